@@ -1,0 +1,85 @@
+package io.iptscope.cli;
+
+import io.iptscope.detect.Detector;
+import io.iptscope.detect.Inspection;
+import io.iptscope.detect.InspectionException;
+import io.iptscope.detect.Strategies;
+import io.iptscope.exec.CommandLog;
+import io.iptscope.exec.LocalRunner;
+import io.iptscope.exec.RecordingRunner;
+import io.iptscope.report.DetectionReport;
+import io.iptscope.report.DetectionText;
+import io.iptscope.report.Reports;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "detect", mixinStandardHelpOptions = true,
+        description = "Find every iptables binary, read what each backend holds (read-only) and show what each "
+                + "known heuristic would choose, and why.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "1:findings of severity error", "2:usage error", "3:could not inspect"})
+final class DetectCommand implements Callable<Integer> {
+
+    @Mixin
+    private TargetOptions targetOptions = new TargetOptions();
+
+    @Option(names = "--strategy", paramLabel = "S", defaultValue = Strategies.RECOMMENDED,
+            description = "Strategy whose verdict is shown first: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            completionCandidates = StrategyIds.class)
+    private String strategy;
+
+    @Option(names = "--json", description = "Print the whole report as JSON.")
+    private boolean json;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Timeout of each command (default: ${DEFAULT-VALUE}).")
+    private double timeoutSeconds;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (Strategies.byId(strategy).isEmpty()) {
+            err.println("unknown strategy '" + strategy + "'; known: " + String.join(", ", Strategies.ids()));
+            return ExitCodes.USAGE;
+        }
+        if (!(timeoutSeconds > 0)) {
+            err.println("--timeout must be positive");
+            return ExitCodes.USAGE;
+        }
+        CommandLog log = new CommandLog();
+        LocalRunner local = new LocalRunner();
+        Detector detector = new Detector(new RecordingRunner(local, log),
+                Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
+        Inspection inspection;
+        try {
+            inspection = detector.inspect(targetOptions.target(), targetOptions.source());
+        } catch (IllegalArgumentException e) {
+            err.println("iptscope: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (InspectionException e) {
+            err.println("iptscope: " + e.getMessage());
+            return ExitCodes.CANNOT_INSPECT;
+        }
+        DetectionReport report = DetectionReport.of(inspection, local.host(), log.snapshot(), Instant.now());
+        out.print(json ? Reports.toJson(report) + "\n" : DetectionText.render(report, strategy, Terminal.colour()));
+        out.flush();
+        return inspection.hasErrors() ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    static final class StrategyIds implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Strategies.ids().iterator();
+        }
+    }
+}

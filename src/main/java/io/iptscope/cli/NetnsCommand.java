@@ -1,0 +1,45 @@
+package io.iptscope.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.iptscope.discover.NetnsDiscovery;
+import io.iptscope.discover.NetnsEntry;
+import io.iptscope.exec.LocalRunner;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "netns", mixinStandardHelpOptions = true,
+        description = "List named network namespaces and the distinct namespaces of running processes.")
+final class NetnsCommand implements Callable<Integer> {
+
+    @Option(names = "--json", description = "Print the list as JSON.")
+    private boolean json;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        List<NetnsEntry> entries = new NetnsDiscovery(new LocalRunner(), Duration.ofSeconds(5)).list();
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(entries));
+            return ExitCodes.OK;
+        }
+        out.println(String.format("%-12s %-24s %-8s %s", "INODE", "TARGET", "PIDS", "PROCESSES"));
+        for (NetnsEntry e : entries) {
+            String procs = e.processes().stream().map(p -> p.command() + "(" + p.pid() + ")")
+                    .collect(Collectors.joining(" "));
+            out.println(String.format("%-12d %-24s %-8d %s%s", e.inode(), e.targetSpec() + (e.current() ? " *" : ""),
+                    e.pidCount(), procs, e.pidCount() > e.processes().size() ? " ..." : ""));
+        }
+        out.println("(* the netns iptscope runs in; use a TARGET with detect: --netns NAME or --pid N)");
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,53 @@
+package io.iptscope.detect;
+
+import io.iptscope.discover.BinaryInventory;
+import io.iptscope.discover.BinarySource;
+import io.iptscope.discover.Discovery;
+import io.iptscope.exec.Command;
+import io.iptscope.exec.CommandResult;
+import io.iptscope.exec.CommandRunner;
+import io.iptscope.exec.NetnsTarget;
+import java.time.Duration;
+import java.util.List;
+
+/** Discovery, evidence, verdicts and findings for one target and binary source. Changes nothing. */
+public final class Detector {
+
+    private final CommandRunner runner;
+    private final Duration timeout;
+
+    public Detector(CommandRunner runner, Duration timeout) {
+        this.runner = runner;
+        this.timeout = timeout;
+    }
+
+    public Inspection inspect(NetnsTarget target, BinarySource source) throws InspectionException {
+        Long inode = enterable(target);
+        BinaryInventory binaries = new Discovery(runner, timeout).discover(source);
+        Evidence evidence = new EvidenceCollector(runner, target, binaries, timeout).collect();
+        Observation obs = new Observation(binaries, evidence);
+        List<Verdict> verdicts = Strategies.decideAll(obs);
+        return new Inspection(target, inode, obs, verdicts, Findings.derive(obs, verdicts));
+    }
+
+    /** Proves the netns can be entered before anything else runs, and returns its inode. */
+    private Long enterable(NetnsTarget target) throws InspectionException {
+        String file = target.nsPath().orElse("/proc/self/ns/net");
+        CommandResult stat = runner.run(Command.of("stat", "-L", "-c", "%i", file).withTimeout(timeout));
+        if (!stat.ok()) {
+            throw new InspectionException("netns " + target.spec() + " not found: " + file + ": " + stat.summary());
+        }
+        if (target.nsPath().isPresent()) {
+            CommandResult enter = runner.run(target.enter(Command.of("true").withTimeout(timeout)));
+            if (!enter.ok()) {
+                throw new InspectionException("cannot enter netns " + target.spec() + ": " + enter.summary()
+                        + (enter.denied() ? " (run as root, or choose sudo in the privilege mode)" : ""));
+            }
+        }
+        try {
+            return Long.parseLong(stat.stdoutText().strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,333 @@
+package io.iptscope.detect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iptscope.discover.BinaryInfo;
+import io.iptscope.discover.BinaryInventory;
+import io.iptscope.discover.Tool;
+import io.iptscope.discover.Version;
+import io.iptscope.exec.Command;
+import io.iptscope.exec.CommandResult;
+import io.iptscope.exec.CommandRunner;
+import io.iptscope.exec.NetnsTarget;
+import io.iptscope.rules.Backend;
+import io.iptscope.rules.Chain;
+import io.iptscope.rules.Family;
+import io.iptscope.rules.ParseResult;
+import io.iptscope.rules.Rule;
+import io.iptscope.rules.Ruleset;
+import io.iptscope.rules.SaveHeader;
+import io.iptscope.rules.SaveParser;
+import io.iptscope.rules.SpecialLine;
+import io.iptscope.rules.SpecialLines;
+import io.iptscope.rules.Table;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads what each backend holds in a netns, read-only: legacy only through {@code /proc} and a
+ * plain {@code iptables-legacy-save} (never {@code -t}, {@code -L}, {@code -S}, {@code -C}: each of
+ * those makes the kernel create the table it names), nft through {@code iptables-nft-save} and
+ * {@code nft -j list}.
+ */
+public final class EvidenceCollector {
+
+    private static final Set<String> IPTABLES_TABLE_NAMES = Set.of("filter", "nat", "mangle", "raw", "security");
+    private static final Set<String> EBTABLES_TABLE_NAMES = Set.of("filter", "nat", "broute");
+    /** Before 1.8.6 iptables-nft-save created the tables and base chains it listed. */
+    private static final Version NFT_SAVE_PASSIVE_SINCE = Version.of(1, 8, 6);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CommandRunner runner;
+    private final NetnsTarget target;
+    private final BinaryInventory binaries;
+    private final Duration timeout;
+
+    public EvidenceCollector(CommandRunner runner, NetnsTarget target, BinaryInventory binaries, Duration timeout) {
+        this.runner = runner;
+        this.target = target;
+        this.binaries = binaries;
+        this.timeout = timeout;
+    }
+
+    public Evidence collect() {
+        BinaryInfo nftTool = binaries.get(Tool.NFT);
+        List<Command> first = new ArrayList<>();
+        for (Family f : Family.values()) {
+            first.add(inNetns("cat", legacyNamesFile(f)));
+        }
+        first.add(inNetns("cat", "/proc/sys/net/ipv6/conf/all/disable_ipv6"));
+        if (nftTool.found()) {
+            first.add(inNetns(nftTool.path(), "-j", "list", "tables"));
+            first.add(inNetns(nftTool.path(), "-j", "list", "chains"));
+        }
+        List<CommandResult> r = runner.runAll(first);
+        Map<Family, CommandResult> names = Map.of(Family.IPV4, r.get(0), Family.IPV6, r.get(1));
+        Boolean ipv6Disabled = r.get(2).ok() ? "1".equals(r.get(2).stdoutText().strip()) : null;
+        NftTablesEvidence nftTables = nftTool.found()
+                ? nftTables(r.get(3), r.get(4))
+                : new NftTablesEvidence(ReadStatus.MISSING_BINARY, "nft is not in the binary source", List.of());
+
+        Map<Family, BackendEvidence> legacySkipped = new LinkedHashMap<>();
+        Map<Family, BinaryInfo> legacyToRun = new LinkedHashMap<>();
+        for (Family f : Family.values()) {
+            planLegacy(f, names.get(f), legacySkipped, legacyToRun);
+        }
+        Map<Family, BinaryInfo> nftToRun = new LinkedHashMap<>();
+        Map<Family, BackendEvidence> nftSkipped = new LinkedHashMap<>();
+        for (Family f : Family.values()) {
+            planNft(f, nftTables, nftSkipped, nftToRun);
+        }
+        List<Command> saves = new ArrayList<>();
+        legacyToRun.values().forEach(b -> saves.add(inNetns(b.path())));
+        nftToRun.values().forEach(b -> saves.add(inNetns(b.path())));
+        List<CommandResult> saved = runner.runAll(saves);
+
+        Map<Family, BackendEvidence> legacy = new LinkedHashMap<>(legacySkipped);
+        Map<Family, BackendEvidence> nft = new LinkedHashMap<>(nftSkipped);
+        int i = 0;
+        for (Map.Entry<Family, BinaryInfo> e : legacyToRun.entrySet()) {
+            List<String> kernel = tableNames(names.get(e.getKey()));
+            legacy.put(e.getKey(), fromSave(Backend.LEGACY, e.getKey(), e.getValue(), saved.get(i++), kernel, true));
+        }
+        for (Map.Entry<Family, BinaryInfo> e : nftToRun.entrySet()) {
+            nft.put(e.getKey(), fromSave(Backend.NFT, e.getKey(), e.getValue(), saved.get(i++), null, null));
+        }
+        List<FamilyEvidence> families = new ArrayList<>();
+        for (Family f : Family.values()) {
+            families.add(new FamilyEvidence(f, legacy.get(f), nft.get(f)));
+        }
+        return new Evidence(families, nftTables, ipv6Disabled);
+    }
+
+    private void planLegacy(Family f, CommandResult names, Map<Family, BackendEvidence> done,
+                            Map<Family, BinaryInfo> toRun) {
+        String file = legacyNamesFile(f);
+        if (!names.ok()) {
+            ReadStatus status = failureStatus(names);
+            if (names.stderrText().contains("No such file")) {
+                done.put(f, empty(Backend.LEGACY, f, file + " does not exist: the kernel has no legacy "
+                        + f.toolPrefix() + " loaded in this netns", List.of(), false));
+            } else {
+                done.put(f, failed(Backend.LEGACY, f, status, null, "could not read " + file + ": "
+                        + names.summary()));
+            }
+            return;
+        }
+        List<String> tables = tableNames(names);
+        if (tables.isEmpty()) {
+            done.put(f, empty(Backend.LEGACY, f, file + " is empty: no legacy table exists, "
+                    + f.toolPrefix() + "-legacy-save not run", tables, true));
+            return;
+        }
+        Optional<BinaryInfo> save = binaries.saveBinaryFor(Backend.LEGACY, f);
+        if (save.isEmpty()) {
+            done.put(f, new BackendEvidence(Backend.LEGACY, f, ReadStatus.MISSING_BINARY, null,
+                    "legacy tables " + tables + " exist but " + f.toolPrefix()
+                            + "-legacy-save is not in the binary source", tables, true, List.of(), List.of(),
+                    false, 0, null));
+            return;
+        }
+        toRun.put(f, save.get());
+    }
+
+    private void planNft(Family f, NftTablesEvidence nftTables, Map<Family, BackendEvidence> done,
+                         Map<Family, BinaryInfo> toRun) {
+        Optional<BinaryInfo> save = binaries.saveBinaryFor(Backend.NFT, f);
+        if (save.isEmpty()) {
+            done.put(f, failed(Backend.NFT, f, ReadStatus.MISSING_BINARY, null,
+                    f.toolPrefix() + "-nft-save is not in the binary source"));
+            return;
+        }
+        boolean saveMayWrite = save.get().parsedVersion().map(v -> v.compareTo(NFT_SAVE_PASSIVE_SINCE) < 0)
+                .orElse(false);
+        if (saveMayWrite && nftTables.status() == ReadStatus.OK) {
+            String family = f == Family.IPV4 ? "ip" : "ip6";
+            boolean any = nftTables.tables().stream().anyMatch(t -> t.family().equals(family));
+            if (!any) {
+                done.put(f, empty(Backend.NFT, f, "nft lists no " + family + " table; " + save.get().name() + " "
+                        + save.get().version() + " not run because before 1.8.6 it creates tables it lists",
+                        null, null));
+                return;
+            }
+        }
+        toRun.put(f, save.get());
+    }
+
+    private BackendEvidence fromSave(Backend backend, Family f, BinaryInfo binary, CommandResult r,
+                                     List<String> kernelTables, Boolean kernelFile) {
+        List<Special> specials = new ArrayList<>();
+        boolean legacyWarning = false;
+        for (String line : r.stderrText().split("\n")) {
+            Optional<SpecialLine.Kind> kind = SpecialLines.classify(line);
+            if (kind.isPresent()) {
+                specials.add(new Special(kindId(kind.get()), null, line.strip(), "stderr"));
+                legacyWarning |= kind.get() == SpecialLine.Kind.LEGACY_TABLES_WARNING;
+            }
+        }
+        if (!r.ok()) {
+            return new BackendEvidence(backend, f, failureStatus(r), binary.path(), binary.name() + ": "
+                    + r.summary(), kernelTables, kernelFile, List.of(), specials, legacyWarning, 0, null);
+        }
+        String text = r.stdoutText();
+        ParseResult parsed = SaveParser.parse(text, binary.name());
+        Ruleset rules = parsed.ruleset();
+        for (SpecialLine s : rules.specials()) {
+            specials.add(new Special(kindId(s.kind()), s.table(), s.text(), "stdout"));
+        }
+        String detail = parsed.ok() ? null
+                : "save output did not parse cleanly: " + parsed.errors().get(0).format();
+        int dumpLines = countNewlines(text) + countNewlines(r.stderrText());
+        String savedBy = rules.headers().isEmpty() ? null : describe(rules.headers().get(0));
+        return new BackendEvidence(backend, f, ReadStatus.OK, binary.path(), detail, kernelTables, kernelFile,
+                rules.tables().stream().map(EvidenceCollector::summarise).toList(), specials, legacyWarning,
+                dumpLines, savedBy);
+    }
+
+    static TableEvidence summarise(Table table) {
+        List<String> markers = new ArrayList<>();
+        List<TableEvidence.ChainSummary> builtins = new ArrayList<>();
+        Map<String, int[]> owners = new LinkedHashMap<>();
+        boolean mentionsHint = false;
+        int userChains = 0;
+        for (Chain c : table.chains()) {
+            if (Markers.ALL.contains(c.name())) {
+                markers.add(c.name());
+            }
+            mentionsHint |= Markers.KUBELET_HINTS.contains(c.name());
+            if (c.builtin()) {
+                builtins.add(new TableEvidence.ChainSummary(c.name(), c.policy(), c.rules().size()));
+            } else {
+                userChains++;
+            }
+            Optional<String> owner = Markers.ownerOf(c.name());
+            if (owner.isPresent()) {
+                int[] counts = owners.computeIfAbsent(owner.get(), k -> new int[2]);
+                counts[0]++;
+                counts[1] += c.rules().size();
+            }
+            if (!mentionsHint) {
+                for (Rule rule : c.rules()) {
+                    if (rule.raw().contains(Markers.KUBE_IPTABLES_HINT) || rule.raw().contains(Markers.KUBE_KUBELET_CANARY)) {
+                        mentionsHint = true;
+                        break;
+                    }
+                }
+            }
+        }
+        List<TableEvidence.OwnerCount> ownerCounts = new ArrayList<>();
+        owners.forEach((o, n) -> ownerCounts.add(new TableEvidence.OwnerCount(o, n[0], n[1])));
+        return new TableEvidence(table.name(), table.chains().size(), userChains, table.ruleCount(), markers,
+                mentionsHint, builtins, ownerCounts);
+    }
+
+    private NftTablesEvidence nftTables(CommandResult tables, CommandResult chains) {
+        if (!tables.ok()) {
+            return new NftTablesEvidence(failureStatus(tables), "nft -j list tables: " + tables.summary(), List.of());
+        }
+        try {
+            Map<String, List<NftTablesEvidence.NftBaseChain>> baseChains = new LinkedHashMap<>();
+            if (chains.ok()) {
+                for (JsonNode item : JSON.readTree(chains.stdout()).path("nftables")) {
+                    JsonNode c = item.path("chain");
+                    if (c.isMissingNode() || !c.has("hook")) {
+                        continue;
+                    }
+                    baseChains.computeIfAbsent(c.path("family").asText() + " " + c.path("table").asText(),
+                            k -> new ArrayList<>()).add(new NftTablesEvidence.NftBaseChain(c.path("name").asText(),
+                            c.path("type").asText(null), c.path("hook").asText(), c.path("prio").asInt(),
+                            c.path("policy").asText(null)));
+                }
+            }
+            List<NftTablesEvidence.NftTable> out = new ArrayList<>();
+            for (JsonNode item : JSON.readTree(tables.stdout()).path("nftables")) {
+                JsonNode t = item.path("table");
+                if (t.isMissingNode()) {
+                    continue;
+                }
+                String family = t.path("family").asText();
+                String name = t.path("name").asText();
+                out.add(new NftTablesEvidence.NftTable(family, name, managedBy(family, name),
+                        baseChains.getOrDefault(family + " " + name, List.of())));
+            }
+            String detail = chains.ok() ? null : "nft -j list chains: " + chains.summary();
+            return new NftTablesEvidence(ReadStatus.OK, detail, out);
+        } catch (IOException e) {
+            return new NftTablesEvidence(ReadStatus.FAILED, "nft printed JSON that does not parse: " + e.getMessage(),
+                    List.of());
+        }
+    }
+
+    /** The iptables-nft compatibility layer owns only the builtin table names of its families. */
+    static String managedBy(String family, String name) {
+        return switch (family) {
+            case "ip", "ip6" -> IPTABLES_TABLE_NAMES.contains(name) ? "iptables-nft" : "native";
+            case "bridge" -> EBTABLES_TABLE_NAMES.contains(name) ? "ebtables-nft" : "native";
+            case "arp" -> "filter".equals(name) ? "arptables-nft" : "native";
+            default -> "native";
+        };
+    }
+
+    static ReadStatus failureStatus(CommandResult r) {
+        if (r.timedOut()) {
+            return ReadStatus.TIMEOUT;
+        }
+        String err = r.stderrText();
+        if (err.contains("Address family not supported") || err.contains("Protocol not supported")) {
+            return ReadStatus.UNSUPPORTED;
+        }
+        if (r.denied()) {
+            return ReadStatus.DENIED;
+        }
+        if (r.notFound()) {
+            return ReadStatus.MISSING_BINARY;
+        }
+        return ReadStatus.FAILED;
+    }
+
+    private static BackendEvidence empty(Backend backend, Family f, String detail, List<String> kernelTables,
+                                         Boolean kernelFile) {
+        return new BackendEvidence(backend, f, ReadStatus.OK, null, detail, kernelTables, kernelFile, List.of(),
+                List.of(), false, 0, null);
+    }
+
+    private static BackendEvidence failed(Backend backend, Family f, ReadStatus status, String binary, String detail) {
+        return new BackendEvidence(backend, f, status, binary, detail, null, null, List.of(), List.of(), false, 0,
+                null);
+    }
+
+    private static List<String> tableNames(CommandResult r) {
+        return r.stdoutText().lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    static String legacyNamesFile(Family f) {
+        return f == Family.IPV4 ? "/proc/net/ip_tables_names" : "/proc/net/ip6_tables_names";
+    }
+
+    static String kindId(SpecialLine.Kind kind) {
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static String describe(SaveHeader h) {
+        return h.program() + " v" + h.version() + (h.nfTables() ? " (nf_tables)" : "");
+    }
+
+    private static int countNewlines(String s) {
+        int n = 0;
+        for (int i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    private Command inNetns(String... argv) {
+        return target.enter(Command.of(argv).withTimeout(timeout));
+    }
+}

@@ -1,0 +1,41 @@
+package io.iptscope.detect;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.List;
+
+/** Every nftables table of the netns, from {@code nft -j list tables} and {@code nft -j list chains}. */
+public record NftTablesEvidence(ReadStatus status, String detail, List<NftTable> tables) {
+
+    public NftTablesEvidence {
+        tables = List.copyOf(tables);
+    }
+
+    /**
+     * @param managedBy {@code iptables-nft}, {@code ebtables-nft}, {@code arptables-nft} or {@code native}
+     */
+    public record NftTable(String family, String name, String managedBy, List<NftBaseChain> baseChains) {
+        public NftTable {
+            baseChains = List.copyOf(baseChains);
+        }
+
+        @JsonIgnore
+        public boolean isNative() {
+            return "native".equals(managedBy);
+        }
+
+        public boolean dropsByPolicy() {
+            return baseChains.stream().anyMatch(c -> "drop".equals(c.policy()));
+        }
+
+        public String qualifiedName() {
+            return family + " " + name;
+        }
+    }
+
+    public record NftBaseChain(String name, String type, String hook, int priority, String policy) {
+    }
+
+    public List<NftTable> nativeTables() {
+        return tables.stream().filter(NftTable::isNative).toList();
+    }
+}

@@ -1,0 +1,75 @@
+package io.iptscope.exec;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One external command: an argv list (never a shell string), optional stdin and a timeout after
+ * which the whole process tree is killed.
+ */
+public record Command(List<String> argv, byte[] stdin, Duration timeout) {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+    public Command {
+        argv = List.copyOf(argv);
+        if (argv.isEmpty()) {
+            throw new IllegalArgumentException("empty argv");
+        }
+        stdin = stdin == null ? null : stdin.clone();
+        Objects.requireNonNull(timeout, "timeout");
+    }
+
+    public static Command of(String... argv) {
+        return new Command(List.of(argv), null, DEFAULT_TIMEOUT);
+    }
+
+    public static Command of(List<String> argv) {
+        return new Command(argv, null, DEFAULT_TIMEOUT);
+    }
+
+    public Command withTimeout(Duration newTimeout) {
+        return new Command(argv, stdin, newTimeout);
+    }
+
+    public Command withStdin(byte[] input) {
+        return new Command(argv, input, timeout);
+    }
+
+    /** The same command, run with {@code prefix} in front of its argv (nsenter, sudo, env ...). */
+    public Command prefixed(List<String> prefix) {
+        if (prefix.isEmpty()) {
+            return this;
+        }
+        List<String> joined = new java.util.ArrayList<>(prefix.size() + argv.size());
+        joined.addAll(prefix);
+        joined.addAll(argv);
+        return new Command(joined, stdin, timeout);
+    }
+
+    public String program() {
+        return argv.get(0);
+    }
+
+    @Override
+    public byte[] stdin() {
+        return stdin == null ? null : stdin.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Command c && argv.equals(c.argv) && Arrays.equals(stdin, c.stdin) && timeout.equals(c.timeout);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(argv, Arrays.hashCode(stdin), timeout);
+    }
+
+    @Override
+    public String toString() {
+        return String.join(" ", argv);
+    }
+}

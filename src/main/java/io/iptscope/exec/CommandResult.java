@@ -1,0 +1,76 @@
+package io.iptscope.exec;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * What a command did. {@code exitCode} is -1 when the process never ran ({@link #launchError})
+ * or was killed on timeout.
+ */
+public record CommandResult(Command command, int exitCode, byte[] stdout, byte[] stderr, Duration duration,
+                            boolean timedOut, String launchError) {
+
+    public CommandResult {
+        stdout = stdout == null ? new byte[0] : stdout;
+        stderr = stderr == null ? new byte[0] : stderr;
+    }
+
+    public static CommandResult launchFailed(Command command, String error, Duration duration) {
+        return new CommandResult(command, -1, null, null, duration, false, error);
+    }
+
+    public boolean ok() {
+        return exitCode == 0 && !timedOut && launchError == null;
+    }
+
+    public boolean launched() {
+        return launchError == null;
+    }
+
+    public String stdoutText() {
+        return new String(stdout, StandardCharsets.UTF_8);
+    }
+
+    public String stderrText() {
+        return new String(stderr, StandardCharsets.UTF_8);
+    }
+
+    /** The binary could not be found or executed (by us, by nsenter, by env or over SSH). */
+    public boolean notFound() {
+        if (launchError != null) {
+            return true;
+        }
+        if (exitCode == 127 || exitCode == 126) {
+            String err = stderrText().toLowerCase(Locale.ROOT);
+            return err.contains("no such file") || err.contains("not found") || err.contains("permission denied")
+                    || err.contains("cannot execute");
+        }
+        return false;
+    }
+
+    /** A permission problem: not root, no CAP_NET_ADMIN/CAP_SYS_ADMIN, sudo refused. */
+    public boolean denied() {
+        if (ok()) {
+            return false;
+        }
+        String err = stderrText().toLowerCase(Locale.ROOT);
+        return err.contains("permission denied") || err.contains("operation not permitted")
+                || err.contains("you must be root") || err.contains("a password is required")
+                || err.contains("not allowed to execute");
+    }
+
+    /** One line for logs and error messages: exit status and the first line of stderr. */
+    public String summary() {
+        if (launchError != null) {
+            return "could not run " + command.program() + ": " + launchError;
+        }
+        if (timedOut) {
+            return command.program() + " timed out after " + command.timeout().toMillis() + " ms";
+        }
+        String err = stderrText().strip();
+        int nl = err.indexOf('\n');
+        String first = nl < 0 ? err : err.substring(0, nl);
+        return "exit " + exitCode + (first.isEmpty() ? "" : ": " + first);
+    }
+}

@@ -1,0 +1,205 @@
+package io.iptscope.exec;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Runs commands on this machine with {@link ProcessBuilder}. */
+public final class LocalRunner implements CommandRunner {
+
+    /** Appended so that iptables and friends are found also from a user's PATH that lacks sbin. */
+    public static final List<String> SBIN_DIRS = List.of("/usr/sbin", "/sbin");
+
+    private static final Duration PIPE_DRAIN_GRACE = Duration.ofSeconds(2);
+    private static final int PARALLELISM = 4;
+
+    private static final ExecutorService IO = Executors.newCachedThreadPool(daemonThreads("iptscope-io"));
+
+    private final String path;
+
+    public LocalRunner() {
+        this(System.getenv().getOrDefault("PATH", ""));
+    }
+
+    /** A runner whose commands see {@code basePath} (plus the sbin directories) as PATH. */
+    public LocalRunner(String basePath) {
+        this.path = withSbin(basePath);
+    }
+
+    static String withSbin(String basePath) {
+        List<String> dirs = new ArrayList<>();
+        for (String d : basePath.split(":")) {
+            if (!d.isEmpty() && !dirs.contains(d)) {
+                dirs.add(d);
+            }
+        }
+        for (String d : SBIN_DIRS) {
+            if (!dirs.contains(d)) {
+                dirs.add(d);
+            }
+        }
+        return String.join(":", dirs);
+    }
+
+    /** The PATH every command of this runner sees. */
+    public String path() {
+        return path;
+    }
+
+    @Override
+    public String host() {
+        return "local";
+    }
+
+    @Override
+    public CommandResult run(Command command) {
+        long start = System.nanoTime();
+        List<String> argv = new ArrayList<>(command.argv());
+        // ProcessBuilder searches the JVM's own PATH, not the child's; resolve against ours.
+        String program = resolve(argv.get(0));
+        if (program == null) {
+            return CommandResult.launchFailed(command, argv.get(0) + ": not found in PATH", since(start));
+        }
+        argv.set(0, program);
+        ProcessBuilder pb = new ProcessBuilder(argv);
+        Map<String, String> env = pb.environment();
+        env.put("LC_ALL", "C");
+        env.put("PATH", path);
+        Process process;
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            return CommandResult.launchFailed(command, e.getMessage(), since(start));
+        }
+        Future<byte[]> out = IO.submit(() -> readAll(process.getInputStream()));
+        Future<byte[]> err = IO.submit(() -> readAll(process.getErrorStream()));
+        CompletableFuture.runAsync(() -> feed(process.getOutputStream(), command.stdin()), IO);
+        boolean timedOut = false;
+        try {
+            if (!process.waitFor(command.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                timedOut = true;
+                killTree(process);
+                process.waitFor(PIPE_DRAIN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            killTree(process);
+            Thread.currentThread().interrupt();
+            timedOut = true;
+        }
+        byte[] stdout = drain(out, process.getInputStream());
+        byte[] stderr = drain(err, process.getErrorStream());
+        int exit = timedOut ? -1 : process.exitValue();
+        return new CommandResult(command, exit, stdout, stderr, since(start), timedOut, null);
+    }
+
+    @Override
+    public List<CommandResult> runAll(List<Command> commands) {
+        if (commands.size() <= 1) {
+            return CommandRunner.super.runAll(commands);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLELISM, commands.size()),
+                daemonThreads("iptscope-run"));
+        try {
+            List<Future<CommandResult>> futures = new ArrayList<>();
+            for (Command c : commands) {
+                futures.add(pool.submit(() -> run(c)));
+            }
+            List<CommandResult> results = new ArrayList<>();
+            for (Future<CommandResult> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running commands", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private String resolve(String program) {
+        if (program.contains("/")) {
+            return program;
+        }
+        for (String dir : path.split(":")) {
+            Path candidate = Path.of(dir, program);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        return null;
+    }
+
+    private static void killTree(Process process) {
+        // Children first: a killed parent would orphan them and they would keep the pipes open.
+        List<ProcessHandle> descendants = process.descendants().toList();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    private static void feed(OutputStream stdin, byte[] data) {
+        try (stdin) {
+            if (data != null) {
+                stdin.write(data);
+            }
+        } catch (IOException ignored) {
+            // The process exited without reading all of its input; its exit status tells the story.
+        }
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(8192);
+        in.transferTo(buffer);
+        return buffer.toByteArray();
+    }
+
+    private static byte[] drain(Future<byte[]> reader, InputStream stream) {
+        try {
+            return reader.get(PIPE_DRAIN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // A detached grandchild still holds the pipe: stop waiting for it.
+            try {
+                stream.close();
+            } catch (IOException ignored) {
+                // Closing is best effort; the reader thread ends either way.
+            }
+            return new byte[0];
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new byte[0];
+        } catch (ExecutionException e) {
+            return new byte[0];
+        }
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

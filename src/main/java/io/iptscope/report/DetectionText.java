@@ -1,0 +1,185 @@
+package io.iptscope.report;
+
+import io.iptscope.detect.BackendEvidence;
+import io.iptscope.detect.FamilyEvidence;
+import io.iptscope.detect.Finding;
+import io.iptscope.detect.NftTablesEvidence;
+import io.iptscope.detect.ReadStatus;
+import io.iptscope.detect.TableEvidence;
+import io.iptscope.detect.TraceStep;
+import io.iptscope.detect.Verdict;
+import io.iptscope.detect.VerdictBackend;
+import io.iptscope.discover.Alternatives;
+import io.iptscope.discover.BinaryInfo;
+import io.iptscope.discover.BinaryInventory;
+import io.iptscope.discover.Tool;
+import io.iptscope.discover.ToolKind;
+import io.iptscope.discover.Variant;
+import io.iptscope.rules.Family;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The terminal view of a detection report: matrix, counts, verdict per family, why, findings. */
+public final class DetectionText {
+
+    private final StringBuilder out = new StringBuilder();
+    private final boolean color;
+
+    private DetectionText(boolean color) {
+        this.color = color;
+    }
+
+    public static String render(DetectionReport report, String headline, boolean color) {
+        DetectionText t = new DetectionText(color);
+        t.header(report);
+        t.binaries(report.binaries());
+        t.backends(report);
+        t.verdicts(report, headline);
+        t.findings(report.findings());
+        return t.out.toString();
+    }
+
+    private void header(DetectionReport r) {
+        DetectionReport.TargetInfo t = r.target();
+        line(bold("iptscope " + r.tool().version()) + "  target " + t.spec()
+                + (t.inode() == null ? "" : " (netns inode " + t.inode() + ")") + " on " + r.host()
+                + ", binaries from " + r.binaries().source());
+        line("");
+    }
+
+    private void binaries(BinaryInventory bins) {
+        line(bold("Binaries") + String.format("%-16s%-28s%-28s%s", "", "base", "save", "restore"));
+        for (Family f : Family.values()) {
+            for (Variant v : Variant.values()) {
+                StringBuilder row = new StringBuilder(String.format("  %-22s", f.toolPrefix() + v.suffix()));
+                for (ToolKind k : ToolKind.values()) {
+                    row.append(String.format("%-28s", cell(bins.get(f, v, k))));
+                }
+                line(row.toString().stripTrailing());
+            }
+        }
+        for (Tool extra : List.of(Tool.XTABLES_LEGACY_MULTI, Tool.XTABLES_NFT_MULTI, Tool.NFT)) {
+            BinaryInfo b = bins.get(extra);
+            line(String.format("  %-22s%s", extra.name(), b.found() ? b.path() + " " + nullToEmpty(b.version()) : "missing"));
+        }
+        for (Alternatives a : bins.alternatives()) {
+            line("  alternatives: " + a.name() + " -> " + a.value() + " (" + a.status() + ")");
+        }
+        bins.binaries().stream().filter(b -> b.note() != null)
+                .forEach(b -> line("  note: " + b.name() + ": " + b.note()));
+        line("");
+    }
+
+    private static String cell(BinaryInfo b) {
+        if (!b.found()) {
+            return "-- missing";
+        }
+        String mode = switch (b.mode()) {
+            case NF_TABLES -> "nft";
+            case LEGACY -> "legacy";
+            case UNKNOWN -> "?";
+        };
+        String arrow = b.variant() == Variant.PLAIN ? "-> " : "";
+        return arrow + mode + " " + nullToEmpty(b.version());
+    }
+
+    private void backends(DetectionReport r) {
+        line(bold("Backends"));
+        for (FamilyEvidence fe : r.evidence().families()) {
+            for (BackendEvidence e : List.of(fe.legacy(), fe.nft())) {
+                line(String.format("  %-14s%s", e.describe(), summary(e)));
+                for (TableEvidence t : e.tables()) {
+                    String markers = t.markerChains().isEmpty() ? "" : "  markers: " + String.join(", ", t.markerChains());
+                    String owners = t.owners().isEmpty() ? "" : "  owners: " + t.owners().stream()
+                            .map(o -> o.owner() + " " + o.rules()).collect(Collectors.joining(", "));
+                    String policies = t.builtinChains().stream().filter(c -> !"ACCEPT".equals(c.policy()))
+                            .map(c -> c.name() + "=" + c.policy()).collect(Collectors.joining(" "));
+                    line(String.format("      %-10s %5d chains %7d rules%s%s%s", t.name(), t.chains(), t.rules(),
+                            policies.isEmpty() ? "" : "  policy " + policies, markers, owners));
+                }
+            }
+        }
+        NftTablesEvidence nft = r.evidence().nftTables();
+        if (nft.status() == ReadStatus.OK) {
+            String all = nft.tables().stream().map(t -> t.qualifiedName() + " [" + t.managedBy() + "]")
+                    .collect(Collectors.joining(", "));
+            line("  nft tables    " + (all.isEmpty() ? "none" : all));
+        } else {
+            line("  nft tables    " + nft.status().id() + ": " + nft.detail());
+        }
+        line("");
+    }
+
+    private static String summary(BackendEvidence e) {
+        if (e.status() != ReadStatus.OK) {
+            return e.status().id().toUpperCase(Locale.ROOT) + ": " + e.detail();
+        }
+        if (e.tables().isEmpty()) {
+            return "no tables" + (e.detail() == null ? "" : "  (" + e.detail() + ")");
+        }
+        return e.tables().size() + " tables, " + e.chainCount() + " chains, " + e.ruleCount() + " rules"
+                + (e.legacyWarning() ? "  [legacy-tables warning]" : "")
+                + (e.savedBy() == null ? "" : "  by " + e.savedBy());
+    }
+
+    private void verdicts(DetectionReport r, String headline) {
+        line(bold("Verdict") + " (" + headline + ")");
+        for (Verdict v : r.verdicts()) {
+            if (!v.strategy().equals(headline)) {
+                continue;
+            }
+            String binaries = v.backend() == VerdictBackend.NONE ? "" : "   " + v.binary().name() + " / "
+                    + v.save().name() + " / " + v.restore().name();
+            line("  " + v.family().id() + ": " + bold(v.backend().id().toUpperCase(Locale.ROOT)) + binaries);
+            for (TraceStep s : v.trace()) {
+                line("      " + String.format("%-8s", s.kind().id()) + s.text());
+            }
+        }
+        line("");
+        line(bold("All strategies") + String.format("%-10s%-10s%s", "", "ipv4", "ipv6"));
+        Map<String, Map<Family, Verdict>> byStrategy = new LinkedHashMap<>();
+        for (Verdict v : r.verdicts()) {
+            byStrategy.computeIfAbsent(v.strategy(), k -> new LinkedHashMap<>()).put(v.family(), v);
+        }
+        Map<Family, VerdictBackend> reference = byStrategy.getOrDefault(headline, Map.of()).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().backend()));
+        for (Map.Entry<String, Map<Family, Verdict>> e : byStrategy.entrySet()) {
+            StringBuilder row = new StringBuilder(String.format("  %-22s", e.getKey()));
+            for (Family f : Family.values()) {
+                Verdict v = e.getValue().get(f);
+                boolean differs = v != null && reference.get(f) != null && v.backend() != reference.get(f);
+                row.append(String.format("%-10s", v == null ? "" : v.backend().id() + (differs ? " *" : "")));
+            }
+            line(row.toString().stripTrailing());
+        }
+        line("  (* differs from " + headline + ")");
+        line("");
+    }
+
+    private void findings(List<Finding> findings) {
+        line(bold("Findings") + (findings.isEmpty() ? ": none" : ""));
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort((a, b) -> b.severity().compareTo(a.severity()));
+        for (Finding f : sorted) {
+            line("  " + String.format("%-8s", f.severity().id().toUpperCase(Locale.ROOT)) + f.id() + ": " + f.message());
+            line("          impact: " + f.impact());
+            line("          do:     " + f.action());
+        }
+    }
+
+    private String bold(String s) {
+        return color ? "\u001b[1m" + s + "\u001b[0m" : s;
+    }
+
+    private void line(String s) {
+        out.append(s).append('\n');
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,44 @@
+package io.iptscope.report;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads and writes reports as JSON. */
+public final class Reports {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            // Reports written by newer versions stay readable.
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private Reports() {
+    }
+
+    public static String toJson(DetectionReport report) {
+        try {
+            return JSON.writeValueAsString(report);
+        } catch (IOException e) {
+            throw new IllegalStateException("report does not serialise", e);
+        }
+    }
+
+    public static DetectionReport fromJson(String json) throws IOException {
+        DetectionReport r = JSON.readValue(json, DetectionReport.class);
+        if (r.schema() == null || !r.schema().startsWith("iptscope.detection/")) {
+            throw new IOException("not an iptscope detection report (schema: " + r.schema() + ")");
+        }
+        return r;
+    }
+
+    public static DetectionReport read(Path file) throws IOException {
+        return fromJson(Files.readString(file));
+    }
+
+    public static void write(DetectionReport report, Path file) throws IOException {
+        Files.writeString(file, toJson(report) + "\n");
+    }
+}

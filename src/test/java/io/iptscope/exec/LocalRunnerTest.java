@@ -1,0 +1,108 @@
+package io.iptscope.exec;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.iptscope.testing.Requirements;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalRunnerTest {
+
+    private final LocalRunner runner = new LocalRunner();
+
+    @Test
+    void keepsStdoutStderrAndExitCodeApart() {
+        CommandResult r = runner.run(Command.of("sh", "-c", "echo out; echo err >&2; exit 3"));
+        assertEquals("out\n", r.stdoutText());
+        assertEquals("err\n", r.stderrText());
+        assertEquals(3, r.exitCode());
+        assertFalse(r.ok());
+        assertFalse(r.timedOut());
+    }
+
+    @Test
+    void feedsStdin() {
+        byte[] input = "line one\nline \"two\"\n".getBytes(StandardCharsets.UTF_8);
+        CommandResult r = runner.run(Command.of("cat").withStdin(input));
+        assertArrayEquals(input, r.stdout());
+    }
+
+    @Test
+    void runsWithCLocaleAndSbinOnPath() {
+        CommandResult r = new LocalRunner("/usr/bin:/bin").run(Command.of("sh", "-c", "echo $LC_ALL; echo $PATH"));
+        List<String> lines = r.stdoutText().lines().toList();
+        assertEquals("C", lines.get(0));
+        assertEquals("/usr/bin:/bin:/usr/sbin:/sbin", lines.get(1));
+    }
+
+    @Test
+    void findsSbinProgramsEvenWhenTheCallersPathLacksThem() {
+        Requirements.requireBinaries("iptables-nft");
+        CommandResult r = new LocalRunner("/usr/bin:/bin").run(Command.of("iptables-nft", "--version"));
+        assertTrue(r.ok(), r.summary());
+        assertTrue(r.stdoutText().contains("nf_tables"));
+    }
+
+    @Test
+    void timeoutKillsTheWholeProcessTree(@TempDir Path tmp) throws Exception {
+        Path pidFile = tmp.resolve("child.pid");
+        // The child sleeps in the background; only killing the tree ends it.
+        Command c = Command.of("sh", "-c", "sleep 300 & echo $! > " + pidFile + "; wait")
+                .withTimeout(Duration.ofMillis(700));
+        CommandResult r = runner.run(c);
+        assertTrue(r.timedOut());
+        assertEquals(-1, r.exitCode());
+        long childPid = Long.parseLong(Files.readString(pidFile).strip());
+        for (int i = 0; i < 50 && running(childPid); i++) {
+            Thread.sleep(20);
+        }
+        assertFalse(running(childPid), "the background child survived the timeout");
+    }
+
+    /** Alive and not a zombie (an orphan's zombie lingers until its new parent reaps it). */
+    private static boolean running(long pid) throws IOException {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        if (!Files.exists(stat)) {
+            return false;
+        }
+        String s = Files.readString(stat);
+        return s.charAt(s.lastIndexOf(')') + 2) != 'Z';
+    }
+
+    @Test
+    void aMissingProgramIsReportedAsNotFound() {
+        CommandResult r = runner.run(Command.of("iptscope-no-such-binary", "--version"));
+        assertFalse(r.launched());
+        assertTrue(r.notFound());
+        assertNotNull(r.launchError());
+        assertTrue(r.summary().contains("iptscope-no-such-binary"));
+    }
+
+    @Test
+    void runAllKeepsTheOrderOfItsCommands() {
+        List<CommandResult> results = runner.runAll(List.of(
+                Command.of("sh", "-c", "sleep 0.3; echo first"),
+                Command.of("echo", "second"),
+                Command.of("sh", "-c", "echo third; exit 4")));
+        assertEquals("first\n", results.get(0).stdoutText());
+        assertEquals("second\n", results.get(1).stdoutText());
+        assertEquals(4, results.get(2).exitCode());
+    }
+
+    @Test
+    void deniedIsRecognisedFromStderr() {
+        CommandResult r = runner.run(Command.of("sh", "-c", "echo 'iptables: Permission denied (you must be root).' >&2; exit 4"));
+        assertTrue(r.denied());
+        assertFalse(r.notFound());
+    }
+}
