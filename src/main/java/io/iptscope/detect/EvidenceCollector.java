@@ -21,6 +21,7 @@ import io.iptscope.rules.SaveParser;
 import io.iptscope.rules.SpecialLine;
 import io.iptscope.rules.SpecialLines;
 import io.iptscope.rules.Table;
+import io.iptscope.rules.Target;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -207,18 +208,15 @@ public final class EvidenceCollector {
             } else {
                 userChains++;
             }
-            Optional<String> owner = Markers.ownerOf(c.name());
-            if (owner.isPresent()) {
-                int[] counts = owners.computeIfAbsent(owner.get(), k -> new int[2]);
-                counts[0]++;
-                counts[1] += c.rules().size();
-            }
-            if (!mentionsHint) {
-                for (Rule rule : c.rules()) {
-                    if (rule.raw().contains(Markers.KUBE_IPTABLES_HINT) || rule.raw().contains(Markers.KUBE_KUBELET_CANARY)) {
-                        mentionsHint = true;
-                        break;
-                    }
+            Optional<String> chainOwner = Markers.ownerOf(c.name());
+            chainOwner.ifPresent(o -> owners.computeIfAbsent(o, k -> new int[2])[0]++);
+            for (Rule rule : c.rules()) {
+                // A rule belongs to its chain's owner; in a base chain, to the owner of the chain it jumps to.
+                Optional<String> owner = chainOwner.isPresent() ? chainOwner : jumpOwner(rule);
+                owner.ifPresent(o -> owners.computeIfAbsent(o, k -> new int[2])[1]++);
+                if (!mentionsHint && (rule.rawContains(Markers.KUBE_IPTABLES_HINT)
+                        || rule.rawContains(Markers.KUBE_KUBELET_CANARY))) {
+                    mentionsHint = true;
                 }
             }
         }
@@ -226,6 +224,11 @@ public final class EvidenceCollector {
         owners.forEach((o, n) -> ownerCounts.add(new TableEvidence.OwnerCount(o, n[0], n[1])));
         return new TableEvidence(table.name(), table.chains().size(), userChains, table.ruleCount(), markers,
                 mentionsHint, builtins, ownerCounts);
+    }
+
+    private static Optional<String> jumpOwner(Rule rule) {
+        Target target = rule.spec().target();
+        return target == null ? Optional.empty() : Markers.ownerOf(target.name());
     }
 
     private NftTablesEvidence nftTables(CommandResult tables, CommandResult chains) {

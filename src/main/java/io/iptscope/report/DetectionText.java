@@ -121,7 +121,8 @@ public final class DetectionText {
         if (e.tables().isEmpty()) {
             return "no tables" + (e.detail() == null ? "" : "  (" + e.detail() + ")");
         }
-        return e.tables().size() + " tables, " + e.chainCount() + " chains, " + e.ruleCount() + " rules"
+        return plural(e.tables().size(), "table") + ", " + plural(e.chainCount(), "chain") + ", "
+                + plural(e.ruleCount(), "rule")
                 + (e.legacyWarning() ? "  [legacy-tables warning]" : "")
                 + (e.savedBy() == null ? "" : "  by " + e.savedBy());
     }
@@ -169,6 +170,10 @@ public final class DetectionText {
             line("          impact: " + f.impact());
             line("          do:     " + f.action());
         }
+    }
+
+    private static String plural(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private String bold(String s) {

@@ -72,7 +72,9 @@ public final class TestNetns implements AutoCloseable {
 
     /** Feeds restore-format text to a restore binary (e.g. iptables-nft-restore) inside the namespace. */
     public void restore(String restoreBinary, String rules) {
-        mustSucceed(RUNNER.run(target().enter(Command.of(restoreBinary)
+        // Legacy writers share one host-wide xtables lock with every other test run on the machine.
+        Command c = restoreBinary.contains("legacy") ? Command.of(restoreBinary, "-w", "30") : Command.of(restoreBinary);
+        mustSucceed(RUNNER.run(target().enter(c
                 .withStdin(rules.getBytes(StandardCharsets.UTF_8)).withTimeout(Duration.ofSeconds(120)))));
     }
 
