@@ -1,6 +1,8 @@
 package io.iptscope.cli;
 
 import io.iptscope.report.ToolVersion;
+import io.iptscope.ui.GuiLauncher;
+import io.iptscope.ui.GuiOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,13 +10,10 @@ import picocli.CommandLine.Command;
 @Command(name = "iptscope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Shows which iptables backend (legacy or nf_tables) holds which rules, and which binary each "
                 + "known heuristic would choose, and why.",
-        subcommands = {DetectCommand.class, NetnsCommand.class},
+        subcommands = {DetectCommand.class, NetnsCommand.class, GuiCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:findings of severity error", "2:usage error", "3:could not inspect"})
 public final class Main implements Runnable {
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -26,8 +25,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        // The GUI will open here; until it exists the help is the most useful answer.
-        spec.commandLine().usage(spec.commandLine().getOut());
+        GuiLauncher.launch(new GuiOptions(null));
     }
 
     static final class Version implements CommandLine.IVersionProvider {

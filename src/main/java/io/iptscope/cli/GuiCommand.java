@@ -1,0 +1,33 @@
+package io.iptscope.cli;
+
+import io.iptscope.ui.GuiLauncher;
+import io.iptscope.ui.GuiOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Opens the window: on the current netns, or on a saved report (offline, no root needed). */
+@Command(name = "gui", mixinStandardHelpOptions = true,
+        description = "Open the inspector window (the default when no command is given).")
+final class GuiCommand implements Callable<Integer> {
+
+    @Option(names = "--open", paramLabel = "REPORT.json",
+            description = "Show a saved report (from detect --json or File > Save) instead of detecting.")
+    private Path report;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (report != null && !Files.isReadable(report)) {
+            spec.commandLine().getErr().println("iptscope: cannot read " + report);
+            return ExitCodes.USAGE;
+        }
+        GuiLauncher.launch(new GuiOptions(report == null ? null : report.toAbsolutePath()));
+        return ExitCodes.OK;
+    }
+}

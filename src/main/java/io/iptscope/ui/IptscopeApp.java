@@ -1,0 +1,63 @@
+package io.iptscope.ui;
+
+import io.iptscope.ui.main.MainView;
+import io.iptscope.ui.main.MainViewModel;
+import io.iptscope.ui.main.PasswordDialog;
+import io.iptscope.ui.main.Session;
+import io.iptscope.ui.task.ExecutorTaskRunner;
+import io.iptscope.ui.task.TaskRunner;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** The JavaFX application: wires session, task runner, view models and views by hand. */
+public final class IptscopeApp extends Application {
+
+    static volatile GuiOptions options = new GuiOptions(null);
+
+    private ExecutorService background;
+
+    @Override
+    public void start(Stage stage) {
+        background = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "iptscope-task");
+            t.setDaemon(true);
+            return t;
+        });
+        Window window = Window.open(stage, new ExecutorTaskRunner(background, Platform::runLater));
+        if (options.openReport() != null) {
+            window.model().openReport(options.openReport());
+        } else {
+            window.model().refreshTargets();
+            window.model().detect();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (background != null) {
+            background.shutdownNow();
+        }
+    }
+
+    /** One window with its model and view; tests and the screenshot tour open it the same way. */
+    public record Window(MainViewModel model, MainView view, Scene scene) {
+
+        public static Window open(Stage stage, TaskRunner tasks) {
+            Session session = Session.local();
+            boolean root = "root".equals(System.getProperty("user.name"));
+            MainViewModel model = new MainViewModel(session, tasks, new PasswordDialog(stage), root);
+            MainView view = new MainView(model);
+            Scene scene = new Scene(view.node(), 1280, 800);
+            view.attach(scene);
+            stage.setTitle("iptscope");
+            model.reportProperty().addListener((o, was, now) -> stage.setTitle("iptscope · " + now.title()));
+            stage.setScene(scene);
+            stage.show();
+            return new Window(model, view, scene);
+        }
+    }
+}

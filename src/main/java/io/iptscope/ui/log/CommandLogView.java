@@ -1,0 +1,81 @@
+package io.iptscope.ui.log;
+
+import io.iptscope.exec.CommandRecord;
+import io.iptscope.ui.common.Columns;
+import io.iptscope.ui.common.Fxml;
+import io.iptscope.ui.common.Styles;
+import java.util.List;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.VBox;
+
+/** The command log dock. */
+public final class CommandLogView {
+
+    private final CommandLogViewModel model;
+    private final VBox root;
+
+    @FXML private TableView<CommandRecord> table;
+    @FXML private Label count;
+
+    public CommandLogView(CommandLogViewModel model) {
+        this.model = model;
+        this.root = Fxml.load(this);
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public TableView<CommandRecord> table() {
+        return table;
+    }
+
+    @FXML
+    private void initialize() {
+        table.setItems(model.records());
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getColumns().setAll(List.of(
+                Columns.text("Started", 110, r -> r.startedAt().length() > 19 ? r.startedAt().substring(11, 19)
+                        : r.startedAt()),
+                Columns.styled("Outcome", 110, CommandRecord::outcome,
+                        r -> r.exitCode() == 0 && !r.timedOut() ? null : Styles.CELL_PROBLEM, r -> r.launchError()),
+                Columns.text("ms", 60, r -> String.valueOf(r.durationMillis())),
+                Columns.text("Output", 110, r -> r.stdoutBytes() + " B / " + r.stderrBytes() + " B"),
+                Columns.styled("Command", 800, CommandRecord::commandLine, r -> Styles.MONO, CommandRecord::commandLine)));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No command has run yet"));
+        table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.C && e.isShortcutDown()) {
+                copySelected();
+                e.consume();
+            }
+        });
+        count.textProperty().bind(javafx.beans.binding.Bindings.size(model.records()).asString("%d commands"));
+        model.records().addListener((javafx.collections.ListChangeListener<CommandRecord>) c ->
+                table.scrollTo(model.records().size() - 1));
+    }
+
+    @FXML
+    private void copySelected() {
+        copy(table.getSelectionModel().getSelectedItems());
+    }
+
+    @FXML
+    private void copyAll() {
+        copy(model.records());
+    }
+
+    private static void copy(List<CommandRecord> records) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(CommandLogViewModel.asText(records));
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+}

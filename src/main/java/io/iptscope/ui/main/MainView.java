@@ -1,0 +1,272 @@
+package io.iptscope.ui.main;
+
+import io.iptscope.ui.common.Fxml;
+import io.iptscope.ui.common.Theme;
+import io.iptscope.ui.detection.DetectionView;
+import io.iptscope.ui.detection.DetectionViewModel;
+import io.iptscope.ui.log.CommandLogView;
+import io.iptscope.ui.log.CommandLogViewModel;
+import io.iptscope.ui.task.TaskHandle;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.controlsfx.control.StatusBar;
+
+/** The window: menu, toolbar, the feature tabs, the command log dock and the status bar. */
+public final class MainView {
+
+    private final MainViewModel model;
+    private final DetectionViewModel detectionModel = new DetectionViewModel();
+    private final CommandLogView logView;
+    private final List<AppAction> actions = new ArrayList<>();
+    private final Map<Tab, Node> tabContent = new LinkedHashMap<>();
+
+    @FXML private BorderPane root;
+    @FXML private MenuBar menuBar;
+    @FXML private ComboBox<TargetChoice> targetPicker;
+    @FXML private Button namespacesButton;
+    @FXML private TextField binarySource;
+    @FXML private ChoiceBox<PrivilegeMode> privilege;
+    @FXML private Button detectButton;
+    @FXML private ToggleButton lockButton;
+    @FXML private ToggleButton themeButton;
+    @FXML private SplitPane split;
+    @FXML private TabPane tabs;
+    @FXML private Tab detectionTab;
+    @FXML private Tab rulesTab;
+    @FXML private StatusBar statusBar;
+
+    public MainView(MainViewModel model) {
+        this.model = model;
+        this.logView = new CommandLogView(new CommandLogViewModel(model.session().log(), model.tasks().ui()));
+        Fxml.load(this);
+    }
+
+    public Parent node() {
+        return root;
+    }
+
+    public List<AppAction> actions() {
+        return List.copyOf(actions);
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public TableView<?> commandLogTable() {
+        return logView.table();
+    }
+
+    /** Adds a feature tab's content (the Rules view is made by the app, which owns its model). */
+    public void setRulesContent(Node content) {
+        rulesTab.setContent(content);
+    }
+
+    @FXML
+    private void initialize() {
+        detectionTab.setContent(new DetectionView(detectionModel).node());
+        model.reportProperty().addListener((o, was, now) -> detectionModel.show(now));
+        split.getItems().add(logView.node());
+
+        targetPicker.setItems(model.targets());
+        targetPicker.valueProperty().bindBidirectional(model.targetProperty());
+        targetPicker.setTooltip(new Tooltip("The network namespace to inspect (Ctrl+R lists them again)"));
+        namespacesButton.setOnAction(e -> model.refreshTargets());
+        namespacesButton.setTooltip(new Tooltip("List the host, named and process namespaces (Ctrl+R)"));
+        binarySource.textProperty().bindBidirectional(model.binarySourceProperty());
+        binarySource.setTooltip(new Tooltip("PATH, or directories separated by ':' (e.g. a container image's "
+                + "/usr/sbin)"));
+        privilege.getItems().setAll(PrivilegeMode.values());
+        privilege.valueProperty().bindBidirectional(model.privilegeProperty());
+        privilege.setTooltip(new Tooltip("How commands that need root are run; the window itself never runs as root"));
+        detectButton.setOnAction(e -> model.detect());
+        detectButton.disableProperty().bind(model.detectingProperty());
+        lockButton.selectedProperty().bindBidirectional(model.readOnlyProperty());
+        lockButton.textProperty().bind(javafx.beans.binding.Bindings.when(model.readOnlyProperty())
+                .then("🔒 Read-only").otherwise("🔓 Changes unlocked"));
+        lockButton.setTooltip(new Tooltip("Read-only is on by default; unlock before a restore (Ctrl+Shift+L)"));
+        themeButton.selectedProperty().addListener((o, was, dark) -> model.themeProperty().set(dark ? Theme.DARK
+                : Theme.LIGHT));
+        model.themeProperty().addListener((o, was, now) -> themeButton.setSelected(now == Theme.DARK));
+
+        statusBar.textProperty().bind(model.statusProperty());
+        model.tasks().running().addListener((ListChangeListener<TaskHandle>) c -> showTasks());
+        defineActions();
+        root.addEventFilter(KeyEvent.KEY_TYPED, this::questionMark);
+    }
+
+    /** Installs the theme and keeps it in step with the model. */
+    public void attach(Scene scene) {
+        scene.getStylesheets().setAll(model.themeProperty().get().stylesheets());
+        model.themeProperty().addListener((o, was, now) -> scene.getStylesheets().setAll(now.stylesheets()));
+    }
+
+    private void showTasks() {
+        List<Node> chips = new ArrayList<>();
+        for (TaskHandle t : model.tasks().running()) {
+            ProgressIndicator p = new ProgressIndicator();
+            p.progressProperty().bind(t.progressProperty());
+            p.setPrefSize(16, 16);
+            Label title = new Label(t.title());
+            Button cancel = new Button("✕");
+            cancel.setTooltip(new Tooltip("Cancel " + t.title() + " (Ctrl+K cancels the newest task)"));
+            cancel.setOnAction(e -> t.cancel());
+            HBox chip = new HBox(4, p, title, cancel);
+            chip.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            chips.add(chip);
+        }
+        statusBar.getRightItems().setAll(chips);
+    }
+
+    private void cancelNewestTask() {
+        List<TaskHandle> running = model.tasks().running();
+        if (!running.isEmpty()) {
+            running.get(running.size() - 1).cancel();
+        }
+    }
+
+    private void defineActions() {
+        add("File", "Open report…", "Shortcut+O", this::openReport);
+        add("File", "Save report…", "Shortcut+S", this::saveReport);
+        add("File", "Quit", "Shortcut+Q", () -> window().hide());
+        add("Inspect", "Detect the target (refresh)", "F5", model::detect);
+        add("Inspect", "List network namespaces", "Shortcut+R", model::refreshTargets);
+        add("Inspect", "Choose target", "Alt+T", targetPicker::requestFocus);
+        add("Inspect", "Edit binary source", "Alt+B", binarySource::requestFocus);
+        add("Inspect", "Choose privilege mode", "Alt+P", privilege::requestFocus);
+        add("Inspect", "Toggle read-only lock", "Shortcut+Shift+L", () -> model.readOnlyProperty()
+                .set(!model.readOnlyProperty().get()));
+        add("Inspect", "Forget the sudo password", "Shortcut+Shift+F", () -> model.session().vault().clear());
+        add("Inspect", "Cancel the newest task", "Shortcut+K", this::cancelNewestTask);
+        add("View", "Detection", "Shortcut+1", () -> tabs.getSelectionModel().select(detectionTab));
+        add("View", "Rules", "Shortcut+2", () -> tabs.getSelectionModel().select(rulesTab));
+        add("View", "Show or hide the command log", "Shortcut+L", this::toggleLog);
+        add("View", "Focus the command log", "Shortcut+Shift+C", () -> logView.table().requestFocus());
+        add("View", "Light or dark theme", "Shortcut+T", model::toggleTheme);
+        add("Help", "Keyboard shortcuts (also ?)", "F1", this::showShortcuts);
+        add("Help", "Open the sample report", "Shortcut+Shift+M", model::openSample);
+        buildMenus();
+    }
+
+    /** Feature views register their own actions, so they appear in the menu and the shortcut sheet. */
+    public void add(String menu, String label, String key, Runnable handler) {
+        actions.add(new AppAction(menu, label, KeyCombination.keyCombination(key), handler));
+        if (menuBar != null && !menuBar.getMenus().isEmpty()) {
+            buildMenus();
+        }
+    }
+
+    private void buildMenus() {
+        Map<String, Menu> menus = new LinkedHashMap<>();
+        for (AppAction a : actions) {
+            Menu m = menus.computeIfAbsent(a.menu(), Menu::new);
+            MenuItem item = new MenuItem(a.label());
+            item.setAccelerator(a.key());
+            item.setOnAction(e -> a.handler().run());
+            m.getItems().add(item);
+        }
+        Menu help = menus.remove("Help");
+        List<Menu> ordered = new ArrayList<>(menus.values());
+        if (help != null) {
+            ordered.add(help);
+        }
+        menuBar.getMenus().setAll(ordered);
+    }
+
+    private void toggleLog() {
+        if (split.getItems().contains(logView.node())) {
+            split.getItems().remove(logView.node());
+        } else {
+            split.getItems().add(logView.node());
+            split.setDividerPositions(0.82);
+        }
+    }
+
+    /** {@code ?} opens the shortcut sheet, except while typing into a text field. */
+    private void questionMark(KeyEvent e) {
+        if ("?".equals(e.getCharacter()) && !(root.getScene().getFocusOwner() instanceof TextInputControl)) {
+            e.consume();
+            showShortcuts();
+        }
+    }
+
+    public void showShortcuts() {
+        Alert sheet = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.CLOSE);
+        sheet.initOwner(window());
+        sheet.setTitle("Keyboard shortcuts");
+        sheet.setHeaderText("Every action and its key");
+        StringBuilder text = new StringBuilder();
+        String menu = null;
+        for (AppAction a : actions) {
+            if (!a.menu().equals(menu)) {
+                menu = a.menu();
+                text.append(text.length() == 0 ? "" : "\n").append(menu).append('\n');
+            }
+            text.append(String.format("  %-22s %s%n", a.keyText(), a.label()));
+        }
+        text.append("\nTab / Shift+Tab move the focus; Space or Enter activate; menus open with F10.\n");
+        Label body = new Label(text.toString());
+        body.getStyleClass().add(io.iptscope.ui.common.Styles.MONO);
+        body.setId("shortcut-sheet");
+        sheet.getDialogPane().setContent(body);
+        sheet.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());
+        sheet.show();
+    }
+
+    private void openReport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a detection report");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("iptscope report (*.json)", "*.json"));
+        File f = chooser.showOpenDialog(window());
+        if (f != null) {
+            model.openReport(f.toPath());
+        }
+    }
+
+    private void saveReport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the detection report");
+        chooser.setInitialFileName("iptscope-report.json");
+        File f = chooser.showSaveDialog(window());
+        if (f != null) {
+            model.saveReport(Path.of(f.getAbsolutePath()));
+        }
+    }
+
+    private Window window() {
+        return root.getScene().getWindow();
+    }
+}

@@ -1,0 +1,230 @@
+package io.iptscope.ui.main;
+
+import io.iptscope.detect.Detector;
+import io.iptscope.detect.Inspection;
+import io.iptscope.discover.BinarySource;
+import io.iptscope.discover.NetnsDiscovery;
+import io.iptscope.discover.NetnsEntry;
+import io.iptscope.exec.CommandLog;
+import io.iptscope.exec.CommandRunner;
+import io.iptscope.report.DetectionReport;
+import io.iptscope.report.Reports;
+import io.iptscope.ui.common.Theme;
+import io.iptscope.ui.task.TaskRunner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The window's toolbar state and the report on screen: target, binary source, privilege, lock, theme. */
+public final class MainViewModel {
+
+    public static final String SAMPLE_RESOURCE = "/io/iptscope/ui/sample/sample-report.json";
+
+    private final Session session;
+    private final TaskRunner tasks;
+    private final PasswordPrompt passwordPrompt;
+
+    private final ObservableList<TargetChoice> targets = FXCollections.observableArrayList(TargetChoice.HOST);
+    private final ObjectProperty<TargetChoice> target = new SimpleObjectProperty<>(TargetChoice.HOST);
+    private final StringProperty binarySource = new SimpleStringProperty("PATH");
+    private final ObjectProperty<PrivilegeMode> privilege;
+    private final BooleanProperty readOnly = new SimpleBooleanProperty(true);
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+    private final ReadOnlyObjectWrapper<ShownReport> report = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper detecting = new ReadOnlyBooleanWrapper();
+
+    public MainViewModel(Session session, TaskRunner tasks, PasswordPrompt passwordPrompt, boolean root) {
+        this.session = session;
+        this.tasks = tasks;
+        this.passwordPrompt = passwordPrompt;
+        // Root needs no elevation; anyone else most likely has sudo without a password prompt on servers.
+        this.privilege = new SimpleObjectProperty<>(root ? PrivilegeMode.DIRECT : PrivilegeMode.SUDO_NO_PASSWORD);
+    }
+
+    public ObservableList<TargetChoice> targets() {
+        return targets;
+    }
+
+    public ObjectProperty<TargetChoice> targetProperty() {
+        return target;
+    }
+
+    public StringProperty binarySourceProperty() {
+        return binarySource;
+    }
+
+    public ObjectProperty<PrivilegeMode> privilegeProperty() {
+        return privilege;
+    }
+
+    public BooleanProperty readOnlyProperty() {
+        return readOnly;
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    public ReadOnlyObjectProperty<ShownReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The last failure in plain words, null after a success. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty detectingProperty() {
+        return detecting.getReadOnlyProperty();
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
+    public void toggleTheme() {
+        theme.set(theme.get().other());
+    }
+
+    /** A runner elevated as chosen; empty when the password was needed and the user cancelled. */
+    public Optional<CommandRunner> runner(CommandLog into) {
+        PrivilegeMode mode = privilege.get();
+        if (mode == PrivilegeMode.SUDO_PASSWORD && !session.vault().present()) {
+            Optional<char[]> pw = passwordPrompt.ask();
+            if (pw.isEmpty()) {
+                fail("sudo password not entered: nothing was run");
+                return Optional.empty();
+            }
+            session.vault().set(pw.get());
+        }
+        return Optional.of(session.runner(mode, into));
+    }
+
+    /** Lists the host, the named namespaces and the namespaces of processes. */
+    public void refreshTargets() {
+        Optional<CommandRunner> runner = runner(new CommandLog());
+        if (runner.isEmpty()) {
+            return;
+        }
+        tasks.submit("List network namespaces",
+                p -> new NetnsDiscovery(runner.get(), Session.COMMAND_TIMEOUT).list(),
+                this::showTargets, e -> fail("listing network namespaces failed: " + e.getMessage()));
+    }
+
+    private void showTargets(List<NetnsEntry> entries) {
+        List<TargetChoice> choices = new ArrayList<>();
+        entries.stream().map(TargetChoice::of).forEach(choices::add);
+        if (choices.stream().noneMatch(c -> c.target().spec().equals("current"))) {
+            choices.add(0, TargetChoice.HOST);
+        }
+        String selected = target.get() == null ? "current" : target.get().target().spec();
+        targets.setAll(choices);
+        target.set(choices.stream().filter(c -> c.target().spec().equals(selected)).findFirst().orElse(choices.get(0)));
+        status.set(choices.size() + " network namespaces");
+    }
+
+    /** Runs a detection of the chosen target with the chosen binaries, off the UI thread. */
+    public void detect() {
+        BinarySource source;
+        try {
+            source = BinarySource.parse(binarySource.get());
+        } catch (IllegalArgumentException e) {
+            fail(e.getMessage());
+            return;
+        }
+        TargetChoice choice = target.get();
+        PrivilegeMode mode = privilege.get();
+        CommandLog runLog = new CommandLog();
+        Optional<CommandRunner> runner = runner(runLog);
+        if (runner.isEmpty()) {
+            return;
+        }
+        detecting.set(true);
+        status.set("Detecting " + choice.target().spec() + " …");
+        tasks.submit("Detect " + choice.target().spec(), p -> {
+            p.update("reading binaries and backends", -1);
+            Inspection inspection = new Detector(runner.get(), Session.COMMAND_TIMEOUT).inspect(choice.target(), source);
+            return DetectionReport.of(inspection, session.host(), runLog.snapshot(), Instant.now());
+        }, r -> {
+            detecting.set(false);
+            show(new ShownReport(r, ReportOrigin.LIVE, choice.target(), mode, choice.target().spec()));
+        }, e -> {
+            detecting.set(false);
+            fail(e.getMessage());
+        });
+    }
+
+    public void openReport(Path file) {
+        tasks.submit("Open " + file.getFileName(), p -> Reports.read(file),
+                r -> show(new ShownReport(r, ReportOrigin.FILE, null, null, file.getFileName().toString())),
+                e -> fail("cannot open " + file + ": " + e.getMessage()));
+    }
+
+    /** The report shipped with the app: a real host with both backends holding rules. */
+    public void openSample() {
+        tasks.submit("Open sample report", p -> readSample(),
+                r -> show(new ShownReport(r, ReportOrigin.SAMPLE, null, null, "sample")),
+                e -> fail("cannot open the sample report: " + e.getMessage()));
+    }
+
+    public static DetectionReport readSample() throws IOException {
+        try (InputStream in = MainViewModel.class.getResourceAsStream(SAMPLE_RESOURCE)) {
+            if (in == null) {
+                throw new IOException("sample report missing from the build: " + SAMPLE_RESOURCE);
+            }
+            return Reports.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    public void saveReport(Path file) {
+        ShownReport shown = report.get();
+        if (shown == null) {
+            fail("no report to save: run a detection first (F5)");
+            return;
+        }
+        tasks.submit("Save report", p -> {
+            Reports.write(shown.report(), file);
+            return file;
+        }, f -> status.set("Saved " + f), e -> fail("cannot save " + file + ": " + e.getMessage()));
+    }
+
+    private void show(ShownReport shown) {
+        report.set(shown);
+        error.set(null);
+        status.set("Showing " + shown.title());
+    }
+
+    private void fail(String message) {
+        error.set(message);
+        status.set("⚠ " + message);
+    }
+}

@@ -1,0 +1,76 @@
+package io.iptscope.ui.task;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** A {@link TaskRunner} over a background executor service and a UI executor. */
+public final class ExecutorTaskRunner implements TaskRunner {
+
+    private final ExecutorService background;
+    private final Executor ui;
+    private final ObservableList<TaskHandle> running = FXCollections.observableArrayList();
+
+    public ExecutorTaskRunner(ExecutorService background, Executor ui) {
+        this.background = background;
+        this.ui = ui;
+    }
+
+    @Override
+    public <T> TaskHandle submit(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        AtomicReference<Future<?>> future = new AtomicReference<>();
+        TaskHandle handle = new TaskHandle(title, () -> {
+            Future<?> f = future.get();
+            if (f != null) {
+                f.cancel(true);
+            }
+        });
+        ui.execute(() -> running.add(handle));
+        Work.Progress progress = new Work.Progress() {
+            @Override
+            public void update(String message, double fraction) {
+                ui.execute(() -> handle.publish(message, fraction));
+            }
+
+            @Override
+            public boolean cancelled() {
+                return handle.cancelled() || Thread.currentThread().isInterrupted();
+            }
+        };
+        future.set(background.submit(() -> {
+            try {
+                T result = work.run(progress);
+                ui.execute(() -> {
+                    running.remove(handle);
+                    if (!handle.cancelled()) {
+                        onSuccess.accept(result);
+                    }
+                });
+            } catch (Throwable e) {
+                ui.execute(() -> {
+                    running.remove(handle);
+                    if (!handle.cancelled() && !(e instanceof CancellationException)
+                            && !(e instanceof InterruptedException)) {
+                        onFailure.accept(e);
+                    }
+                });
+            }
+        }));
+        return handle;
+    }
+
+    @Override
+    public ObservableList<TaskHandle> running() {
+        return running;
+    }
+
+    @Override
+    public Executor ui() {
+        return ui;
+    }
+}
