@@ -19,17 +19,22 @@ public final class Columns {
     /** A column whose long texts wrap onto more lines instead of being cut off. */
     public static <R> TableColumn<R, String> wrapped(String title, double width, Function<R, String> value) {
         TableColumn<R, String> c = styled(title, width, value, r -> null, r -> null);
-        c.setCellFactory(col -> {
-            TableCell<R, String> cell = new TableCell<>() {
-                @Override
-                protected void updateItem(String item, boolean empty) {
-                    super.updateItem(item, empty);
-                    setText(empty ? null : item);
-                }
-            };
-            cell.setWrapText(true);
-            cell.setPrefHeight(javafx.scene.control.Control.USE_COMPUTED_SIZE);
-            return cell;
+        c.setCellFactory(col -> new TableCell<>() {
+            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+            {
+                text.wrappingWidthProperty().bind(col.widthProperty().subtract(10));
+                text.getStyleClass().add("text");
+                text.fillProperty().bind(textFillProperty());
+                setPrefHeight(javafx.scene.control.Control.USE_COMPUTED_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty || item == null ? "" : item);
+                setGraphic(empty ? null : text);
+            }
         });
         return c;
     }

@@ -120,6 +120,12 @@ public final class DetectionView {
             Label basis = new Label("decided by " + v.basis() + " · " + v.agreement());
             basis.getStyleClass().add(Styles.VERDICT_BASIS);
             card.getChildren().addAll(title, backend, binary, basis);
+            if (v.alert() != null) {
+                Label alert = new Label(v.alert());
+                alert.setWrapText(true);
+                alert.getStyleClass().add(severityClass(v.worst().severity()));
+                card.getChildren().add(alert);
+            }
             int n = 1;
             for (TraceStep s : v.trace()) {
                 Label step = new Label(n++ + ". " + prefix(s.kind()) + s.text());

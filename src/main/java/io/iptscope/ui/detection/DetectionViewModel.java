@@ -6,6 +6,7 @@ import io.iptscope.detect.Finding;
 import io.iptscope.detect.FamilyEvidence;
 import io.iptscope.detect.NftTablesEvidence;
 import io.iptscope.detect.ReadStatus;
+import io.iptscope.detect.Severity;
 import io.iptscope.detect.Strategies;
 import io.iptscope.detect.TableEvidence;
 import io.iptscope.detect.Verdict;
@@ -104,8 +105,11 @@ public final class DetectionViewModel {
             long agree = all.stream().filter(x -> x.backend() == v.backend()).count();
             String binary = v.binary() == null ? "—"
                     : v.binary().name() + (v.binary().present() ? "  (" + v.binary().path() + ")" : "  (missing!)");
+            Finding worst = r.findings().stream()
+                    .filter(x -> (x.family() == null || x.family() == f) && x.severity() != Severity.INFO)
+                    .max(Comparator.comparing(Finding::severity)).orElse(null);
             out.add(new FamilyVerdict(f, v.backend(), binary, v.basis(), v.trace(),
-                    agree + " of " + all.size() + " strategies agree"));
+                    agree + " of " + all.size() + " strategies agree", worst));
         }
         return out;
     }

@@ -1,21 +1,29 @@
 package io.iptscope.ui.detection;
 
+import io.iptscope.detect.Finding;
 import io.iptscope.detect.TraceStep;
 import io.iptscope.detect.VerdictBackend;
 import io.iptscope.rules.Family;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The recommendation for one family as the large card shows it.
  *
  * @param binary    the binary to use, e.g. {@code iptables-nft}, with its path when present
  * @param agreement how many strategies choose the same backend, e.g. "5 of 7 strategies agree"
+ * @param worst     the worst error or warning finding of this family; null when there is none
  */
 public record FamilyVerdict(Family family, VerdictBackend backend, String binary, String basis,
-                            List<TraceStep> trace, String agreement) {
+                            List<TraceStep> trace, String agreement, Finding worst) {
 
     public FamilyVerdict {
         trace = List.copyOf(trace);
+    }
+
+    /** The worst finding spelled out with its severity, so the card does not rely on colour. */
+    public String alert() {
+        return worst == null ? null : "⚠ " + worst.severity().id().toUpperCase(Locale.ROOT) + ": " + worst.message();
     }
 
     public String headline() {

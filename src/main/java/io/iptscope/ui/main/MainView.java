@@ -116,7 +116,7 @@ public final class MainView {
         detectButton.disableProperty().bind(model.detectingProperty());
         lockButton.selectedProperty().bindBidirectional(model.readOnlyProperty());
         lockButton.textProperty().bind(javafx.beans.binding.Bindings.when(model.readOnlyProperty())
-                .then("🔒 Read-only").otherwise("🔓 Changes unlocked"));
+                .then("Read-only: on").otherwise("Read-only: OFF"));
         lockButton.setTooltip(new Tooltip("Read-only is on by default; unlock before a restore (Ctrl+Shift+L)"));
         themeButton.selectedProperty().addListener((o, was, dark) -> model.themeProperty().set(dark ? Theme.DARK
                 : Theme.LIGHT));
@@ -211,7 +211,7 @@ public final class MainView {
             split.getItems().remove(logView.node());
         } else {
             split.getItems().add(logView.node());
-            split.setDividerPositions(0.82);
+            split.setDividerPositions(0.84);
         }
     }
 
