@@ -60,23 +60,34 @@ public final class SaveWriter {
     public static String restore(Ruleset rs) {
         StringBuilder out = new StringBuilder(estimate(rs));
         for (Table t : rs.tables()) {
-            out.append('*').append(t.name()).append('\n');
-            for (Chain c : t.chains()) {
-                Counters ctr = c.counters() == null ? Counters.ZERO : c.counters();
-                out.append(':').append(c.name()).append(' ').append(c.policy()).append(' ').append(ctr.format())
-                        .append('\n');
-            }
-            for (Chain c : t.chains()) {
-                for (Rule r : c.rules()) {
-                    appendCanonical(r, out);
-                }
-            }
-            for (Rule r : t.commands()) {
-                appendCanonical(r, out);
-            }
-            out.append("COMMIT\n");
+            appendTable(t, out);
         }
         return out.toString();
+    }
+
+    /** One table as canonical restore input. */
+    public static String restore(Table t) {
+        StringBuilder out = new StringBuilder();
+        appendTable(t, out);
+        return out.toString();
+    }
+
+    private static void appendTable(Table t, StringBuilder out) {
+        out.append('*').append(t.name()).append('\n');
+        for (Chain c : t.chains()) {
+            Counters ctr = c.counters() == null ? Counters.ZERO : c.counters();
+            out.append(':').append(c.name()).append(' ').append(c.policy()).append(' ').append(ctr.format())
+                    .append('\n');
+        }
+        for (Chain c : t.chains()) {
+            for (Rule r : c.rules()) {
+                appendCanonical(r, out);
+            }
+        }
+        for (Rule r : t.commands()) {
+            appendCanonical(r, out);
+        }
+        out.append("COMMIT\n");
     }
 
     /** One rule line as iptables-save would print its arguments. */
