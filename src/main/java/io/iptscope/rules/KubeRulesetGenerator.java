@@ -146,7 +146,7 @@ public final class KubeRulesetGenerator {
                     String epComment = Tokenizer.quote(spn + " -> " + ep);
                     if (left > 1) {
                         add(nat, svcChain, "-m comment --comment " + epComment + " -m statistic --mode random --probability "
-                                + probability(1.0 / left) + " -j " + sep);
+                                + RuleNormalizer.probability(1.0 / left) + " -j " + sep);
                     } else {
                         add(nat, svcChain, "-m comment --comment " + epComment + " -j " + sep);
                     }
@@ -320,11 +320,5 @@ public final class KubeRulesetGenerator {
             sb.append(alphabet.charAt((buffer << (5 - bits)) & 31));
         }
         return sb.toString();
-    }
-
-    /** What libxt_statistic prints: the probability as the kernel stores it (a 31-bit fraction), 11 decimals. */
-    static String probability(double p) {
-        long stored = Math.round(p * 0x80000000L);
-        return String.format(Locale.ROOT, "%.11f", stored / (double) 0x80000000L);
     }
 }

@@ -37,8 +37,8 @@ class KubeRulesetGeneratorTest {
         assertEquals("1:0:1::1", KubeRulesetGenerator.ipv6(new int[] {1, 0, 1, 0, 0, 0, 0, 1}));
         assertEquals("::1", KubeRulesetGenerator.ipv6(new int[] {0, 0, 0, 0, 0, 0, 0, 1}));
         assertEquals("MZXW6YTBOI", KubeRulesetGenerator.base32("foobar".getBytes(StandardCharsets.US_ASCII), 10));
-        assertEquals("0.33333333349", KubeRulesetGenerator.probability(1.0 / 3));
-        assertEquals("0.50000000000", KubeRulesetGenerator.probability(0.5));
+        assertEquals("0.33333333349", RuleNormalizer.probability(1.0 / 3));
+        assertEquals("0.50000000000", RuleNormalizer.probability(0.5));
     }
 
     /** The output is what iptables-save itself prints after restoring it, on both backends. */
