@@ -1,5 +1,6 @@
 package io.iptscope.cli;
 
+import io.iptscope.exec.NetnsTarget;
 import io.iptscope.ui.GuiLauncher;
 import io.iptscope.ui.GuiOptions;
 import java.nio.file.Files;
@@ -18,6 +19,10 @@ final class GuiCommand implements Callable<Integer> {
             description = "Show a saved report (from detect --json or File > Save) instead of detecting.")
     private Path report;
 
+    @Option(names = "--target", paramLabel = "T", defaultValue = "current",
+            description = "The netns to detect at start: current, netns:NAME, pid:N or path:/FILE (default: current).")
+    private String target;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -27,7 +32,14 @@ final class GuiCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("iptscope: cannot read " + report);
             return ExitCodes.USAGE;
         }
-        GuiLauncher.launch(new GuiOptions(report == null ? null : report.toAbsolutePath()));
+        NetnsTarget start;
+        try {
+            start = NetnsTarget.parse(target);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("iptscope: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        GuiLauncher.launch(new GuiOptions(report == null ? null : report.toAbsolutePath(), start));
         return ExitCodes.OK;
     }
 }

@@ -25,7 +25,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        GuiLauncher.launch(new GuiOptions(null));
+        GuiLauncher.launch(GuiOptions.defaults());
     }
 
     static final class Version implements CommandLine.IVersionProvider {

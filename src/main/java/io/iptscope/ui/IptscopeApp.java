@@ -16,7 +16,7 @@ import javafx.stage.Stage;
 /** The JavaFX application: wires session, task runner, view models and views by hand. */
 public final class IptscopeApp extends Application {
 
-    static volatile GuiOptions options = new GuiOptions(null);
+    static volatile GuiOptions options = GuiOptions.defaults();
 
     private ExecutorService background;
 
@@ -31,6 +31,7 @@ public final class IptscopeApp extends Application {
         if (options.openReport() != null) {
             window.model().openReport(options.openReport());
         } else {
+            window.model().select(options.target());
             window.model().refreshTargets();
             window.model().detect();
         }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -103,13 +104,15 @@ public final class DetectionViewModel {
             Verdict v = rec.get();
             List<Verdict> all = r.verdicts().stream().filter(x -> x.family() == f).toList();
             long agree = all.stream().filter(x -> x.backend() == v.backend()).count();
+            String dissent = all.stream().filter(x -> x.backend() != v.backend())
+                    .map(x -> x.strategy() + ": " + x.backend().id()).collect(Collectors.joining(", "));
             String binary = v.binary() == null ? "—"
                     : v.binary().name() + (v.binary().present() ? "  (" + v.binary().path() + ")" : "  (missing!)");
             Finding worst = r.findings().stream()
                     .filter(x -> (x.family() == null || x.family() == f) && x.severity() != Severity.INFO)
                     .max(Comparator.comparing(Finding::severity)).orElse(null);
             out.add(new FamilyVerdict(f, v.backend(), binary, v.basis(), v.trace(),
-                    agree + " of " + all.size() + " strategies agree", worst));
+                    agree + " of " + all.size() + " strategies agree" + (dissent.isEmpty() ? "" : " (" + dissent + ")"), worst));
         }
         return out;
     }

@@ -1,11 +1,17 @@
 package io.iptscope.ui.main;
 
+import io.iptscope.detect.Strategies;
+import io.iptscope.exec.CommandLog;
+import io.iptscope.rules.Backend;
+import io.iptscope.rules.Family;
 import io.iptscope.ui.common.Fxml;
 import io.iptscope.ui.common.Theme;
 import io.iptscope.ui.detection.DetectionView;
 import io.iptscope.ui.detection.DetectionViewModel;
 import io.iptscope.ui.log.CommandLogView;
 import io.iptscope.ui.log.CommandLogViewModel;
+import io.iptscope.ui.rules.RulesView;
+import io.iptscope.ui.rules.RulesViewModel;
 import io.iptscope.ui.task.TaskHandle;
 import java.io.File;
 import java.nio.file.Path;
@@ -50,6 +56,8 @@ public final class MainView {
     private final MainViewModel model;
     private final DetectionViewModel detectionModel = new DetectionViewModel();
     private final CommandLogView logView;
+    private final RulesViewModel rulesModel;
+    private final RulesView rulesView;
     private final List<AppAction> actions = new ArrayList<>();
     private final Map<Tab, Node> tabContent = new LinkedHashMap<>();
 
@@ -71,6 +79,8 @@ public final class MainView {
     public MainView(MainViewModel model) {
         this.model = model;
         this.logView = new CommandLogView(new CommandLogViewModel(model.session().log(), model.tasks().ui()));
+        this.rulesModel = new RulesViewModel(model.tasks());
+        this.rulesView = new RulesView(rulesModel, this::loadLiveRules);
         Fxml.load(this);
     }
 
@@ -90,15 +100,31 @@ public final class MainView {
         return logView.table();
     }
 
-    /** Adds a feature tab's content (the Rules view is made by the app, which owns its model). */
-    public void setRulesContent(Node content) {
-        rulesTab.setContent(content);
+    public RulesViewModel rulesModel() {
+        return rulesModel;
+    }
+
+    private void loadLiveRules() {
+        model.runner(new CommandLog()).ifPresent(r -> rulesModel.loadLive(model.reportProperty().get(), r));
+    }
+
+    /** After a live detection the rule browser reads the backend the recommendation chose. */
+    private void followLiveReport(ShownReport shown) {
+        if (shown == null || !shown.live()) {
+            return;
+        }
+        shown.report().verdicts().stream()
+                .filter(v -> v.strategy().equals(Strategies.RECOMMENDED) && v.family() == rulesModel.familyProperty().get())
+                .findFirst().flatMap(v -> v.backend().backend()).ifPresent(b -> rulesModel.backendProperty().set(b));
+        loadLiveRules();
     }
 
     @FXML
     private void initialize() {
         detectionTab.setContent(new DetectionView(detectionModel).node());
         model.reportProperty().addListener((o, was, now) -> detectionModel.show(now));
+        rulesTab.setContent(rulesView.node());
+        model.reportProperty().addListener((o, was, now) -> followLiveReport(now));
         split.getItems().add(logView.node());
 
         targetPicker.setItems(model.targets());
@@ -171,6 +197,16 @@ public final class MainView {
                 .set(!model.readOnlyProperty().get()));
         add("Inspect", "Forget the sudo password", "Shortcut+Shift+F", () -> model.session().vault().clear());
         add("Inspect", "Cancel the newest task", "Shortcut+K", this::cancelNewestTask);
+        add("Rules", "Read rules from the netns", "Shortcut+Shift+R", this::loadLiveRules);
+        add("Rules", "Open an iptables-save file…", "Shortcut+Shift+O", rulesView::openFile);
+        add("Rules", "Filter (also /)", "Shortcut+F", this::focusFilter);
+        add("Rules", "Follow the jump of the selected rule (also Enter)", "Shortcut+J", rulesView::followSelected);
+        add("Rules", "Back", "Alt+Left", rulesModel::back);
+        add("Rules", "Forward", "Alt+Right", rulesModel::forward);
+        add("Rules", "Backend: legacy", "Shortcut+Shift+1", () -> rulesModel.backendProperty().set(Backend.LEGACY));
+        add("Rules", "Backend: nft", "Shortcut+Shift+2", () -> rulesModel.backendProperty().set(Backend.NFT));
+        add("Rules", "Family: IPv4", "Shortcut+Shift+4", () -> rulesModel.familyProperty().set(Family.IPV4));
+        add("Rules", "Family: IPv6", "Shortcut+Shift+6", () -> rulesModel.familyProperty().set(Family.IPV6));
         add("View", "Detection", "Shortcut+1", () -> tabs.getSelectionModel().select(detectionTab));
         add("View", "Rules", "Shortcut+2", () -> tabs.getSelectionModel().select(rulesTab));
         add("View", "Show or hide the command log", "Shortcut+L", this::toggleLog);
@@ -211,15 +247,26 @@ public final class MainView {
             split.getItems().remove(logView.node());
         } else {
             split.getItems().add(logView.node());
-            split.setDividerPositions(0.84);
+            split.setDividerPositions(0.88);
         }
     }
 
-    /** {@code ?} opens the shortcut sheet, except while typing into a text field. */
+    private void focusFilter() {
+        tabs.getSelectionModel().select(rulesTab);
+        rulesView.focusFilter();
+    }
+
+    /** {@code ?} opens the shortcut sheet and {@code /} the filter, except while typing into a text field. */
     private void questionMark(KeyEvent e) {
-        if ("?".equals(e.getCharacter()) && !(root.getScene().getFocusOwner() instanceof TextInputControl)) {
+        if (root.getScene().getFocusOwner() instanceof TextInputControl) {
+            return;
+        }
+        if ("?".equals(e.getCharacter())) {
             e.consume();
             showShortcuts();
+        } else if ("/".equals(e.getCharacter())) {
+            e.consume();
+            focusFilter();
         }
     }
 
@@ -237,7 +284,7 @@ public final class MainView {
             }
             text.append(String.format("  %-22s %s%n", a.keyText(), a.label()));
         }
-        text.append("\nTab / Shift+Tab move the focus; Space or Enter activate; menus open with F10.\n");
+        text.append("\nTab / Shift+Tab move the focus; Space or Enter activate;\nmenus open with F10.\n");
         Label body = new Label(text.toString());
         body.getStyleClass().add(io.iptscope.ui.common.Styles.MONO);
         body.setId("shortcut-sheet");

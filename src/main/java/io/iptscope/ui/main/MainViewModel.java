@@ -7,6 +7,7 @@ import io.iptscope.discover.NetnsDiscovery;
 import io.iptscope.discover.NetnsEntry;
 import io.iptscope.exec.CommandLog;
 import io.iptscope.exec.CommandRunner;
+import io.iptscope.exec.NetnsTarget;
 import io.iptscope.report.DetectionReport;
 import io.iptscope.report.Reports;
 import io.iptscope.ui.common.Theme;
@@ -129,6 +130,16 @@ public final class MainViewModel {
         return Optional.of(session.runner(mode, into));
     }
 
+    /** Makes {@code t} the target, adding it to the picker when discovery has not listed it (yet). */
+    public void select(NetnsTarget t) {
+        TargetChoice choice = targets.stream().filter(c -> c.target().equals(t)).findFirst()
+                .orElseGet(() -> new TargetChoice(t, t.spec()));
+        if (!targets.contains(choice)) {
+            targets.add(choice);
+        }
+        target.set(choice);
+    }
+
     /** Lists the host, the named namespaces and the namespaces of processes. */
     public void refreshTargets() {
         Optional<CommandRunner> runner = runner(new CommandLog());
@@ -146,9 +157,15 @@ public final class MainViewModel {
         if (choices.stream().noneMatch(c -> c.target().spec().equals("current"))) {
             choices.add(0, TargetChoice.HOST);
         }
-        String selected = target.get() == null ? "current" : target.get().target().spec();
+        TargetChoice before = target.get();
+        Optional<TargetChoice> same = choices.stream()
+                .filter(c -> before != null && c.target().equals(before.target())).findFirst();
+        if (same.isEmpty() && before != null) {
+            // A target given by hand (a path, a pid not listed) stays selectable.
+            choices.add(before);
+        }
         targets.setAll(choices);
-        target.set(choices.stream().filter(c -> c.target().spec().equals(selected)).findFirst().orElse(choices.get(0)));
+        target.set(same.orElse(before == null ? choices.get(0) : before));
         status.set(choices.size() + " network namespaces");
     }
 

@@ -24,12 +24,16 @@ public final class ExecutorTaskRunner implements TaskRunner {
     @Override
     public <T> TaskHandle submit(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         AtomicReference<Future<?>> future = new AtomicReference<>();
+        AtomicReference<TaskHandle> handleRef = new AtomicReference<>();
         TaskHandle handle = new TaskHandle(title, () -> {
             Future<?> f = future.get();
             if (f != null) {
                 f.cancel(true);
             }
+            // A task cancelled before it started never runs its own removal.
+            ui.execute(() -> running.remove(handleRef.get()));
         });
+        handleRef.set(handle);
         ui.execute(() -> running.add(handle));
         Work.Progress progress = new Work.Progress() {
             @Override

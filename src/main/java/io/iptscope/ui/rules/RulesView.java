@@ -1,0 +1,313 @@
+package io.iptscope.ui.rules;
+
+import io.iptscope.rules.Backend;
+import io.iptscope.rules.Family;
+import io.iptscope.ui.common.Columns;
+import io.iptscope.ui.common.Fxml;
+import io.iptscope.ui.common.Styles;
+import java.io.File;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ObservableList;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.FileChooser;
+
+/** The rule browser: chain tree, virtualized rule table with filter bar, jump links, details. */
+public final class RulesView {
+
+    private final RulesViewModel model;
+    private final Runnable loadLiveAction;
+    private boolean syncingTree;
+
+    @FXML private BorderPane root;
+    @FXML private ChoiceBox<Backend> backend;
+    @FXML private ChoiceBox<Family> family;
+    @FXML private Button loadLive;
+    @FXML private Button openFile;
+    @FXML private Label loaded;
+    @FXML private TextField filter;
+    @FXML private Label count;
+    @FXML private Label filterMessage;
+    @FXML private Button back;
+    @FXML private Button forward;
+    @FXML private Label breadcrumb;
+    @FXML private Label error;
+    @FXML private TreeView<Object> tree;
+    @FXML private TableView<RuleRow> table;
+    @FXML private TextArea details;
+    @FXML private Label referencedByTitle;
+    @FXML private ListView<RuleRow> referencedBy;
+
+    /** @param loadLive reads the chosen backend from the live target (the window knows target and privilege) */
+    public RulesView(RulesViewModel model, Runnable loadLive) {
+        this.model = model;
+        this.loadLiveAction = loadLive;
+        Fxml.load(this);
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public void focusFilter() {
+        filter.requestFocus();
+        filter.selectAll();
+    }
+
+    public void followSelected() {
+        RuleRow row = table.getSelectionModel().getSelectedItem();
+        if (row != null) {
+            model.follow(row);
+        }
+    }
+
+    public void openFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open an iptables-save file");
+        File f = chooser.showOpenDialog(root.getScene().getWindow());
+        if (f != null) {
+            model.loadFile(f.toPath());
+        }
+    }
+
+    @FXML
+    private void initialize() {
+        backend.getItems().setAll(Backend.values());
+        backend.valueProperty().bindBidirectional(model.backendProperty());
+        family.getItems().setAll(Family.values());
+        family.valueProperty().bindBidirectional(model.familyProperty());
+        loadLive.setOnAction(e -> loadLiveAction.run());
+        openFile.setOnAction(e -> openFile());
+        loaded.textProperty().bind(model.loadedProperty());
+        error.textProperty().bind(model.errorProperty());
+
+        filter.textProperty().bindBidirectional(model.filterTextProperty());
+        model.filterProperty().addListener((o, was, q) -> showFilterState(q));
+        showFilterState(model.filterProperty().get());
+        count.textProperty().bind(model.countProperty());
+
+        back.disableProperty().bind(model.canBackProperty().not());
+        forward.disableProperty().bind(model.canForwardProperty().not());
+        back.setOnAction(e -> model.back());
+        forward.setOnAction(e -> model.forward());
+        breadcrumb.textProperty().bind(Bindings.createStringBinding(() -> model.locationProperty().get() == null ? ""
+                : model.locationProperty().get().toString(), model.locationProperty()));
+
+        setUpTree();
+        setUpTable();
+        details.textProperty().bind(model.detailsProperty());
+
+        referencedBy.setItems(model.referencedBy());
+        referencedBy.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(RuleRow item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.chain() + " #" + item.number() + "  " + item.rule().body());
+            }
+        });
+        referencedBy.setPlaceholder(new Label("No rule jumps here"));
+        referencedBy.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                revealReferencing();
+            }
+        });
+        referencedBy.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                revealReferencing();
+            }
+        });
+        referencedByTitle.textProperty().bind(Bindings.size(model.referencedBy())
+                .asString("Referenced by (%d) — Enter or double-click opens"));
+    }
+
+    private void revealReferencing() {
+        RuleRow r = referencedBy.getSelectionModel().getSelectedItem();
+        if (r != null) {
+            model.reveal(r);
+            table.requestFocus();
+        }
+    }
+
+    private void showFilterState(FilterQuery q) {
+        if (q instanceof FilterQuery.Invalid bad) {
+            Styles.exclusive(filter.getStyleClass(), Styles.FILTER_INVALID, Styles.FILTER_VALID, Styles.FILTER_INVALID);
+            filterMessage.setText("✗ " + bad.message() + " at column " + (bad.position() + 1)
+                    + " — still showing the last good result\n" + bad.text() + "\n" + " ".repeat(bad.position()) + "^");
+            filterMessage.getStyleClass().add(Styles.MONO);
+            filterMessage.setVisible(true);
+        } else {
+            boolean empty = q.text().isBlank();
+            Styles.exclusive(filter.getStyleClass(), empty ? null : Styles.FILTER_VALID, Styles.FILTER_VALID,
+                    Styles.FILTER_INVALID);
+            filterMessage.setText(empty ? "" : "✓ valid");
+            filterMessage.getStyleClass().remove(Styles.MONO);
+            filterMessage.setVisible(!empty);
+        }
+        filterMessage.setManaged(filterMessage.isVisible());
+    }
+
+    private void setUpTree() {
+        TreeItem<Object> rootItem = new TreeItem<>("tables");
+        tree.setRoot(rootItem);
+        tree.setCellFactory(t -> new javafx.scene.control.TreeCell<>() {
+            @Override
+            protected void updateItem(Object item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setText(null);
+                } else if (item instanceof TableNode tn) {
+                    setText(tn.label());
+                } else if (item instanceof TableNode.ChainNode cn) {
+                    setText(cn.label());
+                } else {
+                    setText(item.toString());
+                }
+            }
+        });
+        model.tree().addListener((javafx.collections.ListChangeListener<TableNode>) c -> {
+            rootItem.getChildren().clear();
+            for (TableNode t : model.tree()) {
+                TreeItem<Object> ti = new TreeItem<>(t);
+                ti.setExpanded(true);
+                t.chains().forEach(ch -> ti.getChildren().add(new TreeItem<>(ch)));
+                rootItem.getChildren().add(ti);
+            }
+            selectInTree(model.locationProperty().get());
+        });
+        tree.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (syncingTree || now == null) {
+                return;
+            }
+            if (now.getValue() instanceof TableNode tn) {
+                model.open(ChainRef.table(tn.name()));
+            } else if (now.getValue() instanceof TableNode.ChainNode cn) {
+                model.open(cn.ref());
+            }
+        });
+        model.locationProperty().addListener((o, was, now) -> selectInTree(now));
+    }
+
+    private void selectInTree(ChainRef ref) {
+        if (ref == null) {
+            return;
+        }
+        syncingTree = true;
+        try {
+            for (TreeItem<Object> t : tree.getRoot().getChildren()) {
+                if (t.getValue() instanceof TableNode tn && tn.name().equals(ref.table())) {
+                    if (ref.wholeTable()) {
+                        tree.getSelectionModel().select(t);
+                    } else {
+                        t.getChildren().stream().filter(c -> ((TableNode.ChainNode) c.getValue()).name()
+                                .equals(ref.chain())).findFirst().ifPresent(c -> tree.getSelectionModel().select(c));
+                    }
+                }
+            }
+            int i = tree.getSelectionModel().getSelectedIndex();
+            if (i >= 0) {
+                tree.scrollTo(Math.max(0, i - 3));
+            }
+        } finally {
+            syncingTree = false;
+        }
+    }
+
+    private void setUpTable() {
+        table.itemsProperty().bind(model.rowsProperty());
+        table.setPlaceholder(new Label("No rules here (or none match the filter)"));
+        TableColumn<RuleRow, String> chain = Columns.text("Chain", 160, RuleRow::chain);
+        // The chain column only says something when a whole table is shown.
+        chain.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.locationProperty().get() != null
+                && model.locationProperty().get().wholeTable(), model.locationProperty()));
+        table.getColumns().setAll(List.of(
+                Columns.text("#", 45, r -> String.valueOf(r.number())),
+                chain,
+                Columns.text("Packets", 65, RuleRow::packets),
+                Columns.text("Bytes", 65, RuleRow::bytes),
+                targetColumn(),
+                Columns.text("Prot", 45, RuleRow::protocol),
+                Columns.text("Source", 115, RuleRow::source),
+                Columns.text("Destination", 115, RuleRow::destination),
+                Columns.text("Matches", 260, RuleRow::matches),
+                Columns.text("Comment", 240, RuleRow::comment),
+                Columns.text("Interfaces", 100, RuleRow::interfaces)));
+        // All rows one height: the virtual flow then never measures rows it does not show.
+        table.setFixedCellSize(24);
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty().set(now));
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                followSelected();
+                e.consume();
+            }
+        });
+        model.revealProperty().addListener((o, was, now) -> {
+            int i = now.intValue();
+            if (i >= 0) {
+                table.getSelectionModel().clearAndSelect(i);
+                table.scrollTo(Math.max(0, i - 3));
+            }
+        });
+        model.rowsProperty().addListener((o, was, now) -> scrollTopIfEmptySelection(now));
+    }
+
+    private void scrollTopIfEmptySelection(ObservableList<RuleRow> rows) {
+        if (!rows.isEmpty() && table.getSelectionModel().isEmpty()) {
+            table.scrollTo(0);
+        }
+    }
+
+    private TableColumn<RuleRow, RuleRow> targetColumn() {
+        TableColumn<RuleRow, RuleRow> c = new TableColumn<>("Target");
+        c.setPrefWidth(230);
+        c.setSortable(false);
+        c.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(f.getValue()));
+        c.setCellFactory(col -> new TableCell<>() {
+            private final Hyperlink link = new Hyperlink();
+
+            {
+                link.getStyleClass().add(Styles.LINK);
+                link.setOnAction(e -> {
+                    RuleRow row = getItem();
+                    if (row != null) {
+                        model.follow(row);
+                    }
+                });
+            }
+
+            @Override
+            protected void updateItem(RuleRow row, boolean empty) {
+                super.updateItem(row, empty);
+                if (empty || row == null) {
+                    setText(null);
+                    setGraphic(null);
+                } else if (row.jumpName() != null && model.isChain(row.table(), row.jumpName())) {
+                    // A jump is marked by the arrow and underline, not by colour alone.
+                    link.setText("→ " + row.target());
+                    setText(null);
+                    setGraphic(link);
+                } else {
+                    setText(row.target());
+                    setGraphic(null);
+                }
+            }
+        });
+        return c;
+    }
+}
