@@ -41,7 +41,6 @@ public final class Session {
 
     /** A runner for one piece of work: elevated by {@code mode}, recorded into {@code into} and the session log. */
     public CommandRunner runner(PrivilegeMode mode, CommandLog into) {
-        into.addListener(log::add);
-        return new RecordingRunner(new PrivilegedRunner(base, mode.privilege(vault)), into);
+        return new RecordingRunner(new RecordingRunner(new PrivilegedRunner(base, mode.privilege(vault)), into), log);
     }
 }

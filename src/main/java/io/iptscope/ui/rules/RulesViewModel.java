@@ -193,15 +193,24 @@ public final class RulesViewModel {
         load(file.getFileName().toString(), p -> Files.readString(file));
     }
 
-    /** Parses and indexes text from {@code reader} in the background. */
+    /**
+     * Parses text from {@code reader} in the background and shows it; the jump index (which reads every
+     * rule's fields, the slow part at 500k rules) follows in a second task, so the rules appear first.
+     */
     public void load(String name, Work<String> reader) {
         tasks.submit("Load rules: " + name, p -> {
             String text = reader.run(p);
             p.update("parsing " + text.length() / 1024 + " KiB", -1);
             ParseResult parsed = SaveParser.parse(text, name);
-            p.update("indexing jumps", -1);
-            return new LoadedRules(name, parsed.ruleset(), references(parsed.ruleset(), p), parsed.errors().size());
-        }, this::show, e -> error.set("loading " + name + " failed: " + e.getMessage()));
+            return new LoadedRules(name, parsed.ruleset(), Map.of(), parsed.errors().size());
+        }, parsed -> {
+            show(parsed);
+            tasks.submit("Index jumps: " + name, p -> references(parsed.ruleset(), p), refs -> {
+                if (rules == parsed) {
+                    indexed(new LoadedRules(parsed.name(), parsed.ruleset(), refs, parsed.parseErrors()));
+                }
+            }, e -> error.set("indexing jumps of " + name + " failed: " + e.getMessage()));
+        }, e -> error.set("loading " + name + " failed: " + e.getMessage()));
     }
 
     private static Map<String, Map<String, List<RuleLocation>>> references(Ruleset rs, Work.Progress p) {
@@ -231,6 +240,27 @@ public final class RulesViewModel {
         rules = loadedRules;
         error.set(loadedRules.parseErrors() == 0 ? null
                 : loadedRules.parseErrors() + " lines of " + loadedRules.name() + " could not be parsed");
+        loaded.set(loadedRules.name() + ": " + loadedRules.ruleset().ruleCount() + " rules in "
+                + loadedRules.ruleset().tables().size() + " tables");
+        history.clear();
+        location.set(null);
+        tree.setAll(treeOf(loadedRules));
+        Optional<Table> first = loadedRules.ruleset().table("filter").or(() -> loadedRules.ruleset().tables().stream()
+                .findFirst());
+        first.ifPresent(t -> go(ChainRef.table(t.name())));
+        updateHistory();
+    }
+
+    private void indexed(LoadedRules withReferences) {
+        rules = withReferences;
+        tree.setAll(treeOf(withReferences));
+        ChainRef here = location.get();
+        if (here != null) {
+            referencedBy.setAll(referencesOf(here));
+        }
+    }
+
+    private static List<TableNode> treeOf(LoadedRules loadedRules) {
         List<TableNode> nodes = new ArrayList<>();
         for (Table t : loadedRules.ruleset().tables()) {
             Map<String, List<RuleLocation>> refs = loadedRules.references().getOrDefault(t.name(), Map.of());
@@ -238,15 +268,7 @@ public final class RulesViewModel {
                     c.policy(), c.ruleCount(), refs.getOrDefault(c.name(), List.of()).size())).toList();
             nodes.add(new TableNode(t.name(), t.ruleCount(), chains));
         }
-        tree.setAll(nodes);
-        loaded.set(loadedRules.name() + ": " + loadedRules.ruleset().ruleCount() + " rules in "
-                + nodes.size() + " tables");
-        history.clear();
-        Optional<Table> first = loadedRules.ruleset().table("filter").or(() -> loadedRules.ruleset().tables().stream()
-                .findFirst());
-        location.set(null);
-        first.ifPresent(t -> go(ChainRef.table(t.name())));
-        updateHistory();
+        return nodes;
     }
 
     /** Shows a table or chain and remembers where we came from. */

@@ -1,0 +1,109 @@
+package io.iptscope.ui.detection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.iptscope.detect.BackendEvidence;
+import io.iptscope.detect.Evidence;
+import io.iptscope.detect.FamilyEvidence;
+import io.iptscope.detect.ReadStatus;
+import io.iptscope.detect.Severity;
+import io.iptscope.detect.VerdictBackend;
+import io.iptscope.discover.Variant;
+import io.iptscope.report.DetectionReport;
+import io.iptscope.rules.Family;
+import io.iptscope.ui.main.MainViewModel;
+import io.iptscope.ui.main.PrivilegeMode;
+import io.iptscope.ui.main.ReportOrigin;
+import io.iptscope.ui.main.ShownReport;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The detection view model on the shipped sample (a real mismatch), without a display. */
+class DetectionViewModelTest {
+
+    private static ShownReport sample() throws Exception {
+        return new ShownReport(MainViewModel.readSample(), ReportOrigin.SAMPLE, null, null, "sample");
+    }
+
+    @Test
+    void theSampleIsARealMismatchAndTheCardsSayWhichBackendToUse() throws Exception {
+        DetectionViewModel vm = new DetectionViewModel();
+        vm.show(sample());
+        assertEquals(2, vm.verdicts().size());
+        FamilyVerdict v4 = vm.verdicts().get(0);
+        assertEquals(Family.IPV4, v4.family());
+        assertEquals(VerdictBackend.NFT, v4.backend());
+        assertEquals("use NFT", v4.headline());
+        assertEquals("kubelet-hint", v4.basis());
+        assertTrue(v4.binary().startsWith("iptables-nft"), v4.binary());
+        assertTrue(v4.agreement().startsWith("6 of 7 strategies agree (istio: legacy"), v4.agreement());
+        assertNotNull(v4.worst(), "both backends hold rules: the card must say so");
+        assertEquals("both-backends-hold-rules", v4.worst().id());
+        assertTrue(v4.alert().startsWith("⚠ ERROR: "), v4.alert());
+        assertTrue(v4.trace().size() >= 2);
+    }
+
+    @Test
+    void strategiesThatDifferFromTheRecommendationAreMarked() throws Exception {
+        DetectionViewModel vm = new DetectionViewModel();
+        vm.show(sample());
+        assertEquals(7, vm.strategies().size());
+        List<String> differing = vm.strategies().stream().filter(StrategyRow::differs).map(StrategyRow::strategy)
+                .toList();
+        assertEquals(List.of("istio"), differing);
+        assertEquals("legacy  (line-count)", StrategyRow.cell(vm.strategies().get(2).ipv4()));
+    }
+
+    @Test
+    void binaryMatrixHasSixRowsAndThePlainNamePointsAtItsBackend() throws Exception {
+        DetectionViewModel vm = new DetectionViewModel();
+        vm.show(sample());
+        assertEquals(6, vm.binaries().size());
+        BinaryRow plain = vm.binaries().get(0);
+        assertEquals(Variant.PLAIN, plain.variant());
+        assertEquals("iptables", plain.name());
+        assertTrue(plain.pointsAt().startsWith("→ "), plain.pointsAt());
+        assertTrue(plain.save().found());
+        assertTrue(plain.save().text().startsWith("✓ "), plain.save().text());
+    }
+
+    @Test
+    void backendsListEachTableAndFindingsComeWorstFirst() throws Exception {
+        DetectionViewModel vm = new DetectionViewModel();
+        vm.show(sample());
+        assertTrue(vm.backends().stream().anyMatch(r -> r.backend().equals("legacy") && r.table().equals("nat")
+                && r.rules().equals("4")), vm.backends().toString());
+        assertTrue(vm.backends().stream().anyMatch(r -> r.backend().equals("nft") && r.table().equals("mangle")
+                && r.hints().contains("KUBE-IPTABLES-HINT")));
+        assertEquals(Severity.ERROR, vm.findings().get(0).severity());
+        assertNull(vm.deniedReadsProperty().get());
+    }
+
+    @Test
+    void deniedReadsAreNamedWithHowToGetThem() throws Exception {
+        DetectionReport r = MainViewModel.readSample();
+        List<FamilyEvidence> families = new ArrayList<>();
+        for (FamilyEvidence fe : r.evidence().families()) {
+            BackendEvidence l = fe.legacy();
+            BackendEvidence denied = new BackendEvidence(l.backend(), l.family(), ReadStatus.DENIED, l.binary(),
+                    "Permission denied", null, null, List.of(), List.of(), false, 0, null);
+            families.add(new FamilyEvidence(fe.family(), denied, fe.nft()));
+        }
+        DetectionReport deniedReport = new DetectionReport(r.schema(), r.tool(), r.generatedAt(), r.host(), r.target(),
+                r.binaries(), new Evidence(families, r.evidence().nftTables(), r.evidence().ipv6Disabled()),
+                r.verdicts(), r.findings(), r.commands());
+        DetectionViewModel vm = new DetectionViewModel();
+        vm.show(new ShownReport(deniedReport, ReportOrigin.LIVE, null, PrivilegeMode.SUDO_NO_PASSWORD, "x"));
+        String text = vm.deniedReadsProperty().get();
+        assertNotNull(text);
+        assertTrue(text.contains("legacy ipv4 rules") && text.contains("legacy ipv6 rules"), text);
+        assertTrue(text.contains("unknown, not zero"), text);
+        assertTrue(text.contains(PrivilegeMode.SUDO_NO_PASSWORD.whenDenied()), text);
+        assertTrue(vm.backends().stream().anyMatch(b -> b.status() == ReadStatus.DENIED
+                && b.statusText().equals("⚠ denied")));
+    }
+}

@@ -1,0 +1,136 @@
+package io.iptscope.ui.main;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.iptscope.exec.Command;
+import io.iptscope.exec.CommandLog;
+import io.iptscope.exec.CommandResult;
+import io.iptscope.exec.CommandRunner;
+import io.iptscope.exec.LocalRunner;
+import io.iptscope.testing.TestNetns;
+import io.iptscope.ui.MismatchScenario;
+import io.iptscope.ui.task.SyncTaskRunner;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The toolbar's model: detection of a real netns, privilege modes, reports, without a display. */
+class MainViewModelTest {
+
+    /** Records what would run and answers every command with "permission denied". */
+    private static final class DenyingRunner implements CommandRunner {
+        final List<Command> seen = new ArrayList<>();
+
+        @Override
+        public CommandResult run(Command command) {
+            seen.add(command);
+            return new CommandResult(command, 1, null, "Permission denied".getBytes(StandardCharsets.UTF_8),
+                    Duration.ofMillis(1), false, null);
+        }
+
+        @Override
+        public String host() {
+            return "fake";
+        }
+    }
+
+    @Test
+    void detectsARealNetnsWithRulesInBothBackends() {
+        try (TestNetns ns = MismatchScenario.create(50)) {
+            SyncTaskRunner tasks = new SyncTaskRunner();
+            MainViewModel vm = new MainViewModel(new Session(new LocalRunner()), tasks, () -> Optional.empty(), true);
+            assertEquals(PrivilegeMode.DIRECT, vm.privilegeProperty().get());
+            vm.refreshTargets();
+            assertTrue(vm.targets().stream().anyMatch(t -> t.target().equals(ns.target())),
+                    "the picker lists the test netns: " + vm.targets());
+            vm.select(ns.target());
+            vm.detect();
+            assertNull(vm.errorProperty().get(), vm.statusProperty().get());
+            ShownReport shown = vm.reportProperty().get();
+            assertTrue(shown.live());
+            assertEquals(ns.target().spec(), shown.report().target().spec());
+            assertTrue(shown.report().findings().stream().anyMatch(f -> f.id().equals("both-backends-hold-rules")));
+            assertTrue(vm.session().log().snapshot().stream().anyMatch(c -> c.commandLine().contains("nsenter --net="
+                    + ns.path())), "the session's command log shows every command");
+            assertEquals(List.of("List network namespaces", "Detect " + ns.target().spec()), tasks.titles());
+        }
+    }
+
+    @Test
+    void sudoPasswordIsAskedOnceAndNeverLogged() {
+        DenyingRunner base = new DenyingRunner();
+        AtomicInteger asked = new AtomicInteger();
+        MainViewModel vm = new MainViewModel(new Session(base), new SyncTaskRunner(), () -> {
+            asked.incrementAndGet();
+            return Optional.of("s3cret".toCharArray());
+        }, false);
+        vm.privilegeProperty().set(PrivilegeMode.SUDO_PASSWORD);
+        CommandLog log = new CommandLog();
+        vm.runner(log).orElseThrow().run(Command.of("true"));
+        vm.runner(log).orElseThrow().run(Command.of("true"));
+        assertEquals(1, asked.get());
+        assertEquals(List.of("sudo", "-S", "-k", "-p", "", "--", "true"), base.seen.get(0).argv());
+        assertEquals("s3cret\n", new String(base.seen.get(0).stdin(), StandardCharsets.UTF_8));
+        assertTrue(vm.session().log().snapshot().stream().noneMatch(r -> r.commandLine().contains("s3cret")));
+        assertEquals(2, vm.session().log().snapshot().size());
+    }
+
+    @Test
+    void cancellingThePasswordPromptRunsNothing() {
+        DenyingRunner base = new DenyingRunner();
+        MainViewModel vm = new MainViewModel(new Session(base), new SyncTaskRunner(), Optional::empty, false);
+        assertEquals(PrivilegeMode.SUDO_NO_PASSWORD, vm.privilegeProperty().get(), "non-root starts with sudo -n");
+        vm.privilegeProperty().set(PrivilegeMode.SUDO_PASSWORD);
+        vm.detect();
+        assertTrue(base.seen.isEmpty());
+        assertNotNull(vm.errorProperty().get());
+        assertNull(vm.reportProperty().get());
+    }
+
+    @Test
+    void aDeniedDetectionSaysHowToGetPrivilege() {
+        MainViewModel vm = new MainViewModel(new Session(new DenyingRunner()), new SyncTaskRunner(), Optional::empty,
+                false);
+        vm.select(new io.iptscope.exec.NetnsTarget.Named("somewhere"));
+        vm.detect();
+        assertTrue(vm.errorProperty().get().contains("not found"), vm.errorProperty().get());
+        assertFalse(vm.detectingProperty().get());
+    }
+
+    @Test
+    void aRelativeBinaryDirectoryIsRefusedBeforeAnythingRuns() {
+        DenyingRunner base = new DenyingRunner();
+        MainViewModel vm = new MainViewModel(new Session(base), new SyncTaskRunner(), Optional::empty, true);
+        vm.binarySourceProperty().set("usr/sbin");
+        vm.detect();
+        assertTrue(vm.errorProperty().get().contains("absolute"), vm.errorProperty().get());
+        assertTrue(base.seen.isEmpty());
+    }
+
+    @Test
+    void theSampleOpensOfflineAndCanBeSavedAndReopened() throws Exception {
+        MainViewModel vm = new MainViewModel(new Session(new DenyingRunner()), new SyncTaskRunner(), Optional::empty,
+                false);
+        vm.openSample();
+        ShownReport sample = vm.reportProperty().get();
+        assertEquals(ReportOrigin.SAMPLE, sample.origin());
+        assertFalse(sample.live());
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("iptscope-report", ".json");
+        try {
+            vm.saveReport(file);
+            vm.openReport(file);
+            assertEquals(ReportOrigin.FILE, vm.reportProperty().get().origin());
+            assertEquals(sample.report().verdicts(), vm.reportProperty().get().report().verdicts());
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+}

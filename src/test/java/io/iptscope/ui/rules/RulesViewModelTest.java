@@ -1,0 +1,130 @@
+package io.iptscope.ui.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.iptscope.rules.Family;
+import io.iptscope.rules.KubeRulesetGenerator;
+import io.iptscope.ui.task.SyncTaskRunner;
+import java.util.List;
+import javafx.collections.ObservableList;
+import org.junit.jupiter.api.Test;
+
+/** The rule browser's model on kube-proxy-like dumps, without a display. */
+class RulesViewModelTest {
+
+    private static RulesViewModel loaded(int rules) {
+        String text = KubeRulesetGenerator.generate(rules, 7, Family.IPV4).text();
+        RulesViewModel vm = new RulesViewModel(new SyncTaskRunner());
+        vm.load("generated", p -> text);
+        return vm;
+    }
+
+    @Test
+    void loadingBuildsTheTreeAndOpensTheFilterTable() {
+        RulesViewModel vm = loaded(300);
+        assertEquals(List.of("filter", "nat"), vm.tree().stream().map(TableNode::name).toList());
+        assertEquals(ChainRef.table("filter"), vm.locationProperty().get());
+        TableNode nat = vm.tree().get(1);
+        TableNode.ChainNode services = nat.chains().stream().filter(c -> c.name().equals("KUBE-SERVICES"))
+                .findFirst().orElseThrow();
+        assertTrue(services.references() > 0, "PREROUTING and OUTPUT jump to KUBE-SERVICES");
+        int filterRules = vm.tree().get(0).rules();
+        assertEquals(filterRules + " of " + filterRules + " rules shown", vm.countProperty().get());
+        assertTrue(vm.loadedProperty().get().startsWith("generated: "));
+    }
+
+    @Test
+    void followingAJumpRecordsHistoryAndReferencedBy() {
+        RulesViewModel vm = loaded(300);
+        vm.open(new ChainRef("nat", "KUBE-SERVICES"));
+        RuleRow first = vm.rowsProperty().get().get(0);
+        assertEquals(1, first.number());
+        String svc = first.jumpName();
+        assertTrue(svc.startsWith("KUBE-SVC-") || svc.startsWith("KUBE-EXT-"), svc);
+
+        assertTrue(vm.follow(first));
+        assertEquals(new ChainRef("nat", svc), vm.locationProperty().get());
+        assertTrue(vm.referencedBy().stream().anyMatch(r -> r.chain().equals("KUBE-SERVICES") && r.number() == 1),
+                vm.referencedBy().toString());
+        assertTrue(vm.canBackProperty().get());
+        assertFalse(vm.canForwardProperty().get());
+
+        vm.back();
+        assertEquals(new ChainRef("nat", "KUBE-SERVICES"), vm.locationProperty().get());
+        assertTrue(vm.canForwardProperty().get());
+        vm.forward();
+        assertEquals(new ChainRef("nat", svc), vm.locationProperty().get());
+
+        RuleRow referencing = vm.referencedBy().get(0);
+        vm.reveal(referencing);
+        assertEquals(new ChainRef("nat", referencing.chain()), vm.locationProperty().get());
+        int shown = vm.revealProperty().get();
+        assertEquals(referencing.rule().line(), vm.rowsProperty().get().get(shown).rule().line());
+    }
+
+    @Test
+    void aTargetExtensionIsNotFollowed() {
+        RulesViewModel vm = loaded(300);
+        vm.open(new ChainRef("nat", "KUBE-MARK-MASQ"));
+        RuleRow mark = vm.rowsProperty().get().get(0);
+        assertEquals("MARK", mark.target());
+        assertFalse(vm.follow(mark));
+        assertEquals(new ChainRef("nat", "KUBE-MARK-MASQ"), vm.locationProperty().get());
+    }
+
+    @Test
+    void anInvalidFilterKeepsTheLastGoodResultAndSaysWhere() {
+        RulesViewModel vm = loaded(300);
+        vm.open(ChainRef.table("nat"));
+        vm.filterTextProperty().set("svc-000001 !KUBE-MARK-MASQ");
+        ObservableList<RuleRow> good = vm.rowsProperty().get();
+        assertFalse(good.isEmpty());
+        assertTrue(good.stream().allMatch(r -> r.rule().raw().contains("svc-000001")
+                && !r.rule().raw().contains("KUBE-MARK-MASQ")));
+        String count = vm.countProperty().get();
+
+        vm.filterTextProperty().set("svc-000001 \"http");
+        FilterQuery.Invalid bad = assertInstanceOf(FilterQuery.Invalid.class, vm.filterProperty().get());
+        assertEquals(11, bad.position());
+        assertSame(good, vm.rowsProperty().get());
+        assertEquals(count, vm.countProperty().get());
+
+        vm.filterTextProperty().set("");
+        assertTrue(vm.rowsProperty().get().size() > good.size());
+    }
+
+    @Test
+    void selectingARowShowsItsRawLineAndFields() {
+        RulesViewModel vm = loaded(300);
+        vm.open(new ChainRef("nat", "KUBE-SERVICES"));
+        RuleRow first = vm.rowsProperty().get().get(0);
+        vm.selectedProperty().set(first);
+        String details = vm.detailsProperty().get();
+        assertTrue(details.contains(first.rule().raw()), details);
+        assertTrue(details.contains("match comment"), details);
+        assertTrue(details.contains("jump             " + first.jumpName()), details);
+        vm.open(ChainRef.table("filter"));
+        assertNull(vm.selectedProperty().get(), "a new place starts without a selection");
+    }
+
+    @Test
+    void halfAMillionRulesLoadAndFilterAsTwoIntArrays() {
+        long start = System.nanoTime();
+        RulesViewModel vm = loaded(500_000);
+        vm.open(ChainRef.table("nat"));
+        int natRules = vm.tree().get(1).rules();
+        assertTrue(natRules > 300_000, "nat holds most of the rules: " + natRules);
+        assertEquals(natRules, vm.rowsProperty().get().size());
+        vm.filterTextProperty().set("svc-000042");
+        int shown = vm.rowsProperty().get().size();
+        assertTrue(shown > 0 && shown < 100, "svc-000042 has a handful of rules: " + shown);
+        // Generous: the point is that it is done in the background in seconds, not minutes.
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertTrue(seconds < 60, "took " + seconds + " s");
+    }
+}
