@@ -5,8 +5,6 @@ import io.iptscope.detect.Inspection;
 import io.iptscope.detect.InspectionException;
 import io.iptscope.detect.Strategies;
 import io.iptscope.exec.CommandLog;
-import io.iptscope.exec.LocalRunner;
-import io.iptscope.exec.RecordingRunner;
 import io.iptscope.report.DetectionReport;
 import io.iptscope.report.DetectionText;
 import io.iptscope.report.Reports;
@@ -57,9 +55,14 @@ final class DetectCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         CommandLog log = new CommandLog();
-        LocalRunner local = new LocalRunner();
-        Detector detector = new Detector(new RecordingRunner(local, log),
-                Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
+        Detector detector;
+        try {
+            detector = new Detector(targetOptions.runner(log), Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
+        } catch (IllegalArgumentException e) {
+            err.println("iptscope: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        String host = detector.host();
         Inspection inspection;
         try {
             inspection = detector.inspect(targetOptions.target(), targetOptions.source());
@@ -70,7 +73,7 @@ final class DetectCommand implements Callable<Integer> {
             err.println("iptscope: " + e.getMessage());
             return ExitCodes.CANNOT_INSPECT;
         }
-        DetectionReport report = DetectionReport.of(inspection, local.host(), log.snapshot(), Instant.now());
+        DetectionReport report = DetectionReport.of(inspection, host, log.snapshot(), Instant.now());
         out.print(json ? Reports.toJson(report) + "\n" : DetectionText.render(report, strategy, Terminal.colour()));
         out.flush();
         return inspection.hasErrors() ? ExitCodes.FINDINGS : ExitCodes.OK;

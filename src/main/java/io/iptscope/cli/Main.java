@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
 @Command(name = "iptscope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Shows which iptables backend (legacy or nf_tables) holds which rules, and which binary each "
                 + "known heuristic would choose, and why.",
-        subcommands = {DetectCommand.class, NetnsCommand.class, GuiCommand.class},
+        subcommands = {DetectCommand.class, NetnsCommand.class, SaveCommand.class, SnapshotsCommand.class,
+                RestoreCommand.class, ConfirmCommand.class, RollbackCommand.class, MigrateCommand.class,
+                GuiCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:findings of severity error", "2:usage error", "3:could not inspect"})
 public final class Main implements Runnable {
@@ -20,7 +22,15 @@ public final class Main implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, cl, parsed) -> {
+                    // Expected failures (a missing file, an unknown snapshot) need a message, not a stack trace.
+                    if (e instanceof java.io.IOException || e instanceof IllegalArgumentException) {
+                        cl.getErr().println("iptscope: " + e.getMessage());
+                        return e instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.FINDINGS;
+                    }
+                    throw e;
+                });
     }
 
     @Override

@@ -1,6 +1,13 @@
 package io.iptscope.cli;
 
 import io.iptscope.discover.BinarySource;
+import io.iptscope.discover.Discovery;
+import io.iptscope.exec.CommandLog;
+import io.iptscope.exec.CommandRunner;
+import io.iptscope.exec.LocalRunner;
+import io.iptscope.exec.RecordingRunner;
+import io.iptscope.restore.Endpoint;
+import java.time.Duration;
 import io.iptscope.exec.NetnsTarget;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -42,5 +49,16 @@ final class TargetOptions {
 
     BinarySource source() {
         return BinarySource.parse(path);
+    }
+
+    /** Where commands run; every command goes into {@code log}. */
+    CommandRunner runner(CommandLog log) {
+        return new RecordingRunner(new LocalRunner(), log);
+    }
+
+    /** The target with its binaries discovered, ready for save and restore. */
+    Endpoint endpoint(CommandLog log, Duration timeout) {
+        CommandRunner runner = runner(log);
+        return new Endpoint(runner, target(), new Discovery(runner, timeout).discover(source()), timeout);
     }
 }
