@@ -4,7 +4,15 @@ import io.iptscope.detect.Strategies;
 import io.iptscope.exec.CommandLog;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
+import io.iptscope.restore.SnapshotStore;
+import io.iptscope.restore.TransactionStore;
+import io.iptscope.ui.restore.RestoreView;
+import io.iptscope.ui.restore.RestoreViewModel;
+import io.iptscope.ui.restore.SaveView;
+import io.iptscope.ui.restore.SaveViewModel;
 import io.iptscope.ui.common.Fxml;
+import io.iptscope.ui.diff.DiffView;
+import io.iptscope.ui.diff.DiffViewModel;
 import io.iptscope.ui.common.Theme;
 import io.iptscope.ui.detection.DetectionView;
 import io.iptscope.ui.detection.DetectionViewModel;
@@ -58,6 +66,9 @@ public final class MainView {
     private final CommandLogView logView;
     private final RulesViewModel rulesModel;
     private final RulesView rulesView;
+    private final DiffView diffView;
+    private final RestoreViewModel restoreModel;
+    private final SaveViewModel saveModel;
     private final List<AppAction> actions = new ArrayList<>();
     private final Map<Tab, Node> tabContent = new LinkedHashMap<>();
 
@@ -74,6 +85,7 @@ public final class MainView {
     @FXML private TabPane tabs;
     @FXML private Tab detectionTab;
     @FXML private Tab rulesTab;
+    @FXML private Tab diffTab;
     @FXML private StatusBar statusBar;
 
     public MainView(MainViewModel model) {
@@ -81,6 +93,11 @@ public final class MainView {
         this.logView = new CommandLogView(new CommandLogViewModel(model.session().log(), model.tasks().ui()));
         this.rulesModel = new RulesViewModel(model.tasks());
         this.rulesView = new RulesView(rulesModel, this::loadLiveRules);
+        SnapshotStore store = SnapshotStore.defaultStore();
+        this.diffView = new DiffView(new DiffViewModel(model.tasks(), store), model::endpoint);
+        this.restoreModel = new RestoreViewModel(model.tasks(), store, TransactionStore.beside(store),
+                model.readOnlyProperty());
+        this.saveModel = new SaveViewModel(model.tasks(), store);
         Fxml.load(this);
     }
 
@@ -124,6 +141,7 @@ public final class MainView {
         detectionTab.setContent(new DetectionView(detectionModel).node());
         model.reportProperty().addListener((o, was, now) -> detectionModel.show(now));
         rulesTab.setContent(rulesView.node());
+        diffTab.setContent(diffView.node());
         model.reportProperty().addListener((o, was, now) -> followLiveReport(now));
         split.getItems().add(logView.node());
 
@@ -187,6 +205,8 @@ public final class MainView {
     private void defineActions() {
         add("File", "Open report…", "Shortcut+O", this::openReport);
         add("File", "Save report…", "Shortcut+S", this::saveReport);
+        add("File", "Save rules as a snapshot…", "Shortcut+Shift+S", this::openSave);
+        add("File", "Restore rules…", "Shortcut+Shift+E", this::openRestore);
         add("File", "Quit", "Shortcut+Q", () -> window().hide());
         add("Inspect", "Detect the target (refresh)", "F5", model::detect);
         add("Inspect", "List network namespaces", "Shortcut+R", model::refreshTargets);
@@ -209,6 +229,11 @@ public final class MainView {
         add("Rules", "Family: IPv6", "Shortcut+Shift+6", () -> rulesModel.familyProperty().set(Family.IPV6));
         add("View", "Detection", "Shortcut+1", () -> tabs.getSelectionModel().select(detectionTab));
         add("View", "Rules", "Shortcut+2", () -> tabs.getSelectionModel().select(rulesTab));
+        add("View", "Diff", "Shortcut+3", () -> tabs.getSelectionModel().select(diffTab));
+        add("Diff", "Compare", "Shortcut+D", () -> {
+            tabs.getSelectionModel().select(diffTab);
+            diffView.compare();
+        });
         add("View", "Show or hide the command log", "Shortcut+L", this::toggleLog);
         add("View", "Focus the command log", "Shortcut+Shift+C", () -> logView.table().requestFocus());
         add("View", "Light or dark theme", "Shortcut+T", model::toggleTheme);
@@ -249,6 +274,22 @@ public final class MainView {
             split.getItems().add(logView.node());
             split.setDividerPositions(0.88);
         }
+    }
+
+    public RestoreViewModel restoreModel() {
+        return restoreModel;
+    }
+
+    /** A new dialog each time over the same model, so an armed restore survives closing the dialog. */
+    public void openRestore() {
+        restoreModel.backendProperty().set(rulesModel.backendProperty().get());
+        new RestoreView(restoreModel, model::endpoint).show(window());
+    }
+
+    private void openSave() {
+        saveModel.backendProperty().set(rulesModel.backendProperty().get());
+        saveModel.familyProperty().set(rulesModel.familyProperty().get());
+        new SaveView(saveModel, model::endpoint).show(window());
     }
 
     private void focusFilter() {

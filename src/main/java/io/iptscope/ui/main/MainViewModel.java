@@ -10,6 +10,7 @@ import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.NetnsTarget;
 import io.iptscope.report.DetectionReport;
 import io.iptscope.report.Reports;
+import io.iptscope.restore.Endpoint;
 import io.iptscope.ui.common.Theme;
 import io.iptscope.ui.task.TaskRunner;
 import java.io.IOException;
@@ -138,6 +139,17 @@ public final class MainViewModel {
             targets.add(choice);
         }
         target.set(choice);
+    }
+
+    /** The live target as the restore engine sees it; empty offline or when the password was not given. */
+    public Optional<Endpoint> endpoint() {
+        ShownReport shown = report.get();
+        if (shown == null || !shown.live()) {
+            fail("this needs a live detection: press F5 first");
+            return Optional.empty();
+        }
+        return runner(new CommandLog()).map(r -> new Endpoint(r, shown.target(), shown.report().binaries(),
+                Session.COMMAND_TIMEOUT));
     }
 
     /** Lists the host, the named namespaces and the namespaces of processes. */
