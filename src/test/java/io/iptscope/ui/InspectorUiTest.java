@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iptscope.restore.SnapshotStore;
+import io.iptscope.rules.Backend;
 import io.iptscope.testing.TestNetns;
 import io.iptscope.ui.main.PrivilegeMode;
 import io.iptscope.ui.main.ReportOrigin;
+import io.iptscope.ui.restore.RestorePhase;
+import io.iptscope.ui.restore.RestoreViewModel;
 import io.iptscope.ui.rules.ChainRef;
 import io.iptscope.ui.rules.RuleRow;
 import io.iptscope.ui.task.ExecutorTaskRunner;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -43,7 +49,9 @@ class InspectorUiTest {
     private IptscopeApp.Window window;
 
     @BeforeAll
-    static void scenario() {
+    static void scenario(@TempDir Path data) {
+        // Backups of the restore test go to a temporary snapshot store, not the user's.
+        System.setProperty(SnapshotStore.DATA_HOME_PROPERTY, data.toString());
         netns = MismatchScenario.create(60);
         background = Executors.newCachedThreadPool();
     }
@@ -54,6 +62,7 @@ class InspectorUiTest {
             netns.close();
         }
         background.shutdownNow();
+        System.clearProperty(SnapshotStore.DATA_HOME_PROPERTY);
     }
 
     @Start
@@ -125,6 +134,38 @@ class InspectorUiTest {
         robot.clickOn("#forward");
         Fx.waitFor("forward", WAIT, () -> window.model().tasks().running().isEmpty());
         assertEquals("nat › " + first.jumpName(), crumb.getText());
+    }
+
+    @Test
+    void aRestoreIsTestedPreviewedAppliedWithACountdownAndConfirmed(FxRobot robot) {
+        detect(robot);
+        robot.interact(() -> window.view().openRestore());
+        RestoreViewModel restore = window.view().restoreModel();
+        robot.interact(() -> {
+            restore.backendProperty().set(Backend.LEGACY);
+            restore.choose("docker-plus-one.rules", MismatchScenario.DOCKER_LEGACY.replace(
+                    "-A DOCKER-USER -j RETURN", "-A DOCKER-USER -s 192.0.2.0/24 -j DROP\n-A DOCKER-USER -j RETURN"));
+        });
+        robot.clickOn("#prepare");
+        Fx.waitFor("the preview", WAIT, () -> window.model().tasks().running().isEmpty());
+        assertEquals(RestorePhase.PREPARED, restore.phaseProperty().get(), restore.messageProperty().get());
+        assertTrue(robot.lookup("#apply").queryButton().isDisabled(), "read-only is on by default");
+        assertTrue(robot.lookup((Label l) -> "read-only is on: unlock it (Ctrl+Shift+L) to apply".equals(l.getText()))
+                .tryQuery().isPresent(), "the disabled button says why");
+        assertTrue(restore.preview().stream().anyMatch(l -> l.text().contains("192.0.2.0/24")));
+
+        robot.clickOn("#lock");
+        robot.clickOn("#apply");
+        Fx.waitFor("the switch", WAIT, () -> window.model().tasks().running().isEmpty()
+                && restore.phaseProperty().get() == RestorePhase.ARMED);
+        Label countdown = robot.lookup("#countdown").queryAs(Label.class);
+        assertTrue(countdown.getText().startsWith("Rolls back in "), countdown.getText());
+        assertTrue(netns.exec("iptables-legacy-save", "-t", "filter").stdoutText().contains("192.0.2.0/24"));
+
+        robot.clickOn("#confirm");
+        Fx.waitFor("the confirmation", WAIT, () -> restore.phaseProperty().get() == RestorePhase.DONE);
+        assertTrue(restore.messageProperty().get().startsWith("Confirmed"), restore.messageProperty().get());
+        assertTrue(netns.exec("iptables-legacy-save", "-t", "filter").stdoutText().contains("192.0.2.0/24"));
     }
 
     private static TableView<?> rulesTable(FxRobot robot) {

@@ -35,8 +35,14 @@ public record DiffLine(Kind kind, String table, String chain, String text) {
         }
     }
 
+    /** Indented by level (table, chain, rule), then the marker, then the text. */
     public String display() {
-        return kind.marker() + text;
+        String indent = switch (kind) {
+            case TABLE -> "";
+            case CHAIN -> "  ";
+            default -> "    ";
+        };
+        return indent + kind.marker() + text;
     }
 
     /** Flattens a diff into lines, table by table and chain by chain. */
@@ -45,14 +51,14 @@ public record DiffLine(Kind kind, String table, String chain, String text) {
         for (RulesetDiff.TableDiff t : diff.tables()) {
             out.add(new DiffLine(Kind.TABLE, t.name(), null, "*" + t.name() + "  (" + status(t.status()) + ")"));
             for (RulesetDiff.ChainDiff c : t.chains()) {
-                out.add(new DiffLine(Kind.CHAIN, t.name(), c.name(), "  :" + c.name() + "  (" + status(c.status())
+                out.add(new DiffLine(Kind.CHAIN, t.name(), c.name(), ":" + c.name() + "  (" + status(c.status())
                         + ")"));
                 if (c.policyChanged()) {
-                    out.add(new DiffLine(Kind.POLICY, t.name(), c.name(), "    policy " + c.policyBefore() + " → "
+                    out.add(new DiffLine(Kind.POLICY, t.name(), c.name(), "policy " + c.policyBefore() + " → "
                             + c.policyAfter()));
                 }
                 for (RulesetDiff.RuleChange r : c.rules()) {
-                    out.add(new DiffLine(kind(r.kind()), t.name(), c.name(), "    " + describe(r)));
+                    out.add(new DiffLine(kind(r.kind()), t.name(), c.name(), describe(r)));
                 }
             }
         }
@@ -81,7 +87,7 @@ public record DiffLine(Kind kind, String table, String chain, String text) {
             case ADDED -> "#" + r.after().position() + " " + r.after().text();
             case REMOVED -> "#" + r.before().position() + " " + r.before().text();
             case MOVED -> "#" + r.before().position() + " → #" + r.after().position() + " " + r.after().text();
-            case CHANGED -> "#" + r.before().position() + " " + r.before().text() + "\n      → #"
+            case CHANGED -> "#" + r.before().position() + " " + r.before().text() + "\n        → #"
                     + r.after().position() + " " + r.after().text();
         };
     }

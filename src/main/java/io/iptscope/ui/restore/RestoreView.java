@@ -27,9 +27,11 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Modality;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
@@ -49,6 +51,7 @@ public final class RestoreView {
     @FXML private Spinner<Integer> seconds;
     @FXML private CheckBox force;
     @FXML private Button prepare;
+    @FXML private ToggleButton lock;
     @FXML private Button apply;
     @FXML private Label applyBlocked;
     @FXML private Label message;
@@ -75,6 +78,8 @@ public final class RestoreView {
         d.initOwner(owner);
         d.setTitle("Restore rules");
         d.setResizable(true);
+        // Not modal: the window stays usable while a restore waits for its confirmation.
+        d.initModality(Modality.NONE);
         d.getDialogPane().setContent(root);
         d.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         d.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
@@ -130,6 +135,9 @@ public final class RestoreView {
         force.selectedProperty().bindBidirectional(model.forceProperty());
 
         prepare.setOnAction(e -> live.get().ifPresent(model::prepare));
+        lock.selectedProperty().bindBidirectional(model.readOnlyProperty());
+        lock.textProperty().bind(javafx.beans.binding.Bindings.when(model.readOnlyProperty())
+                .then("Read-only: on (click to unlock)").otherwise("Read-only: OFF"));
         apply.setOnAction(e -> model.apply());
         apply.disableProperty().bind(model.applyBlockedReason().isNotNull());
         applyBlocked.textProperty().bind(model.applyBlockedReason());

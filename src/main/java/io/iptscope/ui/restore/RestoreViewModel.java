@@ -73,6 +73,11 @@ public final class RestoreViewModel {
         this.readOnly = readOnly;
     }
 
+    /** The window's read-only lock, shared so the dialog can unlock it. */
+    public BooleanProperty readOnlyProperty() {
+        return readOnly;
+    }
+
     public ObjectProperty<Family> familyProperty() {
         return family;
     }

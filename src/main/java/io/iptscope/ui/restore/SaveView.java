@@ -40,6 +40,7 @@ public final class SaveView {
         Dialog<Void> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle("Save rules");
+        d.initModality(javafx.stage.Modality.NONE);
         d.getDialogPane().setContent(root);
         d.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         d.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
