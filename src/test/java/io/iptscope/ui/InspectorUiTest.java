@@ -77,6 +77,9 @@ class InspectorUiTest {
         Fx.waitFor("the live report and the rules", WAIT, () -> window.model().reportProperty().get() != null
                 && window.model().reportProperty().get().origin() == ReportOrigin.LIVE
                 && window.model().tasks().running().isEmpty());
+        // New nodes get their CSS on the next pulse.
+        Fx.settle();
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
@@ -89,7 +92,7 @@ class InspectorUiTest {
                 .tryQuery().isPresent(), "the card names the mismatch in words");
         TableView<?> strategies = robot.lookup("#strategyTable").queryAs(TableView.class);
         assertEquals(7, strategies.getItems().size());
-        assertTrue(robot.lookup(".ipts-row-differs").tryQuery().isPresent(), "istio's differing row is marked");
+        Fx.waitFor("istio's differing row marked", WAIT, () -> robot.lookup(".ipts-row-differs").tryQuery().isPresent());
         assertFalse(window.view().commandLogTable().getItems().isEmpty(), "every command is in the log dock");
     }
 
