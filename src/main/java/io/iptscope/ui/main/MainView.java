@@ -276,6 +276,10 @@ public final class MainView {
         }
     }
 
+    public DiffView diffView() {
+        return diffView;
+    }
+
     public RestoreViewModel restoreModel() {
         return restoreModel;
     }

@@ -135,6 +135,7 @@ public final class RestoreView {
         force.selectedProperty().bindBidirectional(model.forceProperty());
 
         prepare.setOnAction(e -> live.get().ifPresent(model::prepare));
+        prepare.disableProperty().bind(model.phaseProperty().isEqualTo(RestorePhase.ARMED));
         lock.selectedProperty().bindBidirectional(model.readOnlyProperty());
         lock.textProperty().bind(javafx.beans.binding.Bindings.when(model.readOnlyProperty())
                 .then("Read-only: on (click to unlock)").otherwise("Read-only: OFF"));

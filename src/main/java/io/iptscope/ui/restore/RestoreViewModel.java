@@ -121,11 +121,11 @@ public final class RestoreViewModel {
 
     /** Why Apply is disabled, or null when it is not: disabled buttons always say why. */
     public StringBinding applyBlockedReason() {
-        return Bindings.createStringBinding(() -> {
-            if (phase.get() != RestorePhase.PREPARED) {
-                return "prepare first: --test and the preview run before anything changes";
-            }
-            return readOnly.get() ? "read-only is on: unlock it (Ctrl+Shift+L) to apply" : null;
+        return Bindings.createStringBinding(() -> switch (phase.get()) {
+            case CHOOSE -> "prepare first: --test and the preview run before anything changes";
+            case PREPARED -> readOnly.get() ? "read-only is on: unlock it (Ctrl+Shift+L) to apply" : null;
+            case ARMED -> "applied: confirm or roll back below";
+            case DONE -> "finished: choose rules again to start another restore";
         }, phase, readOnly);
     }
 

@@ -176,6 +176,7 @@ public final class RulesView {
                     setText(tn.label());
                 } else if (item instanceof TableNode.ChainNode cn) {
                     setText(cn.label());
+                    setTooltip(new javafx.scene.control.Tooltip(cn.tooltip()));
                 } else {
                     setText(item.toString());
                 }
@@ -239,8 +240,8 @@ public final class RulesView {
         table.getColumns().setAll(List.of(
                 Columns.text("#", 45, r -> String.valueOf(r.number())),
                 chain,
-                Columns.text("Packets", 65, RuleRow::packets),
-                Columns.text("Bytes", 65, RuleRow::bytes),
+                Columns.text("Packets", 60, RuleRow::packets),
+                Columns.text("Bytes", 60, RuleRow::bytes),
                 targetColumn(),
                 Columns.text("Prot", 45, RuleRow::protocol),
                 Columns.text("Source", 115, RuleRow::source),
@@ -248,6 +249,8 @@ public final class RulesView {
                 Columns.text("Matches", 260, RuleRow::matches),
                 Columns.text("Comment", 240, RuleRow::comment),
                 Columns.text("Interfaces", 100, RuleRow::interfaces)));
+        // Every column stays on screen; the detail pane shows what a narrow cell cuts.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         // All rows one height: the virtual flow then never measures rows it does not show.
         table.setFixedCellSize(24);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty().set(now));
