@@ -294,11 +294,11 @@ public final class RestoreTransaction {
             argv.add("--counters");
             argv.add(backup);
             steps.add(new RollbackStep("restore the " + p.backend().id() + " " + fam + " backup",
-                    ep.netns().enter(Command.of(argv)).argv()));
+                    ep.binaries().enter(ep.netns(), Command.of(argv)).argv()));
         }
         for (String table : p.newTables()) {
             if (p.backend() == Backend.NFT && ep.nft().isPresent()) {
-                steps.add(new RollbackStep("delete the new nft table " + table, ep.netns().enter(Command.of(
+                steps.add(new RollbackStep("delete the new nft table " + table, ep.binaries().enter(ep.netns(), Command.of(
                         ep.nft().get().path(), "delete", "table", p.family() == Family.IPV4 ? "ip" : "ip6", table)).argv()));
             } else {
                 // Legacy tables cannot be deleted from userspace: leave it as a fresh table is.
@@ -307,7 +307,7 @@ public final class RestoreTransaction {
                 List<String> argv = rollbackArgv(restore, p.backend());
                 argv.add(empty);
                 steps.add(new RollbackStep("empty the new " + p.backend().id() + " table " + table,
-                        ep.netns().enter(Command.of(argv)).argv()));
+                        ep.binaries().enter(ep.netns(), Command.of(argv)).argv()));
             }
         }
         return steps;
