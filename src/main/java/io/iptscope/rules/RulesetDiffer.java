@@ -77,7 +77,7 @@ public final class RulesetDiffer {
             List<RulesetDiff.RuleChange> rules = new ArrayList<>(only.ruleCount());
             List<Rule> list = only.rules();
             for (int i = 0; i < list.size(); i++) {
-                RulesetDiff.RuleRef ref = RulesetDiff.RuleRef.of(list.get(i), i);
+                RuleRef ref = RuleRef.of(list.get(i), i);
                 rules.add(new RulesetDiff.RuleChange(kind, a == null ? null : ref, a == null ? ref : null));
             }
             return new RulesetDiff.ChainDiff(name, a == null ? RulesetDiff.Status.ADDED : RulesetDiff.Status.REMOVED,
@@ -113,11 +113,11 @@ public final class RulesetDiffer {
             Rule ra = a.get(i);
             Rule rb = b.get(j);
             if (!anchor[i]) {
-                out.add(new RulesetDiff.RuleChange(RulesetDiff.RuleChange.Kind.MOVED, RulesetDiff.RuleRef.of(ra, i),
-                        RulesetDiff.RuleRef.of(rb, j)));
+                out.add(new RulesetDiff.RuleChange(RulesetDiff.RuleChange.Kind.MOVED, RuleRef.of(ra, i),
+                        RuleRef.of(rb, j)));
             } else if (counters && !Objects.equals(ra.counters(), rb.counters())) {
-                out.add(new RulesetDiff.RuleChange(RulesetDiff.RuleChange.Kind.CHANGED, RulesetDiff.RuleRef.of(ra, i),
-                        RulesetDiff.RuleRef.of(rb, j)));
+                out.add(new RulesetDiff.RuleChange(RulesetDiff.RuleChange.Kind.CHANGED, RuleRef.of(ra, i),
+                        RuleRef.of(rb, j)));
             }
         }
         leftovers(a, b, match, taken, anchor, out);
@@ -243,14 +243,14 @@ public final class RulesetDiffer {
                     changed(a, b, i, q.poll(), doneA, doneB, out);
                 } else {
                     out.add(new RulesetDiff.RuleChange(RulesetDiff.RuleChange.Kind.REMOVED,
-                            RulesetDiff.RuleRef.of(a.get(i), i), null));
+                            RuleRef.of(a.get(i), i), null));
                 }
             }
         }
         for (int j = 0; j < m; j++) {
             if (!taken[j] && !doneB[j]) {
                 out.add(new RulesetDiff.RuleChange(RulesetDiff.RuleChange.Kind.ADDED, null,
-                        RulesetDiff.RuleRef.of(b.get(j), j)));
+                        RuleRef.of(b.get(j), j)));
             }
         }
     }
@@ -259,8 +259,8 @@ public final class RulesetDiffer {
                                 List<RulesetDiff.RuleChange> out) {
         doneA[i] = true;
         doneB[j] = true;
-        out.add(new RulesetDiff.RuleChange(RulesetDiff.RuleChange.Kind.CHANGED, RulesetDiff.RuleRef.of(a.get(i), i),
-                RulesetDiff.RuleRef.of(b.get(j), j)));
+        out.add(new RulesetDiff.RuleChange(RulesetDiff.RuleChange.Kind.CHANGED, RuleRef.of(a.get(i), i),
+                RuleRef.of(b.get(j), j)));
     }
 
     /** Comment plus target: what kube-proxy and most tools keep stable while the rest of a rule changes. */
