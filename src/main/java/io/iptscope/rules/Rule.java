@@ -46,6 +46,18 @@ public final class Rule {
         return source.substring(start, end);
     }
 
+    String source() {
+        return source;
+    }
+
+    int start() {
+        return start;
+    }
+
+    int end() {
+        return end;
+    }
+
     /** Appends {@link #raw()} without building it. */
     void appendRaw(StringBuilder out) {
         out.append(source, start, end);
