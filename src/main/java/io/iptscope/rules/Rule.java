@@ -58,6 +58,10 @@ public final class Rule {
         return end;
     }
 
+    int bodyStart() {
+        return bodyStart;
+    }
+
     /** Appends {@link #raw()} without building it. */
     void appendRaw(StringBuilder out) {
         out.append(source, start, end);

@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The filter language of the rule browser and {@code iptscope show --filter}.
@@ -155,6 +156,24 @@ public final class RuleFilter {
         }
     }
 
+    /** A test on dictionary fields: each distinct value is tested once, then rules only look up their value. */
+    private record ColumnTerm(List<RuleIndex.Field> fields, Predicate<String> test) implements Node {
+        public BitSet eval(RuleIndex idx) {
+            BitSet out = new BitSet(idx.size());
+            for (RuleIndex.Field f : fields) {
+                RuleIndex.Column col = idx.column(f);
+                boolean[] ok = col.test(test);
+                for (int i = 0, n = idx.size(); i < n; i++) {
+                    int id = col.id(i);
+                    if (id >= 0 && ok[id]) {
+                        out.set(i);
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
     static final class FilterSyntaxException extends Exception {
         private static final long serialVersionUID = 1L;
         final int position;
@@ -271,30 +290,31 @@ public final class RuleFilter {
                 throw new FilterSyntaxException(valueAt, "'" + field + ":' needs a value");
             }
             String value = value(valueAt);
-            return new FieldTerm(field(field, value, valueAt));
+            return field(field, value, valueAt);
         }
 
-        private RuleTest field(String field, String value, int at) throws FilterSyntaxException {
+        private Node field(String field, String value, int at) throws FilterSyntaxException {
             Glob g = new Glob(value, field.equals("comment"));
             return switch (field) {
-                case "chain" -> (idx, i) -> g.matches(idx.chain(i));
-                case "table" -> (idx, i) -> g.matches(idx.table(i));
-                case "target" -> (idx, i) -> g.matches(idx.target(i));
-                case "comment" -> (idx, i) -> g.matches(idx.comment(i));
+                case "chain" -> new ColumnTerm(List.of(RuleIndex.Field.CHAIN), g::matches);
+                case "table" -> new ColumnTerm(List.of(RuleIndex.Field.TABLE), g::matches);
+                case "target" -> new ColumnTerm(List.of(RuleIndex.Field.TARGET), g::matches);
                 case "proto" -> {
                     Glob p = new Glob(RuleIndex.protocolName(value), false);
-                    yield (idx, i) -> p.matches(idx.proto(i));
+                    yield new ColumnTerm(List.of(RuleIndex.Field.PROTO), p::matches);
                 }
-                case "module" -> (idx, i) -> {
+                case "iface" -> new ColumnTerm(List.of(RuleIndex.Field.IN_IFACE, RuleIndex.Field.OUT_IFACE),
+                        iface -> iface(g, value, iface));
+                case "comment" -> new FieldTerm((idx, i) -> idx.textMatches(RuleIndex.COMMENT, i, g));
+                case "module" -> new FieldTerm((idx, i) -> {
                     for (String m : idx.modules(i)) {
                         if (g.matches(m)) {
                             return true;
                         }
                     }
                     return false;
-                };
-                case "iface" -> (idx, i) -> iface(g, value, idx.inIface(i)) || iface(g, value, idx.outIface(i));
-                case "src", "dst" -> address(field.equals("src"), value, g, at);
+                });
+                case "src", "dst" -> new FieldTerm(address(field.equals("src"), value, g, at));
                 default -> throw new FilterSyntaxException(at, "unknown field '" + field + "'");
             };
         }
@@ -311,16 +331,16 @@ public final class RuleFilter {
         }
 
         private static RuleTest address(boolean source, String value, Glob g, int at) throws FilterSyntaxException {
+            int column = source ? RuleIndex.SRC : RuleIndex.DST;
             if (Glob.hasWildcard(value)) {
-                return source ? (idx, i) -> g.matches(idx.src(i)) : (idx, i) -> g.matches(idx.dst(i));
+                return (idx, i) -> idx.textMatches(column, i, g);
             }
             Cidr want = Cidr.parse(value);
             if (want == null) {
                 throw new FilterSyntaxException(at, "'" + value + "' is not an address or CIDR (10.0.0.0/8, fd00::/8)"
                         + " nor a glob");
             }
-            return source ? (idx, i) -> idx.srcCidr(i) != null && idx.srcCidr(i).overlaps(want)
-                    : (idx, i) -> idx.dstCidr(i) != null && idx.dstCidr(i).overlaps(want);
+            return (idx, i) -> idx.overlaps(column, i, want);
         }
 
         private Node hits() throws FilterSyntaxException {
@@ -427,15 +447,17 @@ public final class RuleFilter {
         }
 
         boolean matches(String s) {
-            if (s == null) {
-                return false;
-            }
+            return s != null && matches(s, 0, s.length());
+        }
+
+        /** Matches {@code s[from, to)}. */
+        boolean matches(String s, int from, int to) {
             int p = 0;
-            int t = 0;
+            int t = from;
             int star = -1;
             int mark = 0;
             int pn = pattern.length();
-            int tn = s.length();
+            int tn = to;
             while (t < tn) {
                 char tc = s.charAt(t);
                 if (tc >= 'A' && tc <= 'Z') {
