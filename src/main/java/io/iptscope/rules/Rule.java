@@ -62,6 +62,12 @@ public final class Rule {
         return bodyStart;
     }
 
+    /** Whether both lines read the same after their counters prefixes, without copying either. */
+    boolean sameBody(Rule other) {
+        int len = end - bodyStart;
+        return len == other.end - other.bodyStart && source.regionMatches(bodyStart, other.source, other.bodyStart, len);
+    }
+
     /** Appends {@link #raw()} without building it. */
     void appendRaw(StringBuilder out) {
         out.append(source, start, end);
