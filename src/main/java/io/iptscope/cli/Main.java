@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
                 + "known heuristic would choose, and why.",
         subcommands = {DetectCommand.class, NetnsCommand.class, SaveCommand.class, SnapshotsCommand.class,
                 RestoreCommand.class, ConfirmCommand.class, RollbackCommand.class, MigrateCommand.class,
-                ContainersCommand.class, ContextsCommand.class, WatchCommand.class},
+                ContainersCommand.class, ContextsCommand.class, WatchCommand.class, CheckCommand.class,
+                ShowCommand.class, DiffCommand.class, GraphCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:findings of severity error", "2:usage error", "3:could not inspect"})
 public final class Main implements Runnable {

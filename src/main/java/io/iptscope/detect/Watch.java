@@ -16,6 +16,7 @@ import io.iptscope.rules.Counters;
 import io.iptscope.rules.Family;
 import io.iptscope.rules.Rule;
 import io.iptscope.rules.RuleNormalizer;
+import io.iptscope.rules.RuleRef;
 import io.iptscope.rules.Ruleset;
 import io.iptscope.rules.RulesetDiff;
 import io.iptscope.rules.RulesetDiffer;
@@ -234,7 +235,7 @@ public final class Watch implements AutoCloseable {
                             writer);
                 }
                 for (RulesetDiff.RuleChange rc : c.rules()) {
-                    RulesetDiff.RuleRef ref = rc.after() != null ? rc.after() : rc.before();
+                    RuleRef ref = rc.after() != null ? rc.after() : rc.before();
                     emit("rule-" + rc.kind().name().toLowerCase(Locale.ROOT), b, f, t.name(), c.name(), ref.text(),
                             "position " + ref.position(), writer);
                 }
