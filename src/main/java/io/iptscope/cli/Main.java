@@ -1,6 +1,8 @@
 package io.iptscope.cli;
 
+import io.iptscope.detect.InspectionException;
 import io.iptscope.report.ToolVersion;
+import io.iptscope.restore.RestoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,14 +27,26 @@ public final class Main implements Runnable {
 
     public static CommandLine commandLine() {
         return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler((e, cl, parsed) -> {
-                    // Expected failures (a missing file, an unknown snapshot) need a message, not a stack trace.
-                    if (e instanceof java.io.IOException || e instanceof IllegalArgumentException) {
-                        cl.getErr().println("iptscope: " + e.getMessage());
-                        return e instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.FINDINGS;
-                    }
-                    throw e;
-                });
+                .setExecutionExceptionHandler(Main::expectedFailure);
+    }
+
+    /** Expected failures (a bad argument, a refused restore, a missing netns) get a message, not a stack trace. */
+    private static int expectedFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) throws Exception {
+        java.io.PrintWriter err = cl.getErr();
+        if (e instanceof RestoreException r) {
+            err.println("iptscope: " + r.getMessage());
+            r.details().stream().filter(d -> !d.isBlank()).forEach(d -> err.println("  " + d.replace("\n", "\n  ")));
+        } else if (e instanceof IllegalArgumentException || e instanceof java.io.IOException
+                || e instanceof InspectionException) {
+            err.println("iptscope: " + e.getMessage());
+        } else {
+            throw e;
+        }
+        err.flush();
+        if (e instanceof IllegalArgumentException) {
+            return ExitCodes.USAGE;
+        }
+        return e instanceof InspectionException ? ExitCodes.CANNOT_INSPECT : ExitCodes.FINDINGS;
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.iptscope.discover.BinaryInfo;
 import io.iptscope.discover.Version;
 import io.iptscope.exec.Command;
 import io.iptscope.exec.CommandResult;
-import io.iptscope.report.ToolVersion;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.BuiltinChains;
 import io.iptscope.rules.Chain;
@@ -271,9 +270,7 @@ public final class RestoreTransaction {
     }
 
     private Snapshot backup(Plan p, String id) throws RestoreException {
-        SnapshotMeta meta = new SnapshotMeta(SnapshotStore.newId(), "backup", ep.host(), ep.netns().spec(),
-                p.backend().id(), p.family().id(), p.current().tables(), Instant.now().toString(), ToolVersion.get(),
-                p.current().iptablesVersion(), true, null, 0, id, "before restoring " + p.name());
+        SnapshotMeta meta = p.current().snapshotMeta("backup", ep, id, "before restoring " + p.name());
         try {
             return snapshots.add(meta, p.current().text());
         } catch (IOException e) {
