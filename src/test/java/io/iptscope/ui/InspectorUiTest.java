@@ -114,7 +114,7 @@ class InspectorUiTest {
         assertTrue(filter.getStyleClass().contains("ipts-filter-invalid"));
         assertEquals(good, rulesTable(robot).getItems().size(), "the last good result stays");
         Label message = robot.lookup("#filterMessage").queryAs(Label.class);
-        assertTrue(message.getText().contains("unclosed quote at column 12"), message.getText());
+        assertTrue(message.getText().contains("unterminated quote at column 12"), message.getText());
     }
 
     @Test

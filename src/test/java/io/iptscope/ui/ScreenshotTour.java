@@ -83,12 +83,12 @@ public final class ScreenshotTour {
 
                 Fx.run(() -> {
                     rules.open(ChainRef.table("nat"));
-                    rules.filterTextProperty().set("svc-000003 !KUBE-MARK-MASQ");
+                    rules.filterTextProperty().set("comment:svc-000003 !target:KUBE-MARK-MASQ");
                 });
                 Fx.waitFor("the filter", WAIT, () -> w.model().tasks().running().isEmpty());
                 Fx.settle();
                 Fx.savePng(w.scene(), dir.resolve("rules-filter" + suffix));
-                Fx.run(() -> rules.filterTextProperty().set("svc-000003 \"http"));
+                Fx.run(() -> rules.filterTextProperty().set("comment:svc-000003 (target:DNAT or proto:tcp"));
                 Fx.settle();
                 Fx.savePng(w.scene(), dir.resolve("rules-filter-error" + suffix));
                 Fx.run(() -> rules.filterTextProperty().set(""));
