@@ -99,6 +99,12 @@ public final class RulesView {
         error.textProperty().bind(model.errorProperty());
 
         filter.textProperty().bindBidirectional(model.filterTextProperty());
+        filter.setTooltip(new javafx.scene.control.Tooltip(String.join("\n",
+                "Terms next to each other must all hold; 'or' between them, ( ) to group, ! to negate.",
+                "Fields: chain table target src dst proto iface comment module, e.g. chain:KUBE-SVC-*",
+                "src/dst take an address or CIDR and match overlapping networks",
+                "hits>N hits>=N hits<N hits<=N hits=N (packet counters)",
+                "Anything else is text found anywhere in the rule line.")));
         model.filterProperty().addListener((o, was, q) -> showFilterState(q));
         showFilterState(model.filterProperty().get());
         count.textProperty().bind(model.countProperty());
