@@ -89,7 +89,7 @@ public final class DetectionViewModel {
         strategies.setAll(strategyRows(r.verdicts()));
         findings.setAll(r.findings().stream()
                 .sorted(Comparator.comparing((Finding f) -> f.severity().ordinal()).reversed()).toList());
-        deniedReads.set(denied(r.evidence(), shown.privilege()));
+        deniedReads.set(denied(r.evidence(), shown.privilege(), shown.elevationFailure()));
         summary.set(shown.title() + " · binaries from " + r.binaries().source());
     }
 
@@ -163,7 +163,7 @@ public final class DetectionViewModel {
                 .orElse(null);
     }
 
-    static String denied(Evidence ev, PrivilegeMode mode) {
+    static String denied(Evidence ev, PrivilegeMode mode, String elevationFailure) {
         List<String> reads = new ArrayList<>();
         for (FamilyEvidence fe : ev.families()) {
             for (BackendEvidence be : List.of(fe.legacy(), fe.nft())) {
@@ -176,12 +176,13 @@ public final class DetectionViewModel {
         if (nft.status() == ReadStatus.DENIED) {
             reads.add("the nftables table list");
         }
+        String elevation = elevationFailure == null ? "" : elevationFailure + ", so this ran without privilege. ";
         if (reads.isEmpty()) {
-            return null;
+            return elevation.isEmpty() ? null : elevation.strip();
         }
-        String how = mode == null ? "run the detection live with a privilege mode that gets root (Privilege menu)"
+        String how = mode == null ? "run the detection live with a privilege mode that gets root (toolbar)"
                 : mode.whenDenied();
-        return "Denied: " + String.join(", ", reads) + ". Binaries and versions are shown; the rule counts of "
-                + "these reads are unknown, not zero. To read them: " + how + ".";
+        return elevation + "Denied: " + String.join(", ", reads) + ". Binaries and versions are shown; the rule "
+                + "counts of these reads are unknown, not zero. To read them: " + how + ".";
     }
 }

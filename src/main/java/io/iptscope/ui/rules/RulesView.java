@@ -252,7 +252,7 @@ public final class RulesView {
                 Columns.text("Prot", 50, RuleRow::protocol),
                 Columns.text("Source", 105, RuleRow::source),
                 Columns.text("Destination", 105, RuleRow::destination),
-                Columns.text("Interfaces and matches", 300, RuleRow::matches),
+                Columns.text("Matches", 300, RuleRow::matches),
                 Columns.text("Comment", 240, RuleRow::comment)));
         // The short columns keep their width; matches and comment share what is left, and the detail pane
         // shows whatever a narrow cell cuts.
