@@ -115,11 +115,15 @@ public final class DetectionView {
             Label backend = new Label(v.headline());
             backend.getStyleClass().addAll(Styles.VERDICT_BACKEND, backendClass(v));
             backend.setId("verdict-" + v.family().id());
+            Label caveat = new Label(v.caveat());
+            caveat.getStyleClass().add(Styles.SEVERITY_WARNING);
+            caveat.setVisible(v.caveat() != null);
+            caveat.setManaged(v.caveat() != null);
             Label binary = new Label(v.binary());
             binary.getStyleClass().add(Styles.VERDICT_BINARY);
             Label basis = new Label("decided by " + v.basis() + " · " + v.agreement());
             basis.getStyleClass().add(Styles.VERDICT_BASIS);
-            card.getChildren().addAll(title, backend, binary, basis);
+            card.getChildren().addAll(title, backend, caveat, binary, basis);
             if (v.alert() != null) {
                 Label alert = new Label(v.alert());
                 alert.setWrapText(true);

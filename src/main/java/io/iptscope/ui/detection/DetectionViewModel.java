@@ -12,6 +12,7 @@ import io.iptscope.detect.TableEvidence;
 import io.iptscope.detect.Verdict;
 import io.iptscope.discover.Variant;
 import io.iptscope.report.DetectionReport;
+import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
 import io.iptscope.ui.main.PrivilegeMode;
 import io.iptscope.ui.main.ShownReport;
@@ -111,8 +112,10 @@ public final class DetectionViewModel {
             Finding worst = r.findings().stream()
                     .filter(x -> (x.family() == null || x.family() == f) && x.severity() != Severity.INFO)
                     .max(Comparator.comparing(Finding::severity)).orElse(null);
+            List<String> unread = List.of(r.evidence().of(Backend.LEGACY, f), r.evidence().of(Backend.NFT, f)).stream()
+                    .filter(e -> !e.readable()).map(e -> e.backend().id()).toList();
             out.add(new FamilyVerdict(f, v.backend(), binary, v.basis(), v.trace(),
-                    agree + " of " + all.size() + " strategies agree" + (dissent.isEmpty() ? "" : " (" + dissent + ")"), worst));
+                    agree + " of " + all.size() + " strategies agree" + (dissent.isEmpty() ? "" : " (" + dissent + ")"), worst, unread));
         }
         return out;
     }

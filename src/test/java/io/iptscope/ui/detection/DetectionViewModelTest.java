@@ -45,6 +45,7 @@ class DetectionViewModelTest {
         assertEquals("both-backends-hold-rules", v4.worst().id());
         assertTrue(v4.alert().startsWith("⚠ ERROR: "), v4.alert());
         assertTrue(v4.trace().size() >= 2);
+        assertNull(v4.caveat(), "everything was read");
     }
 
     @Test
@@ -105,6 +106,7 @@ class DetectionViewModelTest {
         assertTrue(text.contains("unknown, not zero"), text);
         assertTrue(text.startsWith("sudo -n did not work (sudo: not found), so this ran without privilege. "), text);
         assertTrue(text.contains(PrivilegeMode.SUDO_NO_PASSWORD.whenDenied()), text);
+        assertEquals("unconfirmed: legacy could not be read", vm.verdicts().get(0).caveat());
         assertTrue(vm.backends().stream().anyMatch(b -> b.status() == ReadStatus.DENIED
                 && b.statusText().equals("⚠ denied")));
     }
