@@ -81,8 +81,8 @@ public final class DiffView {
         snapshot.setOnShowing(e -> model.refreshSnapshots());
         fileA.setOnAction(e -> choose("First file").ifPresent(f -> model.fileAProperty().set(f.toPath())));
         fileB.setOnAction(e -> choose("Second file").ifPresent(f -> model.fileBProperty().set(f.toPath())));
-        model.fileAProperty().addListener((o, was, now) -> fileA.setText("First: " + now.getFileName()));
-        model.fileBProperty().addListener((o, was, now) -> fileB.setText("Second: " + now.getFileName()));
+        model.fileAProperty().addListener((o, was, now) -> fileA.setText("_First: " + now.getFileName()));
+        model.fileBProperty().addListener((o, was, now) -> fileB.setText("_Second: " + now.getFileName()));
         compare.setOnAction(e -> compare());
         summary.textProperty().bind(model.summaryProperty());
         model.modeProperty().addListener((o, was, now) -> showInputsOf(now));

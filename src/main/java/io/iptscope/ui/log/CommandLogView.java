@@ -69,7 +69,7 @@ public final class CommandLogView {
     }
 
     @FXML
-    private void copyAll() {
+    public void copyAll() {
         copy(model.records());
     }
 

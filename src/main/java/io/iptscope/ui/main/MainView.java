@@ -130,10 +130,22 @@ public final class MainView {
         if (shown == null || !shown.live()) {
             return;
         }
+        Backend before = rulesModel.backendProperty().get();
         shown.report().verdicts().stream()
                 .filter(v -> v.strategy().equals(Strategies.RECOMMENDED) && v.family() == rulesModel.familyProperty().get())
                 .findFirst().flatMap(v -> v.backend().backend()).ifPresent(b -> rulesModel.backendProperty().set(b));
-        loadLiveRules();
+        if (rulesModel.backendProperty().get() == before) {
+            // Otherwise the change of backend has already started the read.
+            loadLiveRules();
+        }
+    }
+
+    /** Choosing another backend or family in the rule browser reads it at once from a live target. */
+    private void readOnChoice() {
+        ShownReport shown = model.reportProperty().get();
+        if (shown != null && shown.live()) {
+            loadLiveRules();
+        }
     }
 
     @FXML
@@ -143,6 +155,8 @@ public final class MainView {
         rulesTab.setContent(rulesView.node());
         diffTab.setContent(diffView.node());
         model.reportProperty().addListener((o, was, now) -> followLiveReport(now));
+        rulesModel.backendProperty().addListener((o, was, now) -> readOnChoice());
+        rulesModel.familyProperty().addListener((o, was, now) -> readOnChoice());
         split.getItems().add(logView.node());
 
         targetPicker.setItems(model.targets());
@@ -236,6 +250,7 @@ public final class MainView {
         });
         add("View", "Show or hide the command log", "Shortcut+L", this::toggleLog);
         add("View", "Focus the command log", "Shortcut+Shift+C", () -> logView.table().requestFocus());
+        add("View", "Copy the whole command log", "Shortcut+Alt+C", logView::copyAll);
         add("View", "Light or dark theme", "Shortcut+T", model::toggleTheme);
         add("Help", "Keyboard shortcuts (also ?)", "F1", this::showShortcuts);
         add("Help", "Open the sample report", "Shortcut+Shift+M", model::openSample);
@@ -329,7 +344,7 @@ public final class MainView {
             }
             text.append(String.format("  %-22s %s%n", a.keyText(), a.label()));
         }
-        text.append("\nTab / Shift+Tab move the focus; Space or Enter activate;\nmenus open with F10.\n");
+        text.append("\nTab / Shift+Tab move the focus; Space or Enter activate;\nmenus open with F10; in dialogs Alt + the underlined letter.\n");
         Label body = new Label(text.toString());
         body.getStyleClass().add(io.iptscope.ui.common.Styles.MONO);
         body.setId("shortcut-sheet");
