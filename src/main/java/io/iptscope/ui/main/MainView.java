@@ -335,18 +335,27 @@ public final class MainView {
         sheet.initOwner(window());
         sheet.setTitle("Keyboard shortcuts");
         sheet.setHeaderText("Every action and its key");
-        StringBuilder text = new StringBuilder();
-        String menu = null;
-        for (AppAction a : actions) {
-            if (!a.menu().equals(menu)) {
-                menu = a.menu();
-                text.append(text.length() == 0 ? "" : "\n").append(menu).append('\n');
+        Map<String, List<AppAction>> byMenu = new LinkedHashMap<>();
+        actions.forEach(a -> byMenu.computeIfAbsent(a.menu(), m -> new ArrayList<>()).add(a));
+        // Two columns, so the sheet fits a 800 px high screen.
+        StringBuilder[] columns = {new StringBuilder(), new StringBuilder()};
+        int lines = actions.size() + 2 * byMenu.size();
+        int written = 0;
+        for (Map.Entry<String, List<AppAction>> group : byMenu.entrySet()) {
+            StringBuilder col = columns[written < lines / 2 ? 0 : 1];
+            col.append(col.length() == 0 ? "" : "\n").append(group.getKey()).append('\n');
+            for (AppAction a : group.getValue()) {
+                col.append(String.format("  %-18s %s%n", a.keyText(), a.label()));
             }
-            text.append(String.format("  %-22s %s%n", a.keyText(), a.label()));
+            written += group.getValue().size() + 2;
         }
-        text.append("\nTab / Shift+Tab move the focus; Space or Enter activate;\nmenus open with F10; in dialogs Alt + the underlined letter.\n");
-        Label body = new Label(text.toString());
-        body.getStyleClass().add(io.iptscope.ui.common.Styles.MONO);
+        columns[1].append("\nTab / Shift+Tab move the focus;\nSpace or Enter activate; F10 opens\nthe menus; "
+                + "in dialogs Alt + the\nunderlined letter.\n");
+        Label left = new Label(columns[0].toString());
+        Label right = new Label(columns[1].toString());
+        left.getStyleClass().add(io.iptscope.ui.common.Styles.MONO);
+        right.getStyleClass().add(io.iptscope.ui.common.Styles.MONO);
+        HBox body = new HBox(24, left, right);
         body.setId("shortcut-sheet");
         sheet.getDialogPane().setContent(body);
         sheet.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());
