@@ -355,6 +355,9 @@ public final class MainView {
         Label right = new Label(columns[1].toString());
         left.getStyleClass().add(io.iptscope.ui.common.Styles.MONO);
         right.getStyleClass().add(io.iptscope.ui.common.Styles.MONO);
+        // Labels in a dialog may otherwise be squeezed below their text's height and lose lines.
+        left.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        right.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox body = new HBox(24, left, right);
         body.setId("shortcut-sheet");
         sheet.getDialogPane().setContent(body);
