@@ -153,7 +153,7 @@ class InspectorUiTest {
         Fx.waitFor("the preview", WAIT, () -> window.model().tasks().running().isEmpty());
         assertEquals(RestorePhase.PREPARED, restore.phaseProperty().get(), restore.messageProperty().get());
         assertTrue(robot.lookup("#apply").queryButton().isDisabled(), "read-only is on by default");
-        assertTrue(robot.lookup((Label l) -> "read-only is on: unlock it (Ctrl+Shift+L) to apply".equals(l.getText()))
+        assertTrue(robot.lookup((Label l) -> "read-only is on: unlock it to apply (the lock here, or Ctrl+Shift+L)".equals(l.getText()))
                 .tryQuery().isPresent(), "the disabled button says why");
         assertTrue(restore.preview().stream().anyMatch(l -> l.text().contains("192.0.2.0/24")));
 
