@@ -115,7 +115,8 @@ public final class DetectionViewModel {
             List<String> unread = List.of(r.evidence().of(Backend.LEGACY, f), r.evidence().of(Backend.NFT, f)).stream()
                     .filter(e -> !e.readable()).map(e -> e.backend().id()).toList();
             out.add(new FamilyVerdict(f, v.backend(), binary, v.basis(), v.trace(),
-                    agree + " of " + all.size() + " strategies agree" + (dissent.isEmpty() ? "" : " (" + dissent + ")"), worst, unread));
+                    agree + " of " + all.size() + " strategies agree" + (dissent.isEmpty() ? "" : " (" + dissent + ")"),
+                    worst, unread));
         }
         return out;
     }

@@ -132,7 +132,8 @@ public final class MainView {
         }
         Backend before = rulesModel.backendProperty().get();
         shown.report().verdicts().stream()
-                .filter(v -> v.strategy().equals(Strategies.RECOMMENDED) && v.family() == rulesModel.familyProperty().get())
+                .filter(v -> v.strategy().equals(Strategies.RECOMMENDED)
+                        && v.family() == rulesModel.familyProperty().get())
                 .findFirst().flatMap(v -> v.backend().backend()).ifPresent(b -> rulesModel.backendProperty().set(b));
         if (rulesModel.backendProperty().get() == before) {
             // Otherwise the change of backend has already started the read.

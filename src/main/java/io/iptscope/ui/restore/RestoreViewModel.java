@@ -123,7 +123,8 @@ public final class RestoreViewModel {
     public StringBinding applyBlockedReason() {
         return Bindings.createStringBinding(() -> switch (phase.get()) {
             case CHOOSE -> "prepare first: --test and the preview run before anything changes";
-            case PREPARED -> readOnly.get() ? "read-only is on: unlock it to apply (the lock here, or Ctrl+Shift+L)" : null;
+            case PREPARED -> readOnly.get()
+                    ? "read-only is on: unlock it to apply (the lock here, or Ctrl+Shift+L)" : null;
             case ARMED -> "applied: confirm or roll back below";
             case DONE -> "finished: choose rules again to start another restore";
         }, phase, readOnly);

@@ -262,7 +262,8 @@ public final class RulesView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // All rows one height: the virtual flow then never measures rows it does not show.
         table.setFixedCellSize(24);
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty().set(now));
+        table.getSelectionModel().selectedItemProperty()
+                .addListener((o, was, now) -> model.selectedProperty().set(now));
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 followSelected();
