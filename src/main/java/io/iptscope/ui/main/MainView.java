@@ -258,12 +258,9 @@ public final class MainView {
         buildMenus();
     }
 
-    /** Feature views register their own actions, so they appear in the menu and the shortcut sheet. */
-    public void add(String menu, String label, String key, Runnable handler) {
+    /** Adds an action to its menu and to the shortcut sheet. */
+    private void add(String menu, String label, String key, Runnable handler) {
         actions.add(new AppAction(menu, label, KeyCombination.keyCombination(key), handler));
-        if (menuBar != null && !menuBar.getMenus().isEmpty()) {
-            buildMenus();
-        }
     }
 
     private void buildMenus() {
