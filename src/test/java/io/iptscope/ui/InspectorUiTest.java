@@ -94,6 +94,13 @@ class InspectorUiTest {
         assertEquals(7, strategies.getItems().size());
         Fx.waitFor("istio's differing row marked", WAIT, () -> robot.lookup(".ipts-row-differs").tryQuery().isPresent());
         assertFalse(window.view().commandLogTable().getItems().isEmpty(), "every command is in the log dock");
+
+        robot.clickOn("#strategyTable");
+        robot.write("?");
+        Fx.waitFor("the shortcut sheet", WAIT, () -> robot.lookup("#shortcut-sheet").tryQuery().isPresent());
+        Label sheet = robot.lookup("#shortcut-sheet").lookup(".label").nth(0).queryAs(Label.class);
+        assertTrue(sheet.getText().contains("F5") && sheet.getText().contains("Detect the target"), sheet.getText());
+        robot.type(KeyCode.ESCAPE);
     }
 
     @Test
