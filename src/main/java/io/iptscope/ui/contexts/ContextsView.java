@@ -1,0 +1,90 @@
+package io.iptscope.ui.contexts;
+
+import io.iptscope.detect.Finding;
+import io.iptscope.detect.Strategies;
+import io.iptscope.restore.Endpoint;
+import io.iptscope.ui.common.Fxml;
+import io.iptscope.ui.common.Styles;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+
+/** The context matrix: what each binary source would choose in each netns, and whether that is where the rules are. */
+public final class ContextsView {
+
+    private final ContextsViewModel model;
+    private final Supplier<Optional<Endpoint>> live;
+
+    @FXML private BorderPane root;
+    @FXML private ChoiceBox<String> strategy;
+    @FXML private CheckBox containers;
+    @FXML private Button build;
+    @FXML private Label summary;
+    @FXML private TableView<ContextRow> rows;
+    @FXML private TableColumn<ContextRow, String> sourceColumn;
+    @FXML private TableColumn<ContextRow, String> netnsColumn;
+    @FXML private TableColumn<ContextRow, String> ipv4Column;
+    @FXML private TableColumn<ContextRow, String> ipv6Column;
+    @FXML private ListView<Finding> findings;
+
+    public ContextsView(ContextsViewModel model, Supplier<Optional<Endpoint>> live) {
+        this.model = model;
+        this.live = live;
+        Fxml.load(this);
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public void build() {
+        model.build(live.get(), containers.isSelected(), List.of());
+    }
+
+    @FXML
+    private void initialize() {
+        strategy.getItems().setAll(Strategies.ids());
+        strategy.valueProperty().bindBidirectional(model.strategyProperty());
+        build.setOnAction(e -> build());
+        summary.textProperty().bind(model.summaryProperty());
+        rows.setItems(model.rows());
+        sourceColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().source()));
+        netnsColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().netns()));
+        ipv4Column.setCellValueFactory(c -> new ReadOnlyStringWrapper(ContextRow.describe(c.getValue().ipv4())));
+        ipv6Column.setCellValueFactory(c -> new ReadOnlyStringWrapper(ContextRow.describe(c.getValue().ipv6())));
+        rows.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(ContextRow item, boolean empty) {
+                super.updateItem(item, empty);
+                Styles.exclusive(getStyleClass(), !empty && item != null && !item.agrees() ? Styles.ROW_DIFFERS : null,
+                        Styles.ROW_DIFFERS);
+            }
+        });
+        findings.setItems(model.findings());
+        findings.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Finding f, boolean empty) {
+                super.updateItem(f, empty);
+                setWrapText(true);
+                setText(empty || f == null ? null : f.severity().id().toUpperCase(Locale.ROOT) + "  " + f.message()
+                        + "\n   what breaks: " + f.impact() + "\n   what to do: " + f.action());
+                Styles.exclusive(getStyleClass(), empty || f == null ? null : f.severity().id().equals("error")
+                        ? Styles.SEVERITY_ERROR : Styles.SEVERITY_WARNING, Styles.SEVERITY_ERROR, Styles.SEVERITY_WARNING);
+            }
+        });
+    }
+}

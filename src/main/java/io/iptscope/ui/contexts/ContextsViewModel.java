@@ -1,0 +1,104 @@
+package io.iptscope.ui.contexts;
+
+import io.iptscope.detect.ContextMatrix;
+import io.iptscope.detect.Finding;
+import io.iptscope.detect.Strategies;
+import io.iptscope.detect.Strategy;
+import io.iptscope.discover.BinarySource;
+import io.iptscope.discover.ContainerDiscovery;
+import io.iptscope.discover.ContainerEntry;
+import io.iptscope.exec.NetnsTarget;
+import io.iptscope.restore.Endpoint;
+import io.iptscope.rules.Family;
+import io.iptscope.ui.task.TaskRunner;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The context matrix of the live target: the host's binaries and each container's, in the target netns
+ * and in each container's netns, with what the chosen strategy picks and whether that is where the
+ * rules are. Built in the background; containers come from /proc.
+ */
+public final class ContextsViewModel {
+
+    private final TaskRunner tasks;
+    private final StringProperty strategy = new SimpleStringProperty(Strategies.RECOMMENDED);
+    private final ObservableList<ContextRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Build the matrix (Ctrl+M) to see what "
+            + "each container's binaries would choose in each network namespace.");
+
+    public ContextsViewModel(TaskRunner tasks) {
+        this.tasks = tasks;
+    }
+
+    public StringProperty strategyProperty() {
+        return strategy;
+    }
+
+    public ObservableList<ContextRow> rows() {
+        return rows;
+    }
+
+    public ObservableList<Finding> findings() {
+        return findings;
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /**
+     * @param extraSources more rows besides the host's PATH and the containers (e.g. an image's directories)
+     */
+    public void build(Optional<Endpoint> live, boolean containers, List<BinarySource> extraSources) {
+        if (live.isEmpty()) {
+            summary.set("The context matrix needs a live target, not a saved report.");
+            return;
+        }
+        Endpoint ep = live.get();
+        Strategy s = Strategies.byId(strategy.get()).orElseThrow();
+        summary.set("Building the context matrix with " + s.id() + "…");
+        tasks.submit("Context matrix", p -> {
+            List<BinarySource> sources = new ArrayList<>(List.of(new BinarySource.ProcessPath()));
+            Set<NetnsTarget> targets = new LinkedHashSet<>(List.of(ep.netns()));
+            if (containers) {
+                for (ContainerEntry c : new ContainerDiscovery(ep.runner(), ep.timeout()).list()) {
+                    sources.add(c.binarySource());
+                    if (!c.hostNet()) {
+                        targets.add(new NetnsTarget.OfPid(c.pid()));
+                    }
+                }
+            }
+            sources.addAll(extraSources);
+            p.update("reading " + sources.size() + " binary sources × " + targets.size() + " netns", -1);
+            return ContextMatrix.build(ep.runner(), ep.timeout(), s, new BinarySource.ProcessPath(), sources,
+                    List.copyOf(targets));
+        }, this::show, f -> summary.set("The context matrix could not be built: " + f.getMessage()));
+    }
+
+    private void show(ContextMatrix m) {
+        List<ContextRow> out = new ArrayList<>();
+        for (String col : m.columns()) {
+            for (String row : m.rows()) {
+                out.add(new ContextRow(row, col, m.cell(row, col, Family.IPV4).orElseThrow(),
+                        m.cell(row, col, Family.IPV6).orElseThrow()));
+            }
+        }
+        rows.setAll(out);
+        findings.setAll(m.findings());
+        long bad = out.stream().filter(r -> !r.agrees()).count();
+        summary.set(m.rows().size() + " binary sources × " + m.columns().size() + " network namespaces with " + m.strategy()
+                + ": " + (bad == 0 ? "every context writes where the rules are" : bad + " contexts would write into the "
+                + "backend that does not hold the rules (marked ≠)"));
+    }
+}

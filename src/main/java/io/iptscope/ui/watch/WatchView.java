@@ -1,0 +1,104 @@
+package io.iptscope.ui.watch;
+
+import io.iptscope.detect.WatchEvent;
+import io.iptscope.restore.Endpoint;
+import io.iptscope.ui.common.Fxml;
+import io.iptscope.ui.common.Styles;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+
+/** The event timeline of a live watch, with a flush alarm that needs acknowledging. */
+public final class WatchView {
+
+    private final WatchViewModel model;
+    private final Supplier<Optional<Endpoint>> live;
+
+    @FXML private BorderPane root;
+    @FXML private Button toggle;
+    @FXML private CheckBox counters;
+    @FXML private Button clear;
+    @FXML private Label status;
+    @FXML private HBox alarmBox;
+    @FXML private Label alarm;
+    @FXML private Button acknowledge;
+    @FXML private TableView<WatchEvent> events;
+    @FXML private TableColumn<WatchEvent, String> timeColumn;
+    @FXML private TableColumn<WatchEvent, String> typeColumn;
+    @FXML private TableColumn<WatchEvent, String> backendColumn;
+    @FXML private TableColumn<WatchEvent, String> familyColumn;
+    @FXML private TableColumn<WatchEvent, String> whereColumn;
+    @FXML private TableColumn<WatchEvent, String> ruleColumn;
+    @FXML private TableColumn<WatchEvent, String> writerColumn;
+
+    public WatchView(WatchViewModel model, Supplier<Optional<Endpoint>> live) {
+        this.model = model;
+        this.live = live;
+        Fxml.load(this);
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public WatchViewModel model() {
+        return model;
+    }
+
+    /** Start or stop watching the live target. */
+    public void toggle() {
+        model.toggle(model.watchingProperty().get() ? Optional.empty() : live.get());
+    }
+
+    @FXML
+    private void initialize() {
+        toggle.textProperty().bind(model.watchingProperty().map(w -> w ? "Stop watching (Ctrl+W)"
+                : "Start watching (Ctrl+W)"));
+        toggle.setOnAction(e -> toggle());
+        counters.selectedProperty().bindBidirectional(model.countersProperty());
+        counters.disableProperty().bind(model.watchingProperty());
+        clear.setOnAction(e -> model.clear());
+        status.textProperty().bind(model.statusProperty());
+        alarm.textProperty().bind(model.alarmProperty());
+        alarmBox.visibleProperty().bind(model.alarmProperty().isNotEmpty());
+        alarmBox.managedProperty().bind(alarmBox.visibleProperty());
+        acknowledge.setOnAction(e -> model.acknowledge());
+        events.setItems(model.events());
+        column(timeColumn, e -> e.time().replaceAll("^.*T|\\.\\d+Z$", ""));
+        column(typeColumn, e -> e.type().equals("flush") ? "⚠ FLUSH" : e.type());
+        column(backendColumn, WatchEvent::backend);
+        column(familyColumn, WatchEvent::family);
+        column(whereColumn, e -> (e.table() == null ? "" : e.table()) + (e.chain() == null ? "" : "/" + e.chain()));
+        column(ruleColumn, e -> e.rule() != null ? e.rule() + (e.detail() == null ? "" : "  (" + e.detail() + ")")
+                : e.detail());
+        column(writerColumn, WatchEvent::writer);
+        ruleColumn.getStyleClass().add(Styles.MONO);
+        typeColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                // Not colour alone: the text says FLUSH or error too.
+                Styles.exclusive(getStyleClass(), empty || item == null ? null
+                        : item.contains("FLUSH") ? Styles.SEVERITY_ERROR
+                        : item.equals("error") ? Styles.SEVERITY_WARNING : null,
+                        Styles.SEVERITY_ERROR, Styles.SEVERITY_WARNING);
+            }
+        });
+    }
+
+    private static void column(TableColumn<WatchEvent, String> c, Function<WatchEvent, String> value) {
+        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
+    }
+}

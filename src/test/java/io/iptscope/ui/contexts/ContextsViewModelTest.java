@@ -1,0 +1,60 @@
+package io.iptscope.ui.contexts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.iptscope.detect.VerdictBackend;
+import io.iptscope.discover.BinarySource;
+import io.iptscope.discover.Discovery;
+import io.iptscope.discover.Tool;
+import io.iptscope.discover.ToolKind;
+import io.iptscope.discover.Variant;
+import io.iptscope.exec.LocalRunner;
+import io.iptscope.restore.Endpoint;
+import io.iptscope.rules.Family;
+import io.iptscope.testing.Requirements;
+import io.iptscope.testing.TestNetns;
+import io.iptscope.ui.task.SyncTaskRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContextsViewModelTest {
+
+    @Test
+    void anImageWithOnlyNftBinariesIsMarkedWhereTheRulesAreInLegacy(@TempDir Path dir) throws Exception {
+        try (TestNetns ns = TestNetns.create()) {
+            String multi = Requirements.which("xtables-nft-multi");
+            for (Family f : Family.values()) {
+                for (Variant v : List.of(Variant.PLAIN, Variant.NFT)) {
+                    for (ToolKind k : ToolKind.values()) {
+                        Files.createSymbolicLink(dir.resolve(Tool.of(f, v, k).name()), Path.of(multi));
+                    }
+                }
+            }
+            ns.restore("iptables-legacy-restore", "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -s 10.7.0.0/16 -j DROP\nCOMMIT\n");
+            LocalRunner runner = new LocalRunner();
+            Duration t = Duration.ofSeconds(10);
+            Endpoint ep = new Endpoint(runner, ns.target(), new Discovery(runner, t)
+                    .discover(new BinarySource.ProcessPath()), t);
+            ContextsViewModel vm = new ContextsViewModel(new SyncTaskRunner());
+            vm.build(Optional.of(ep), false, List.of(new BinarySource.Dirs(List.of(dir.toString()))));
+
+            assertEquals(2, vm.rows().size());
+            ContextRow host = vm.rows().get(0);
+            ContextRow image = vm.rows().get(1);
+            assertEquals("PATH", host.source());
+            assertTrue(host.agrees());
+            assertEquals(VerdictBackend.LEGACY, host.ipv4().chosen());
+            assertFalse(image.agrees());
+            assertTrue(ContextRow.describe(image.ipv4()).startsWith("≠ nft"), ContextRow.describe(image.ipv4()));
+            assertEquals(1, vm.findings().size());
+            assertTrue(vm.summaryProperty().get().contains("1 contexts would write"), vm.summaryProperty().get());
+        }
+    }
+}

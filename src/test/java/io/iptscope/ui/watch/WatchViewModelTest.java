@@ -1,0 +1,74 @@
+package io.iptscope.ui.watch;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.iptscope.detect.WatchEvent;
+import io.iptscope.discover.BinarySource;
+import io.iptscope.discover.Discovery;
+import io.iptscope.exec.LocalRunner;
+import io.iptscope.restore.Endpoint;
+import io.iptscope.testing.TestNetns;
+import io.iptscope.ui.task.SyncTaskRunner;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import javafx.collections.ListChangeListener;
+import org.junit.jupiter.api.Test;
+
+class WatchViewModelTest {
+
+    private final LinkedBlockingQueue<WatchEvent> seen = new LinkedBlockingQueue<>();
+
+    private WatchEvent next(Predicate<WatchEvent> p) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < end) {
+            WatchEvent e = seen.poll(200, TimeUnit.MILLISECONDS);
+            if (e != null && p.test(e)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no such event");
+    }
+
+    @Test
+    void theTimelineShowsChangesAndAFlushRaisesTheAlarmUntilAcknowledged() throws Exception {
+        try (TestNetns ns = TestNetns.create()) {
+            LocalRunner runner = new LocalRunner();
+            Duration t = Duration.ofSeconds(10);
+            Endpoint ep = new Endpoint(runner, ns.target(), new Discovery(runner, t)
+                    .discover(new BinarySource.ProcessPath()), t);
+            WatchViewModel vm = new WatchViewModel(new SyncTaskRunner());
+            vm.events().addListener((ListChangeListener<WatchEvent>) c -> {
+                while (c.next()) {
+                    seen.addAll(c.getAddedSubList());
+                }
+            });
+            vm.toggle(Optional.empty());
+            assertFalse(vm.watchingProperty().get());
+            assertTrue(vm.statusProperty().get().startsWith("Nothing to watch"));
+
+            vm.toggle(Optional.of(ep));
+            assertTrue(vm.watchingProperty().get());
+            assertTrue(vm.statusProperty().get().startsWith("Watching netns:" + ns.name()), vm.statusProperty().get());
+            ns.exec("iptables-nft", "-A", "INPUT", "-p", "tcp", "--dport", "25", "-j", "REJECT");
+            WatchEvent added = next(e -> e.type().equals("rule-added"));
+            assertTrue(added.rule().contains("--dport 25"), added.rule());
+            assertTrue(vm.alarmProperty().get().isEmpty());
+
+            ns.exec("nft", "flush", "ruleset");
+            next(e -> e.type().equals("flush"));
+            assertTrue(vm.alarmProperty().get().startsWith("FLUSH nft ipv4"), vm.alarmProperty().get());
+            vm.acknowledge();
+            assertTrue(vm.alarmProperty().get().isEmpty());
+
+            vm.toggle(Optional.of(ep));
+            assertFalse(vm.watchingProperty().get());
+            assertTrue(vm.statusProperty().get().startsWith("Stopped"), vm.statusProperty().get());
+            assertTrue(vm.events().get(0).time().compareTo(vm.events().get(vm.events().size() - 1).time()) >= 0,
+                    "newest first");
+        }
+    }
+}
