@@ -26,7 +26,7 @@ import java.util.function.Predicate;
  * <li>{@code hits>N}, {@code hits>=N}, {@code hits<N}, {@code hits<=N}, {@code hits=N}: the packet counter of the
  * rule's {@code [p:b]} prefix; rules of dumps saved without {@code -c} have none and never match.</li>
  * <li>Anything else is free text, found anywhere in the rule line; it ignores case unless it has a capital
- * letter.</li>
+ * letter. Free text with {@code *} or {@code ?} is a glob over the line (always ignoring case).</li>
  * </ul>
  */
 public final class RuleFilter {
@@ -130,12 +130,44 @@ public final class RuleFilter {
         }
     }
 
+    /**
+     * Text anywhere in the rule line. Without wildcards one pass of indexOf over the parsed text finds it; with
+     * wildcards the longest plain piece finds the candidates and the glob (case-insensitive) decides.
+     */
     private record FreeText(String text) implements Node {
         public BitSet eval(RuleIndex idx) {
             BitSet out = new BitSet(idx.size());
-            boolean ignoreCase = text.equals(RuleIndex.asciiLower(text));
-            idx.forEachContaining(text, ignoreCase, out::set);
+            if (!Glob.hasWildcard(text)) {
+                boolean ignoreCase = text.equals(RuleIndex.asciiLower(text));
+                idx.forEachContaining(text, ignoreCase, out::set);
+                return out;
+            }
+            Glob glob = new Glob("*" + text + "*", false);
+            String piece = longestPlainPiece(text);
+            if (piece.isEmpty()) {
+                for (int i = 0, n = idx.size(); i < n; i++) {
+                    if (idx.lineMatches(i, glob)) {
+                        out.set(i);
+                    }
+                }
+            } else {
+                idx.forEachContaining(piece, true, i -> {
+                    if (idx.lineMatches(i, glob)) {
+                        out.set(i);
+                    }
+                });
+            }
             return out;
+        }
+
+        private static String longestPlainPiece(String text) {
+            String best = "";
+            for (String piece : text.split("[*?]")) {
+                if (piece.length() > best.length()) {
+                    best = piece;
+                }
+            }
+            return best;
         }
     }
 

@@ -264,6 +264,11 @@ public final class RuleIndex {
         return d != null && glob.matches(d, 0, d.length());
     }
 
+    /** Whether the whole line of rule {@code i} matches the glob. */
+    boolean lineMatches(int i, RuleFilter.Glob glob) {
+        return glob.matches(source, starts[i], ends[i]);
+    }
+
     /** Whether the address column of rule {@code i} is an address whose network overlaps {@code c}. */
     boolean overlaps(int column, int i, Cidr c) {
         int p = addrPrefix[column][i];
