@@ -153,11 +153,12 @@ public final class RuleIndex {
                     module = null;
                     target.ids[i] = target.id(s.value(v));
                 }
-                default -> {
+                case LineScan.COMMENT_OPTION -> {
                     if ("comment".equals(module) && region[COMMENT][2 * i] < 0 && !decoded.containsKey(key(COMMENT, i))) {
                         keep(COMMENT, i, s, v);
                     }
                 }
+                default -> throw new IllegalStateException("option code " + opt);
             }
             k = v;
         }
