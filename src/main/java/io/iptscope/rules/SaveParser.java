@@ -53,7 +53,7 @@ public final class SaveParser {
         final String name;
         final int line;
         final String text;
-        final Map<String, Chain> chains = new HashMap<>();
+        final ChainIndex chains = new ChainIndex();
         final List<Chain> order = new ArrayList<>();
         final List<Rule> commands = new ArrayList<>();
         Chain lastChain;
@@ -65,7 +65,7 @@ public final class SaveParser {
         }
 
         void put(Chain chain) {
-            chains.put(chain.name(), chain);
+            chains.putIfAbsent(chain);
             order.add(chain);
         }
 
@@ -250,7 +250,7 @@ public final class SaveParser {
                 }
             }
             Chain chain = new Chain(name, policy, counters, lineNo, text, start, end);
-            Chain previous = table.chains.putIfAbsent(name, chain);
+            Chain previous = table.chains.putIfAbsent(chain);
             if (previous != null) {
                 error(lineNo, 2, "chain '" + name + "' declared twice (first at line " + previous.line() + ")");
                 return;
@@ -370,6 +370,11 @@ public final class SaveParser {
             if (last != null && last.name().length() == to - from
                     && text.regionMatches(from, last.name(), 0, to - from)) {
                 return last;
+            }
+            Chain known = table.chains.get(text, from, to);
+            if (known != null) {
+                table.lastChain = known;
+                return known;
             }
             return appendTarget(text.substring(from, to), column);
         }
