@@ -27,6 +27,8 @@ public final class SaveParser {
     /** Past this, errors are counted but not kept: a CRLF file would otherwise give one per line. */
     static final int MAX_ERRORS = 1000;
 
+    private static final String[] USUAL_POLICIES = {Chain.NO_POLICY, "ACCEPT", "DROP"};
+
     private SaveParser() {
     }
 
@@ -230,7 +232,7 @@ public final class SaveParser {
                 error(lineNo, polStart - start + 1, "policy missing after chain name '" + name + "'");
                 return;
             }
-            String policy = intern(text.substring(polStart, polEnd));
+            String policy = policy(polStart, polEnd);
             if (!policy.equals(Chain.NO_POLICY)) {
                 if (!policy.equals("ACCEPT") && !policy.equals("DROP")) {
                     error(lineNo, polStart - start + 1, "invalid policy '" + policy + "' (ACCEPT or DROP)");
@@ -514,10 +516,14 @@ public final class SaveParser {
             return skipBlanks(from, end) == end;
         }
 
-        /** Policies repeat on every chain line; share one string per spelling. */
-        private String intern(String s) {
-            String known = policies.putIfAbsent(s, s);
-            return known == null ? s : known;
+        /** Policies repeat on every chain line; the usual ones cost no string at all, others one per spelling. */
+        private String policy(int from, int to) {
+            for (String usual : USUAL_POLICIES) {
+                if (to - from == usual.length() && text.startsWith(usual, from)) {
+                    return usual;
+                }
+            }
+            return policies.computeIfAbsent(text.substring(from, to), p -> p);
         }
     }
 
