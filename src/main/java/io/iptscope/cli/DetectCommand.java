@@ -5,11 +5,15 @@ import io.iptscope.detect.Inspection;
 import io.iptscope.detect.InspectionException;
 import io.iptscope.detect.Strategies;
 import io.iptscope.exec.CommandLog;
-import io.iptscope.exec.LocalRunner;
+import io.iptscope.discover.BinarySource;
+import io.iptscope.exec.NetnsTarget;
+import io.iptscope.exec.PrivilegeException;
+import io.iptscope.exec.SshConnectionException;
 import io.iptscope.exec.RecordingRunner;
 import io.iptscope.report.DetectionReport;
 import io.iptscope.report.DetectionText;
 import io.iptscope.report.Reports;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,11 +27,15 @@ import picocli.CommandLine.Option;
         description = "Find every iptables binary, read what each backend holds (read-only) and show what each "
                 + "known heuristic would choose, and why.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:ok", "1:findings of severity error", "2:usage error", "3:could not inspect"})
+        exitCodeList = {"0:ok", "1:findings of severity error", "2:usage error", "3:could not inspect",
+            "4:ssh connection failed or lost"})
 final class DetectCommand implements Callable<Integer> {
 
     @Mixin
     private TargetOptions targetOptions = new TargetOptions();
+
+    @Mixin
+    private HostOptions hostOptions = new HostOptions();
 
     @Option(names = "--strategy", paramLabel = "S", defaultValue = Strategies.RECOMMENDED,
             description = "Strategy whose verdict is shown first: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
@@ -56,21 +64,34 @@ final class DetectCommand implements Callable<Integer> {
             err.println("--timeout must be positive");
             return ExitCodes.USAGE;
         }
-        CommandLog log = new CommandLog();
-        LocalRunner local = new LocalRunner();
-        Detector detector = new Detector(new RecordingRunner(local, log),
-                Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
-        Inspection inspection;
+        NetnsTarget target;
+        BinarySource source;
         try {
-            inspection = detector.inspect(targetOptions.target(), targetOptions.source());
+            // Validated before anything runs or connects: a hostile name never reaches a host.
+            target = targetOptions.target();
+            source = targetOptions.source();
         } catch (IllegalArgumentException e) {
             err.println("iptscope: " + e.getMessage());
             return ExitCodes.USAGE;
-        } catch (InspectionException e) {
+        }
+        CommandLog log = new CommandLog();
+        Inspection inspection;
+        DetectionReport report;
+        try (HostOptions.Opened host = hostOptions.open()) {
+            Detector detector = new Detector(new RecordingRunner(host.runner(), log),
+                    Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
+            inspection = detector.inspect(target, source);
+            report = DetectionReport.of(inspection, host.host(), log.snapshot(), Instant.now());
+        } catch (IllegalArgumentException e) {
+            err.println("iptscope: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (InspectionException | PrivilegeException | IOException e) {
             err.println("iptscope: " + e.getMessage());
             return ExitCodes.CANNOT_INSPECT;
+        } catch (SshConnectionException e) {
+            err.println("iptscope: " + e.getMessage());
+            return ExitCodes.CONNECTION;
         }
-        DetectionReport report = DetectionReport.of(inspection, local.host(), log.snapshot(), Instant.now());
         out.print(json ? Reports.toJson(report) + "\n" : DetectionText.render(report, strategy, Terminal.colour()));
         out.flush();
         return inspection.hasErrors() ? ExitCodes.FINDINGS : ExitCodes.OK;

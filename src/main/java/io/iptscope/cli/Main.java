@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
                 + "known heuristic would choose, and why.",
         subcommands = {DetectCommand.class, NetnsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:ok", "1:findings of severity error", "2:usage error", "3:could not inspect"})
+        exitCodeList = {"0:ok", "1:findings of severity error", "2:usage error", "3:could not inspect",
+            "4:ssh connection failed or lost"})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.iptscope.discover.NetnsDiscovery;
 import io.iptscope.discover.NetnsEntry;
-import io.iptscope.exec.LocalRunner;
+import io.iptscope.exec.PrivilegeException;
+import io.iptscope.exec.SshConnectionException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -12,11 +14,17 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "netns", mixinStandardHelpOptions = true,
-        description = "List named network namespaces and the distinct namespaces of running processes.")
+        description = "List named network namespaces and the distinct namespaces of running processes.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "2:usage error", "3:could not list", "4:ssh connection failed or lost"})
 final class NetnsCommand implements Callable<Integer> {
+
+    @Mixin
+    private HostOptions hostOptions = new HostOptions();
 
     @Option(names = "--json", description = "Print the list as JSON.")
     private boolean json;
@@ -25,9 +33,22 @@ final class NetnsCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        List<NetnsEntry> entries = new NetnsDiscovery(new LocalRunner(), Duration.ofSeconds(5)).list();
+        PrintWriter err = spec.commandLine().getErr();
+        List<NetnsEntry> entries;
+        try (HostOptions.Opened host = hostOptions.open()) {
+            entries = new NetnsDiscovery(host.runner(), Duration.ofSeconds(5)).list();
+        } catch (IllegalArgumentException e) {
+            err.println("iptscope: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (PrivilegeException | IOException e) {
+            err.println("iptscope: " + e.getMessage());
+            return ExitCodes.CANNOT_INSPECT;
+        } catch (SshConnectionException e) {
+            err.println("iptscope: " + e.getMessage());
+            return ExitCodes.CONNECTION;
+        }
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(entries));
             return ExitCodes.OK;

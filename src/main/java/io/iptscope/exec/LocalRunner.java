@@ -194,7 +194,7 @@ public final class LocalRunner implements CommandRunner {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
-    private static ThreadFactory daemonThreads(String prefix) {
+    static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());

@@ -1,0 +1,116 @@
+package io.iptscope.remote;
+
+import io.iptscope.exec.Command;
+import io.iptscope.exec.CommandResult;
+import io.iptscope.exec.CommandRunner;
+import io.iptscope.exec.ConnectionState;
+import io.iptscope.exec.PasswordPrompt;
+import io.iptscope.exec.Privilege;
+import io.iptscope.exec.PrivilegeException;
+import io.iptscope.exec.PrivilegedRunner;
+import io.iptscope.exec.SessionPassword;
+import io.iptscope.exec.SshRunner;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * One remote host for the engine, the CLI and the GUI's host list: its entry, the connection state,
+ * reconnect, and a runner that elevates every command the way the host needs. The privilege is
+ * settled on first use and kept for the session; a sudo password only in {@link SessionPassword}.
+ */
+public final class RemoteHost implements AutoCloseable {
+
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(15);
+
+    private final HostEntry entry;
+    private final SshRunner ssh;
+    private final SessionPassword password;
+    private Privilege privilege;
+
+    public RemoteHost(HostEntry entry, SshRunner ssh, PasswordPrompt passwordPrompt) {
+        this.entry = entry;
+        this.ssh = ssh;
+        this.password = new SessionPassword(passwordPrompt, "sudo password for " + entry.destination());
+    }
+
+    public HostEntry entry() {
+        return entry;
+    }
+
+    public ConnectionState state() {
+        return ssh.state();
+    }
+
+    public void addStateListener(Consumer<ConnectionState> listener) {
+        ssh.addStateListener(listener);
+    }
+
+    public void connect() {
+        ssh.connect();
+    }
+
+    public void reconnect() {
+        ssh.reconnect();
+    }
+
+    /** The plain transport, without privilege (for diagnostics and tests). */
+    public SshRunner ssh() {
+        return ssh;
+    }
+
+    /** The runner for every task on this host: connects and settles the privilege on first call. */
+    public synchronized CommandRunner runner() {
+        return new PrivilegedRunner(ssh, privilege());
+    }
+
+    public synchronized Privilege privilege() {
+        if (privilege == null) {
+            privilege = resolve();
+        }
+        return privilege;
+    }
+
+    private Privilege resolve() {
+        return switch (entry.privilege()) {
+            case DIRECT -> new Privilege.Direct();
+            case SUDO_N -> new Privilege.SudoNoPassword();
+            case SUDO_PASSWORD -> checkedPassword();
+            case AUTO -> automatic();
+        };
+    }
+
+    /** root → direct; sudo without a password → {@code sudo -n}; else {@code sudo -S} with a password. */
+    private Privilege automatic() {
+        CommandResult id = ssh.run(Command.of("id", "-u").withTimeout(PROBE_TIMEOUT));
+        if (id.ok() && id.stdoutText().strip().equals("0")) {
+            return new Privilege.Direct();
+        }
+        CommandResult sudo = ssh.run(Command.of("sudo", "-n", "--", "true").withTimeout(PROBE_TIMEOUT));
+        if (sudo.ok()) {
+            return new Privilege.SudoNoPassword();
+        }
+        if (sudo.notFound()) {
+            throw new PrivilegeException("not root on " + entry.destination() + " and sudo is not installed there");
+        }
+        return checkedPassword();
+    }
+
+    /** Asks once and proves the password before any real command uses it. */
+    private Privilege checkedPassword() {
+        Privilege withPassword = new Privilege.SudoPassword(password);
+        CommandResult check = new PrivilegedRunner(ssh, withPassword)
+                .run(Command.of("true").withTimeout(PROBE_TIMEOUT));
+        if (!check.ok()) {
+            password.forget();
+            throw new PrivilegeException("sudo on " + entry.destination() + " refused: " + check.summary());
+        }
+        return withPassword;
+    }
+
+    /** Ends the master connection and wipes the sudo password. */
+    @Override
+    public synchronized void close() {
+        password.forget();
+        ssh.close();
+    }
+}
