@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The one place where an argv list becomes a shell string: the command line that {@code ssh} hands
- * to the remote user's POSIX shell. Every argument becomes exactly one word that the shell expands
- * in no way.
+ * The one place where an argv becomes text for a POSIX shell: the command line that {@code ssh}
+ * hands to the remote user's shell, and the rollback script of the dead-man's switch. Every argument
+ * becomes exactly one word that the shell expands in no way.
  *
  * <p>ASCII goes in single quotes (a single quote inside becomes {@code '\''}: close, escaped quote,
  * reopen). Other characters travel as octal UTF-8 bytes, {@code "$(printf '\303\244')"}, so the
@@ -18,11 +18,8 @@ public final class ShellQuote {
     private ShellQuote() {
     }
 
-    /** The words of {@code argv}, each quoted, separated by single spaces. */
+    /** A whole command line: each argument quoted, separated by single spaces. */
     public static String quote(List<String> argv) {
-        if (argv.isEmpty()) {
-            throw new IllegalArgumentException("empty argv");
-        }
         StringBuilder out = new StringBuilder();
         for (String arg : argv) {
             if (out.length() > 0) {
@@ -33,7 +30,10 @@ public final class ShellQuote {
         return out.toString();
     }
 
-    /** One argument as one word; a NUL cannot travel in an argv at all and is refused. */
+    /**
+     * One argument as one word: {@code 'it'\''s'} for {@code it's}, {@code ''} for the empty string.
+     * A NUL cannot travel in an argv at all and is refused.
+     */
     public static String quote(String arg) {
         if (arg.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("an argument cannot contain a NUL character");

@@ -46,6 +46,11 @@ public final class Rule {
         return source.substring(start, end);
     }
 
+    /** Appends {@link #raw()} without building it. */
+    void appendRaw(StringBuilder out) {
+        out.append(source, start, end);
+    }
+
     /** The length of {@link #raw()} without building it. */
     public int length() {
         return end - start;

@@ -62,7 +62,8 @@ class SshRunnerTest {
         argv.addAll(args);
         CommandResult r = ssh.run(Command.of(argv));
         assertEquals(0, r.exitCode(), r.summary());
-        assertEquals(args, ShellQuoteProperties.splitNul(r.stdout()));
+        assertEquals(ShellQuoteProperties.escaped(args),
+                ShellQuoteProperties.escaped(ShellQuoteProperties.splitNul(r.stdout())));
     }
 
     @Test

@@ -1,0 +1,275 @@
+package io.iptscope.rules;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Computes a {@link RulesetDiff}. Rules are compared by meaning ({@link RuleNormalizer#key}), so what
+ * iptables rewrites on the way in (implicit matches, {@code /32}, hex padding, MARK forms, option order, quoting)
+ * is no difference. Counters are ignored unless asked for.
+ *
+ * <p>Per chain: rules are first paired by identical text (cheap, and what nearly all rules of two snapshots
+ * are), then by normalized key; the longest run of pairs in the same relative order stays put and the other
+ * pairs are moves; leftover rules pair up as changes when they share comment and target or sit in the same gap
+ * between unmoved rules. Everything is O(n log n) per chain.
+ */
+public final class RulesetDiffer {
+
+    private RulesetDiffer() {
+    }
+
+    public static RulesetDiff diff(Ruleset before, Ruleset after, String beforeName, String afterName,
+                                   boolean compareCounters) {
+        List<RulesetDiff.TableDiff> tables = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        before.tables().forEach(t -> names.add(t.name()));
+        after.tables().forEach(t -> names.add(t.name()));
+        for (String name : names) {
+            Table a = before.table(name).orElse(null);
+            Table b = after.table(name).orElse(null);
+            RulesetDiff.TableDiff d = table(name, a, b, compareCounters);
+            if (d != null) {
+                tables.add(d);
+            }
+        }
+        return new RulesetDiff(beforeName, afterName, compareCounters, tables);
+    }
+
+    private static RulesetDiff.TableDiff table(String name, Table a, Table b, boolean counters) {
+        RulesetDiff.Status status = a == null ? RulesetDiff.Status.ADDED
+                : b == null ? RulesetDiff.Status.REMOVED : RulesetDiff.Status.CHANGED;
+        Set<String> chainNames = new LinkedHashSet<>();
+        if (a != null) {
+            a.chains().forEach(c -> chainNames.add(c.name()));
+        }
+        if (b != null) {
+            b.chains().forEach(c -> chainNames.add(c.name()));
+        }
+        List<RulesetDiff.ChainDiff> chains = new ArrayList<>();
+        for (String c : chainNames) {
+            Chain ca = a == null ? null : a.chain(c).orElse(null);
+            Chain cb = b == null ? null : b.chain(c).orElse(null);
+            RulesetDiff.ChainDiff d = chain(c, ca, cb, counters);
+            if (d != null) {
+                chains.add(d);
+            }
+        }
+        if (status == RulesetDiff.Status.CHANGED && chains.isEmpty()) {
+            return null;
+        }
+        return new RulesetDiff.TableDiff(name, status, chains);
+    }
+
+    private static RulesetDiff.ChainDiff chain(String name, Chain a, Chain b, boolean counters) {
+        if (a == null || b == null) {
+            Chain only = a == null ? b : a;
+            RulesetDiff.RuleChange.Kind kind = a == null ? RulesetDiff.RuleChange.Kind.ADDED
+                    : RulesetDiff.RuleChange.Kind.REMOVED;
+            List<RulesetDiff.RuleChange> rules = new ArrayList<>(only.ruleCount());
+            List<Rule> list = only.rules();
+            for (int i = 0; i < list.size(); i++) {
+                RulesetDiff.RuleRef ref = RulesetDiff.RuleRef.of(list.get(i), i);
+                rules.add(new RulesetDiff.RuleChange(kind, a == null ? null : ref, a == null ? ref : null));
+            }
+            return new RulesetDiff.ChainDiff(name, a == null ? RulesetDiff.Status.ADDED : RulesetDiff.Status.REMOVED,
+                    a == null ? null : a.policy(), b == null ? null : b.policy(), a == null ? null : a.counters(),
+                    b == null ? null : b.counters(), rules);
+        }
+        List<RulesetDiff.RuleChange> rules = rules(a.rules(), b.rules(), counters);
+        boolean policy = !a.policy().equals(b.policy())
+                || counters && !Objects.equals(a.counters(), b.counters());
+        if (rules.isEmpty() && !policy) {
+            return null;
+        }
+        return new RulesetDiff.ChainDiff(name, RulesetDiff.Status.CHANGED, a.policy(), b.policy(), a.counters(),
+                b.counters(), rules);
+    }
+
+    private static List<RulesetDiff.RuleChange> rules(List<Rule> a, List<Rule> b, boolean counters) {
+        int n = a.size();
+        int m = b.size();
+        int[] match = new int[n];
+        Arrays.fill(match, -1);
+        boolean[] taken = new boolean[m];
+        pair(a, b, match, taken, Rule::body);
+        pair(a, b, match, taken, r -> RuleNormalizer.key(r.spec()));
+
+        boolean[] anchor = longestIncreasing(match);
+        List<RulesetDiff.RuleChange> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int j = match[i];
+            if (j < 0) {
+                continue;
+            }
+            Rule ra = a.get(i);
+            Rule rb = b.get(j);
+            if (!anchor[i]) {
+                out.add(new RulesetDiff.RuleChange(RulesetDiff.RuleChange.Kind.MOVED, RulesetDiff.RuleRef.of(ra, i),
+                        RulesetDiff.RuleRef.of(rb, j)));
+            } else if (counters && !Objects.equals(ra.counters(), rb.counters())) {
+                out.add(new RulesetDiff.RuleChange(RulesetDiff.RuleChange.Kind.CHANGED, RulesetDiff.RuleRef.of(ra, i),
+                        RulesetDiff.RuleRef.of(rb, j)));
+            }
+        }
+        leftovers(a, b, match, taken, anchor, out);
+        out.sort(Comparator.comparingInt(RulesetDiff::order));
+        return out;
+    }
+
+    /** Pairs still-unpaired rules whose keys are equal, first occurrence with first occurrence. */
+    private static void pair(List<Rule> a, List<Rule> b, int[] match, boolean[] taken,
+                             Function<Rule, String> key) {
+        Map<String, ArrayDeque<Integer>> byKey = new HashMap<>();
+        for (int j = 0; j < b.size(); j++) {
+            if (!taken[j]) {
+                byKey.computeIfAbsent(key.apply(b.get(j)), k -> new ArrayDeque<>(1)).add(j);
+            }
+        }
+        if (byKey.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (match[i] >= 0) {
+                continue;
+            }
+            ArrayDeque<Integer> q = byKey.get(key.apply(a.get(i)));
+            if (q != null && !q.isEmpty()) {
+                int j = q.poll();
+                match[i] = j;
+                taken[j] = true;
+            }
+        }
+    }
+
+    /** Marks the pairs that form the longest run in the same order on both sides (patience LIS). */
+    private static boolean[] longestIncreasing(int[] match) {
+        int n = match.length;
+        int[] tails = new int[n];
+        int[] tailIdx = new int[n];
+        int[] prev = new int[n];
+        int len = 0;
+        for (int i = 0; i < n; i++) {
+            int v = match[i];
+            if (v < 0) {
+                continue;
+            }
+            int lo = 0;
+            int hi = len;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (tails[mid] < v) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            tails[lo] = v;
+            tailIdx[lo] = i;
+            prev[i] = lo > 0 ? tailIdx[lo - 1] : -1;
+            if (lo == len) {
+                len++;
+            }
+        }
+        boolean[] anchor = new boolean[n];
+        for (int i = len > 0 ? tailIdx[len - 1] : -1; i >= 0; i = prev[i]) {
+            anchor[i] = true;
+        }
+        return anchor;
+    }
+
+    /** Unpaired rules: changes when they share comment and target or a gap, else plain adds and removes. */
+    private static void leftovers(List<Rule> a, List<Rule> b, int[] match, boolean[] taken, boolean[] anchor,
+                                  List<RulesetDiff.RuleChange> out) {
+        int n = a.size();
+        int m = b.size();
+        int[] gapA = new int[n];
+        boolean[] anchorB = new boolean[m];
+        int g = 0;
+        for (int i = 0; i < n; i++) {
+            if (anchor[i]) {
+                g++;
+                anchorB[match[i]] = true;
+            }
+            gapA[i] = g;
+        }
+        int[] gapB = new int[m];
+        g = 0;
+        for (int j = 0; j < m; j++) {
+            if (anchorB[j]) {
+                g++;
+            }
+            gapB[j] = g;
+        }
+        boolean[] doneA = new boolean[n];
+        boolean[] doneB = new boolean[m];
+        Map<String, ArrayDeque<Integer>> byIdentity = new HashMap<>();
+        for (int j = 0; j < m; j++) {
+            if (!taken[j]) {
+                String id = identity(b.get(j));
+                if (id != null) {
+                    byIdentity.computeIfAbsent(id, k -> new ArrayDeque<>(1)).add(j);
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (match[i] < 0) {
+                String id = identity(a.get(i));
+                ArrayDeque<Integer> q = id == null ? null : byIdentity.get(id);
+                if (q != null && !q.isEmpty()) {
+                    int j = q.poll();
+                    changed(a, b, i, j, doneA, doneB, out);
+                }
+            }
+        }
+        Map<Integer, ArrayDeque<Integer>> byGap = new HashMap<>();
+        for (int j = 0; j < m; j++) {
+            if (!taken[j] && !doneB[j]) {
+                byGap.computeIfAbsent(gapB[j], k -> new ArrayDeque<>(1)).add(j);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (match[i] < 0 && !doneA[i]) {
+                ArrayDeque<Integer> q = byGap.get(gapA[i]);
+                if (q != null && !q.isEmpty()) {
+                    changed(a, b, i, q.poll(), doneA, doneB, out);
+                } else {
+                    out.add(new RulesetDiff.RuleChange(RulesetDiff.RuleChange.Kind.REMOVED,
+                            RulesetDiff.RuleRef.of(a.get(i), i), null));
+                }
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            if (!taken[j] && !doneB[j]) {
+                out.add(new RulesetDiff.RuleChange(RulesetDiff.RuleChange.Kind.ADDED, null,
+                        RulesetDiff.RuleRef.of(b.get(j), j)));
+            }
+        }
+    }
+
+    private static void changed(List<Rule> a, List<Rule> b, int i, int j, boolean[] doneA, boolean[] doneB,
+                                List<RulesetDiff.RuleChange> out) {
+        doneA[i] = true;
+        doneB[j] = true;
+        out.add(new RulesetDiff.RuleChange(RulesetDiff.RuleChange.Kind.CHANGED, RulesetDiff.RuleRef.of(a.get(i), i),
+                RulesetDiff.RuleRef.of(b.get(j), j)));
+    }
+
+    /** Comment plus target: what kube-proxy and most tools keep stable while the rest of a rule changes. */
+    private static String identity(Rule r) {
+        RuleSpec s = r.spec();
+        String comment = s.comment();
+        if (comment == null) {
+            return null;
+        }
+        return comment + '\u0000' + (s.target() == null ? "" : s.target().name());
+    }
+}

@@ -1,0 +1,67 @@
+package io.iptscope.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import org.junit.jupiter.api.Test;
+
+class RuleNormalizerTest {
+
+    private static String key(String line) {
+        return RuleNormalizer.key(RuleSpecTest.spec(line));
+    }
+
+    private static void same(String input, String saved) {
+        assertEquals(key(saved), key(input), input + "  vs  " + saved);
+    }
+
+    @Test
+    void protocolImpliesItsMatch() {
+        same("-A X -p tcp --dport 80 -j ACCEPT", "-A X -p tcp -m tcp --dport 80 -j ACCEPT");
+        same("-A X -m tcp -p tcp -j DNAT --to-destination 1.2.3.4:80", "-A X -p tcp -j DNAT --to-destination 1.2.3.4:80");
+        same("-A X -p 6 --destination-port 80 -j ACCEPT", "-A X -p tcp -m tcp --dport 80 -j ACCEPT");
+        same("-A X -p all -j ACCEPT", "-A X -j ACCEPT");
+    }
+
+    @Test
+    void addressesGetPrefixesAndMasks() {
+        same("-A X -s 10.0.0.1 -j ACCEPT", "-A X -s 10.0.0.1/32 -j ACCEPT");
+        same("-A X -d 10.1.2.3/255.255.0.0 -j ACCEPT", "-A X -d 10.1.0.0/16 -j ACCEPT");
+        same("-A X -s 2001:DB8:0:0::1 -j ACCEPT", "-A X -s 2001:db8::1/128 -j ACCEPT");
+        assertNotEquals(key("-A X -s 10.0.0.1 -j ACCEPT"), key("-A X ! -s 10.0.0.1 -j ACCEPT"));
+    }
+
+    @Test
+    void markForms() {
+        same("-A X -j MARK --or-mark 0x4000", "-A X -j MARK --set-xmark 0x4000/0x4000");
+        same("-A X -j MARK --xor-mark 0x4000", "-A X -j MARK --set-xmark 0x4000/0x0");
+        same("-A X -j MARK --and-mark 0xffff0000", "-A X -j MARK --set-xmark 0x0/0xffff");
+        same("-A X -j MARK --set-mark 1", "-A X -j MARK --set-xmark 0x1/0xffffffff");
+        same("-A X -m mark --mark 0x00004000/0x4000 -j RETURN", "-A X -m mark --mark 0x4000/0x4000 -j RETURN");
+        same("-A X -m mark --mark 16384 -j RETURN", "-A X -m mark --mark 0x4000 -j RETURN");
+    }
+
+    @Test
+    void optionOrderNegationPlacementAndQuoting() {
+        same("-A X -m conntrack --ctdir ORIGINAL --ctstate NEW -j ACCEPT", "-A X -m conntrack --ctstate NEW --ctdir ORIGINAL -j ACCEPT");
+        same("-A X -m mark --mark ! 0x1 -j DROP", "-A X -m mark ! --mark 0x1 -j DROP");
+        same("-A X -m comment --comment 'x' -j DROP".replace("'", "\""), "-A X -m comment --comment x -j DROP");
+        same("-A X -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT", "-A X -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT");
+        same("-A X -m comment --comment c -m tcp -p tcp --dport 1 -j ACCEPT", "-A X -p tcp -m tcp --dport 1 -m comment --comment c -j ACCEPT");
+    }
+
+    @Test
+    void defaultsAndKernelRounding() {
+        same("-A X -j REJECT", "-A X -j REJECT --reject-with icmp-port-unreachable");
+        assertNotEquals(key("-A X -j REJECT"), key("-A X -j REJECT --reject-with tcp-reset"));
+        same("-A X -m statistic --mode random --probability 0.3333333333 -j A", "-A X -m statistic --mode random --probability 0.33333333349 -j A");
+        same("-A X -i + -j ACCEPT", "-A X -j ACCEPT");
+    }
+
+    @Test
+    void differencesStayDifferent() {
+        assertNotEquals(key("-A X -p tcp --dport 80 -j ACCEPT"), key("-A X -p tcp --dport 81 -j ACCEPT"));
+        assertNotEquals(key("-A X -j KUBE-A"), key("-A X -g KUBE-A"));
+        assertNotEquals(key("-A X -m comment --comment a -j DROP"), key("-A X -m comment --comment b -j DROP"));
+    }
+}
