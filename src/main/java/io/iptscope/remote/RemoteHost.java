@@ -71,38 +71,42 @@ public final class RemoteHost implements AutoCloseable {
     }
 
     private Privilege resolve() {
-        return switch (entry.privilege()) {
+        return resolve(entry.privilege(), ssh, password, entry.destination());
+    }
+
+    static Privilege resolve(PrivilegeMode mode, CommandRunner runner, SessionPassword password, String destination) {
+        return switch (mode) {
             case DIRECT -> new Privilege.Direct();
             case SUDO_N -> new Privilege.SudoNoPassword();
-            case SUDO_PASSWORD -> checkedPassword();
-            case AUTO -> automatic();
+            case SUDO_PASSWORD -> checkedPassword(runner, password, destination);
+            case AUTO -> automatic(runner, password, destination);
         };
     }
 
     /** root → direct; sudo without a password → {@code sudo -n}; else {@code sudo -S} with a password. */
-    private Privilege automatic() {
-        CommandResult id = ssh.run(Command.of("id", "-u").withTimeout(PROBE_TIMEOUT));
+    private static Privilege automatic(CommandRunner runner, SessionPassword password, String destination) {
+        CommandResult id = runner.run(Command.of("id", "-u").withTimeout(PROBE_TIMEOUT));
         if (id.ok() && id.stdoutText().strip().equals("0")) {
             return new Privilege.Direct();
         }
-        CommandResult sudo = ssh.run(Command.of("sudo", "-n", "--", "true").withTimeout(PROBE_TIMEOUT));
+        CommandResult sudo = runner.run(Command.of("sudo", "-n", "--", "true").withTimeout(PROBE_TIMEOUT));
         if (sudo.ok()) {
             return new Privilege.SudoNoPassword();
         }
         if (sudo.notFound()) {
-            throw new PrivilegeException("not root on " + entry.destination() + " and sudo is not installed there");
+            throw new PrivilegeException("not root on " + destination + " and sudo is not installed there");
         }
-        return checkedPassword();
+        return checkedPassword(runner, password, destination);
     }
 
     /** Asks once and proves the password before any real command uses it. */
-    private Privilege checkedPassword() {
+    private static Privilege checkedPassword(CommandRunner runner, SessionPassword password, String destination) {
         Privilege withPassword = new Privilege.SudoPassword(password);
-        CommandResult check = new PrivilegedRunner(ssh, withPassword)
+        CommandResult check = new PrivilegedRunner(runner, withPassword)
                 .run(Command.of("true").withTimeout(PROBE_TIMEOUT));
         if (!check.ok()) {
             password.forget();
-            throw new PrivilegeException("sudo on " + entry.destination() + " refused: " + check.summary());
+            throw new PrivilegeException("sudo on " + destination + " refused: " + check.summary());
         }
         return withPassword;
     }
