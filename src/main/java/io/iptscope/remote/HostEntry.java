@@ -17,8 +17,9 @@ public record HostEntry(String name, String destination, PrivilegeMode privilege
         privilege = privilege == null ? PrivilegeMode.AUTO : privilege;
     }
 
-    /** A host named after its destination. */
+    /** A host named after its destination (characters a name cannot hold become '_'). */
     public static HostEntry of(String destination, PrivilegeMode privilege) {
-        return new HostEntry(destination.replaceFirst("^ssh://", "").replace('/', '_'), destination, privilege);
+        String name = destination.replaceFirst("^ssh://", "").replaceAll("[^A-Za-z0-9_.@:-]", "_");
+        return new HostEntry(name.substring(0, Math.min(name.length(), 64)), destination, privilege);
     }
 }

@@ -76,6 +76,22 @@ class HostKeysTest {
     }
 
     @Test
+    void extraOptionsCannotWeakenHostKeyChecking() {
+        sshd.writeKnownHosts("");
+        List<String> weakening = new ArrayList<>(sshd.clientOptions());
+        weakening.addAll(List.of("-o", "StrictHostKeyChecking=no", "-o", "BatchMode=no"));
+        Answer no = new Answer(false);
+        try (SshRunner ssh = new SshRunner(new SshTarget(TestSshd.DESTINATION, weakening), controlDir, no)) {
+            SshConnectionException e = assertThrows(SshConnectionException.class, () -> ssh.run(Command.of("true")));
+            assertEquals(SshConnectionException.Reason.UNKNOWN_HOST_KEY, e.reason());
+        } finally {
+            assertEquals("", sshd.readKnownHosts());
+            sshd.trustHostKey();
+        }
+        assertEquals(1, no.shown.size(), "the user was asked, ssh did not accept on its own");
+    }
+
+    @Test
     void anAcceptedHostIsAddedToKnownHostsAndThenNeedsNoPrompt() {
         sshd.writeKnownHosts("# the user's own comment, without a final newline");
         Answer yes = new Answer(true);

@@ -60,6 +60,7 @@ class HostStoreTest {
         assertThrows(IllegalArgumentException.class, () -> new HostEntry("n", "-oProxyCommand=x", PrivilegeMode.AUTO));
         assertThrows(IllegalArgumentException.class, () -> PrivilegeMode.parse("accept-all"));
         assertEquals("node1", HostEntry.of("ssh://node1", null).name());
+        assertEquals("root@_::1_", HostEntry.of("root@[::1]", null).name());
         assertEquals(PrivilegeMode.AUTO, HostEntry.of("node1", null).privilege());
     }
 }
