@@ -4,16 +4,14 @@ import io.iptscope.detect.Detector;
 import io.iptscope.detect.Inspection;
 import io.iptscope.detect.InspectionException;
 import io.iptscope.detect.Strategies;
-import io.iptscope.exec.CommandLog;
 import io.iptscope.discover.BinarySource;
+import io.iptscope.exec.CommandLog;
 import io.iptscope.exec.NetnsTarget;
 import io.iptscope.exec.PrivilegeException;
 import io.iptscope.exec.SshConnectionException;
-import io.iptscope.exec.RecordingRunner;
 import io.iptscope.report.DetectionReport;
 import io.iptscope.report.DetectionText;
 import io.iptscope.report.Reports;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,9 +31,6 @@ final class DetectCommand implements Callable<Integer> {
 
     @Mixin
     private TargetOptions targetOptions = new TargetOptions();
-
-    @Mixin
-    private HostOptions hostOptions = new HostOptions();
 
     @Option(names = "--strategy", paramLabel = "S", defaultValue = Strategies.RECOMMENDED,
             description = "Strategy whose verdict is shown first: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
@@ -67,7 +62,7 @@ final class DetectCommand implements Callable<Integer> {
         NetnsTarget target;
         BinarySource source;
         try {
-            // Validated before anything runs or connects: a hostile name never reaches a host.
+            // Validated before anything connects or runs: a hostile name never reaches a host.
             target = targetOptions.target();
             source = targetOptions.source();
         } catch (IllegalArgumentException e) {
@@ -75,23 +70,23 @@ final class DetectCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         CommandLog log = new CommandLog();
+        Detector detector;
         Inspection inspection;
-        DetectionReport report;
-        try (HostOptions.Opened host = hostOptions.open()) {
-            Detector detector = new Detector(new RecordingRunner(host.runner(), log),
-                    Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
+        try {
+            detector = new Detector(targetOptions.runner(log), Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
             inspection = detector.inspect(target, source);
-            report = DetectionReport.of(inspection, host.host(), log.snapshot(), Instant.now());
         } catch (IllegalArgumentException e) {
             err.println("iptscope: " + e.getMessage());
             return ExitCodes.USAGE;
-        } catch (InspectionException | PrivilegeException | IOException e) {
+        } catch (InspectionException | PrivilegeException e) {
             err.println("iptscope: " + e.getMessage());
             return ExitCodes.CANNOT_INSPECT;
         } catch (SshConnectionException e) {
             err.println("iptscope: " + e.getMessage());
             return ExitCodes.CONNECTION;
         }
+        String host = detector.host();
+        DetectionReport report = DetectionReport.of(inspection, host, log.snapshot(), Instant.now());
         out.print(json ? Reports.toJson(report) + "\n" : DetectionText.render(report, strategy, Terminal.colour()));
         out.flush();
         return inspection.hasErrors() ? ExitCodes.FINDINGS : ExitCodes.OK;

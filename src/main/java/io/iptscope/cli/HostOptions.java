@@ -1,20 +1,23 @@
 package io.iptscope.cli;
 
 import io.iptscope.exec.CommandRunner;
+import io.iptscope.exec.Privilege;
 import io.iptscope.remote.HostEntry;
 import io.iptscope.remote.HostStore;
 import io.iptscope.remote.PrivilegeMode;
 import io.iptscope.remote.RemoteHost;
 import io.iptscope.remote.Runners;
-import io.iptscope.exec.Privilege;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** Where every command runs: this machine, or a remote host over SSH ({@code --ssh}). */
-final class HostOptions {
+/**
+ * Where every command runs: this machine, or a remote host over SSH ({@code --ssh}). The runner is
+ * built on first use, once per command; {@link Main} closes it (ends the ssh master) when the
+ * command has finished.
+ */
+final class HostOptions implements AutoCloseable {
 
     @Option(names = "--ssh", paramLabel = "DEST",
             description = "Run on a remote host through the system ssh client: [user@]host, a Host alias of "
@@ -33,33 +36,50 @@ final class HostOptions {
                     + "with a password asked once), direct, sudo-n, sudo-password.")
     private String privilege;
 
-    /** The runner and what to close afterwards; validates options before anything connects. */
-    record Opened(CommandRunner runner, String host, Optional<RemoteHost> remote) implements AutoCloseable {
-        @Override
-        public void close() {
-            remote.ifPresent(RemoteHost::close);
+    private CommandRunner runner;
+    private RemoteHost remote;
+
+    /**
+     * The runner for this command; connects (and settles the remote privilege) on the first call.
+     * Throws {@link IllegalArgumentException} for bad options before anything connects.
+     */
+    synchronized CommandRunner runner() {
+        if (runner != null) {
+            return runner;
         }
-    }
-
-    boolean remote() {
-        return ssh != null;
-    }
-
-    Opened open() throws IOException {
         if (ssh == null) {
             if (privilege != null || sshConfig != null || !sshOptions.isEmpty()) {
                 throw new IllegalArgumentException("--privilege, --ssh-config and --ssh-option need --ssh");
             }
-            CommandRunner local = Runners.local(new Privilege.Direct());
-            return new Opened(local, local.host(), Optional.empty());
+            runner = Runners.local(new Privilege.Direct());
+            return runner;
         }
-        HostEntry entry = HostStore.forUser().find(ssh).orElseGet(() -> HostEntry.of(ssh, PrivilegeMode.AUTO));
+        HostEntry entry = savedOrNew();
         if (privilege != null) {
             entry = new HostEntry(entry.name(), entry.destination(), PrivilegeMode.parse(privilege));
         }
         ConsolePrompts prompts = new ConsolePrompts();
-        RemoteHost host = Runners.remote(entry, clientOptions(), prompts, prompts);
-        return new Opened(host.runner(), entry.destination(), Optional.of(host));
+        remote = Runners.remote(entry, clientOptions(), prompts, prompts);
+        runner = remote.runner();
+        return runner;
+    }
+
+    /** Ends the ssh master connection and wipes a sudo password, if there were any. */
+    @Override
+    public synchronized void close() {
+        if (remote != null) {
+            remote.close();
+        }
+    }
+
+    private HostEntry savedOrNew() {
+        HostStore store = HostStore.forUser();
+        try {
+            return store.find(ssh).orElseGet(() -> HostEntry.of(ssh, PrivilegeMode.AUTO));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the saved hosts in " + store.file() + ": " + e.getMessage(),
+                    e);
+        }
     }
 
     private List<String> clientOptions() {

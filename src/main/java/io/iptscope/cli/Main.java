@@ -1,5 +1,7 @@
 package io.iptscope.cli;
 
+import io.iptscope.exec.PrivilegeException;
+import io.iptscope.exec.SshConnectionException;
 import io.iptscope.report.ToolVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "iptscope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Shows which iptables backend (legacy or nf_tables) holds which rules, and which binary each "
                 + "known heuristic would choose, and why.",
-        subcommands = {DetectCommand.class, NetnsCommand.class},
+        subcommands = {DetectCommand.class, NetnsCommand.class, SaveCommand.class, SnapshotsCommand.class,
+                RestoreCommand.class, ConfirmCommand.class, RollbackCommand.class, MigrateCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:findings of severity error", "2:usage error", "3:could not inspect",
             "4:ssh connection failed or lost"})
@@ -22,7 +25,46 @@ public final class Main implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionStrategy(Main::executeAndDisconnect)
+                .setExecutionExceptionHandler((e, cl, parsed) -> {
+                    // Expected failures (a missing file, an unknown snapshot) need a message, not a stack trace.
+                    if (e instanceof java.io.IOException || e instanceof IllegalArgumentException) {
+                        cl.getErr().println("iptscope: " + e.getMessage());
+                        return e instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.FINDINGS;
+                    }
+                    if (e instanceof SshConnectionException) {
+                        cl.getErr().println("iptscope: " + e.getMessage());
+                        return ExitCodes.CONNECTION;
+                    }
+                    if (e instanceof PrivilegeException) {
+                        cl.getErr().println("iptscope: " + e.getMessage());
+                        return ExitCodes.CANNOT_INSPECT;
+                    }
+                    throw e;
+                });
+    }
+
+    /** Runs the command, then ends the ssh master connection its {@code --ssh} opened, whatever happened. */
+    private static int executeAndDisconnect(CommandLine.ParseResult parsed) {
+        try {
+            return new CommandLine.RunLast().execute(parsed);
+        } finally {
+            CommandLine.ParseResult last = parsed;
+            while (last.hasSubcommand()) {
+                last = last.subcommand();
+            }
+            closeHosts(last.commandSpec());
+        }
+    }
+
+    private static void closeHosts(CommandLine.Model.CommandSpec spec) {
+        for (CommandLine.Model.CommandSpec mixin : spec.mixins().values()) {
+            if (mixin.userObject() instanceof HostOptions host) {
+                host.close();
+            }
+            closeHosts(mixin);
+        }
     }
 
     @Override

@@ -37,12 +37,12 @@ final class NetnsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<NetnsEntry> entries;
-        try (HostOptions.Opened host = hostOptions.open()) {
-            entries = new NetnsDiscovery(host.runner(), Duration.ofSeconds(5)).list();
+        try {
+            entries = new NetnsDiscovery(hostOptions.runner(), Duration.ofSeconds(5)).list();
         } catch (IllegalArgumentException e) {
             err.println("iptscope: " + e.getMessage());
             return ExitCodes.USAGE;
-        } catch (PrivilegeException | IOException e) {
+        } catch (PrivilegeException e) {
             err.println("iptscope: " + e.getMessage());
             return ExitCodes.CANNOT_INSPECT;
         } catch (SshConnectionException e) {

@@ -21,6 +21,11 @@ public final class Detector {
         this.timeout = timeout;
     }
 
+    /** Where the commands run: {@code local} or an SSH destination. */
+    public String host() {
+        return runner.host();
+    }
+
     public Inspection inspect(NetnsTarget target, BinarySource source) throws InspectionException {
         Long inode = enterable(target);
         BinaryInventory binaries = new Discovery(runner, timeout).discover(source);

@@ -192,7 +192,8 @@ public final class EvidenceCollector {
                 dumpLines, savedBy);
     }
 
-    static TableEvidence summarise(Table table) {
+    /** One table as evidence: chains, rules, markers and owners. */
+    public static TableEvidence summarise(Table table) {
         List<String> markers = new ArrayList<>();
         List<TableEvidence.ChainSummary> builtins = new ArrayList<>();
         Map<String, int[]> owners = new LinkedHashMap<>();

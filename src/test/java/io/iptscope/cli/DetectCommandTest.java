@@ -17,6 +17,21 @@ class DetectCommandTest {
     record Out(int exit, String out, String err) {
     }
 
+    /** Runs with the snapshot store under {@code dataHome} instead of the user's. */
+    static Out runWithEnv(java.nio.file.Path dataHome, String... args) {
+        String old = System.getProperty(io.iptscope.restore.SnapshotStore.DATA_HOME_PROPERTY);
+        System.setProperty(io.iptscope.restore.SnapshotStore.DATA_HOME_PROPERTY, dataHome.toString());
+        try {
+            return run(args);
+        } finally {
+            if (old == null) {
+                System.clearProperty(io.iptscope.restore.SnapshotStore.DATA_HOME_PROPERTY);
+            } else {
+                System.setProperty(io.iptscope.restore.SnapshotStore.DATA_HOME_PROPERTY, old);
+            }
+        }
+    }
+
     static Out run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -1,0 +1,77 @@
+package io.iptscope.restore;
+
+import io.iptscope.discover.BinaryInfo;
+import io.iptscope.exec.Command;
+import io.iptscope.exec.CommandResult;
+import io.iptscope.rules.Backend;
+import io.iptscope.rules.Family;
+import io.iptscope.rules.ParseResult;
+import io.iptscope.rules.Ruleset;
+import io.iptscope.rules.SaveParser;
+import io.iptscope.rules.SaveWriter;
+import io.iptscope.rules.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads a backend's tables of one family in save format. Read-only: no {@code -t}, which makes legacy create tables. */
+public final class Saver {
+
+    /** A save: the text to write (our header line first) and the parsed rules it holds. */
+    public record Saved(Backend backend, Family family, String text, Ruleset ruleset, List<String> tables,
+                        List<String> missingTables, String iptablesVersion, boolean counters) {
+        public Saved {
+            tables = List.copyOf(tables);
+            missingTables = List.copyOf(missingTables);
+        }
+    }
+
+    private Saver() {
+    }
+
+    /**
+     * @param tables the tables to keep, empty for all; a requested table that does not exist is listed in
+     *               {@link Saved#missingTables()}
+     */
+    public static Saved save(Endpoint ep, Backend backend, Family family, List<String> tables, boolean counters)
+            throws RestoreException {
+        BinaryInfo bin = ep.save(backend, family);
+        List<String> argv = new ArrayList<>(List.of(bin.path()));
+        if (counters) {
+            argv.add("-c");
+        }
+        CommandResult r = ep.inNetns(Command.of(argv).withTimeout(ep.timeout()));
+        if (!r.ok()) {
+            throw new RestoreException("cannot save " + backend.id() + " " + family.id() + ": " + bin.name() + " "
+                    + r.summary(), List.of(r.stderrText().strip()));
+        }
+        ParseResult parsed = SaveParser.parse(r.stdoutText(), bin.name());
+        if (!parsed.ok()) {
+            throw new RestoreException(bin.name() + " printed output that does not parse",
+                    parsed.errors().stream().map(e -> e.format()).toList());
+        }
+        Ruleset rs = parsed.ruleset();
+        List<String> kept = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        StringBuilder body = new StringBuilder();
+        if (tables.isEmpty()) {
+            rs.tables().forEach(t -> kept.add(t.name()));
+            body.append(r.stdoutText());
+        } else {
+            for (String name : tables) {
+                Table t = rs.table(name).orElse(null);
+                if (t == null) {
+                    missing.add(name);
+                } else {
+                    kept.add(name);
+                    body.append(SaveWriter.restore(t));
+                }
+            }
+        }
+        SaveHeaderLine header = new SaveHeaderLine(ep.host(), ep.netns().spec(), backend, family, kept, counters,
+                Instant.now().toString());
+        String text = header.format() + "\n" + body;
+        Ruleset keptRules = tables.isEmpty() ? rs : SaveParser.parse(text, bin.name()).ruleset();
+        return new Saved(backend, family, text, keptRules, kept, missing, bin.version(), counters);
+    }
+}
