@@ -201,7 +201,8 @@ public final class TestSshd implements AutoCloseable {
         LIVE.remove(this);
     }
 
-    private void stop() {
+    /** Kills the server and its connections, as if the host went down; the client files stay. */
+    public void kill() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {
@@ -209,6 +210,10 @@ public final class TestSshd implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void stop() {
+        kill();
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
