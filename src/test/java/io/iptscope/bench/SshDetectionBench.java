@@ -4,6 +4,8 @@ import io.iptscope.detect.BackendEvidence;
 import io.iptscope.detect.Detector;
 import io.iptscope.detect.Inspection;
 import io.iptscope.discover.BinarySource;
+import io.iptscope.exec.Command;
+import io.iptscope.exec.CommandResult;
 import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.HostKeyPrompt;
 import io.iptscope.exec.LocalRunner;
@@ -16,6 +18,8 @@ import io.iptscope.rules.Family;
 import io.iptscope.testing.KubeRules;
 import io.iptscope.testing.TestNetns;
 import io.iptscope.testing.TestSshd;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +34,7 @@ import java.util.Optional;
 public final class SshDetectionBench {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(300);
+    static final String TITLE = "Remote detection over SSH";
 
     private SshDetectionBench() {
     }
@@ -59,16 +64,74 @@ public final class SshDetectionBench {
                 }
                 double l = median(localMs);
                 double r = median(remoteMs);
-                System.out.printf(Locale.ROOT, "rules: %d (nft, ipv4), netns %s, rounds: %d, shell rc: %s%n", rules,
-                        ns.name(), rounds, withRc ? "sourced" : "skipped (SHLVL=1)");
-                System.out.printf(Locale.ROOT, "nft ipv4 rules seen: local %d, remote %d; same conclusions: %s%n",
-                        nftRules(localResult), nftRules(remoteResult), sameConclusions(localResult, remoteResult));
-                System.out.printf(Locale.ROOT, "cold connect + privilege probe: %.0f ms%n", connectMs);
-                System.out.printf(Locale.ROOT, "local  ms: %s  median %.0f%n", format(localMs), l);
-                System.out.printf(Locale.ROOT, "remote ms: %s  median %.0f%n", format(remoteMs), r);
+                String section = section(rules, rounds, withRc, connectMs, localMs, remoteMs,
+                        sameConclusions(localResult, remoteResult), nftRules(remoteResult), String.join(" ", args));
+                System.out.print(section);
                 System.out.printf(Locale.ROOT, "ratio remote/local: %.2f (target <= 1.3)%n", r / l);
+                Path doc = stringArg(args, "--write");
+                if (doc != null) {
+                    Files.writeString(doc, withSection(Files.exists(doc) ? Files.readString(doc) : "", section));
+                    System.out.println("wrote the section \"" + TITLE + "\" of " + doc);
+                }
             }
         }
+    }
+
+    /** The markdown section, reproducible from its own command line. */
+    private static String section(int rules, int rounds, boolean withRc, double connectMs, List<Double> localMs,
+                                  List<Double> remoteMs, boolean same, int rulesSeen, String args) {
+        double l = median(localMs);
+        double r = median(remoteMs);
+        StringBuilder md = new StringBuilder("## " + TITLE + "\n\n");
+        md.append("Written by `bin/bench-ssh` (its section only). Reproduce with:\n\n```\nbin/bench-ssh ")
+                .append(args).append("\n```\n\n");
+        md.append("A netns holding `KubeRules.generate(").append(rules).append(", false)` (kube-proxy rules, IPv4, "
+                + "restored with `iptables-nft-restore`) is detected with `Detector` (binaries from PATH, every "
+                + "strategy, all evidence) locally and through `SshRunner` to a test OpenSSH sshd on 127.0.0.1, "
+                + "alternating, in one JVM, after one untimed pass of each. The master connection is up before "
+                + "timing (a cold connect with the privilege probe is shown apart). Shell rc files of the remote "
+                + "login: ").append(withRc ? "sourced" : "skipped (`SetEnv SHLVL=1`: root's ~/.bashrc here runs "
+                + "`pyenv init`, about 250 ms per session, a cost of this host's setup; `--with-shell-rc` measures "
+                + "it)").append(".\n\n");
+        md.append(String.format(Locale.ROOT, "* date: %s UTC, %s, load average before: %s%n",
+                java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString().replace('T', ' '),
+                Runtime.getRuntime().availableProcessors() + " cores", loadAverage()));
+        md.append("* ssh: ").append(sshVersion()).append('\n');
+        md.append(String.format(Locale.ROOT, "* nft IPv4 rules seen: %d; same verdicts, findings and rule counts "
+                + "locally and remotely: %s%n", rulesSeen, same ? "yes" : "NO"));
+        md.append(String.format(Locale.ROOT, "* cold connect + privilege probe: %.0f ms%n%n", connectMs));
+        md.append("| run | median ms | runs (ms) |\n|---|---|---|\n");
+        md.append(String.format(Locale.ROOT, "| local | %.0f | %s |%n", l, format(localMs)));
+        md.append(String.format(Locale.ROOT, "| over SSH | %.0f | %s |%n%n", r, format(remoteMs)));
+        md.append(String.format(Locale.ROOT, "Ratio remote/local: **%.2f** (target ≤ 1.3: %s).%n", r / l,
+                r / l <= 1.3 ? "met" : "not met"));
+        return md.toString();
+    }
+
+    /** {@code doc} with the section replaced (up to the next top-level heading) or appended. */
+    static String withSection(String doc, String section) {
+        String heading = "## " + TITLE + "\n";
+        int at = doc.startsWith(heading) ? 0 : doc.indexOf("\n" + heading);
+        if (at < 0) {
+            return doc.isEmpty() ? section : doc.stripTrailing() + "\n\n" + section;
+        }
+        int start = at == 0 ? 0 : at + 1;
+        int next = doc.indexOf("\n## ", start + heading.length());
+        String rest = next < 0 ? "" : doc.substring(next + 1);
+        return doc.substring(0, start) + section + (rest.isEmpty() ? "" : "\n" + rest);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+
+    private static String sshVersion() {
+        CommandResult v = new LocalRunner().run(Command.of("ssh", "-V"));
+        return v.stderrText().strip();
     }
 
     private static Inspection detect(CommandRunner runner, TestNetns ns) throws Exception {
@@ -99,6 +162,15 @@ public final class SshDetectionBench {
 
     private static String format(List<Double> values) {
         return String.join(" ", values.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList());
+    }
+
+    private static Path stringArg(String[] args, String name) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return Path.of(args[i + 1]);
+            }
+        }
+        return null;
     }
 
     private static int intArg(String[] args, String name, int fallback) {
