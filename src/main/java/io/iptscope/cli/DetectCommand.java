@@ -7,8 +7,6 @@ import io.iptscope.detect.Strategies;
 import io.iptscope.discover.BinarySource;
 import io.iptscope.exec.CommandLog;
 import io.iptscope.exec.NetnsTarget;
-import io.iptscope.exec.PrivilegeException;
-import io.iptscope.exec.SshConnectionException;
 import io.iptscope.report.DetectionReport;
 import io.iptscope.report.DetectionText;
 import io.iptscope.report.Reports;
@@ -48,7 +46,7 @@ final class DetectCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InspectionException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (Strategies.byId(strategy).isEmpty()) {
@@ -59,34 +57,13 @@ final class DetectCommand implements Callable<Integer> {
             err.println("--timeout must be positive");
             return ExitCodes.USAGE;
         }
-        NetnsTarget target;
-        BinarySource source;
-        try {
-            // Validated before anything connects or runs: a hostile name never reaches a host.
-            target = targetOptions.target();
-            source = targetOptions.source();
-        } catch (IllegalArgumentException e) {
-            err.println("iptscope: " + e.getMessage());
-            return ExitCodes.USAGE;
-        }
+        // Validated before anything connects or runs: a hostile netns name never reaches a host.
+        NetnsTarget target = targetOptions.target();
+        BinarySource source = targetOptions.source();
         CommandLog log = new CommandLog();
-        Detector detector;
-        Inspection inspection;
-        try {
-            detector = new Detector(targetOptions.runner(log), Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
-            inspection = detector.inspect(target, source);
-        } catch (IllegalArgumentException e) {
-            err.println("iptscope: " + e.getMessage());
-            return ExitCodes.USAGE;
-        } catch (InspectionException | PrivilegeException e) {
-            err.println("iptscope: " + e.getMessage());
-            return ExitCodes.CANNOT_INSPECT;
-        } catch (SshConnectionException e) {
-            err.println("iptscope: " + e.getMessage());
-            return ExitCodes.CONNECTION;
-        }
-        String host = detector.host();
-        DetectionReport report = DetectionReport.of(inspection, host, log.snapshot(), Instant.now());
+        Detector detector = new Detector(targetOptions.runner(log), Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
+        Inspection inspection = detector.inspect(target, source);
+        DetectionReport report = DetectionReport.of(inspection, detector.host(), log.snapshot(), Instant.now());
         out.print(json ? Reports.toJson(report) + "\n" : DetectionText.render(report, strategy, Terminal.colour()));
         out.flush();
         return inspection.hasErrors() ? ExitCodes.FINDINGS : ExitCodes.OK;

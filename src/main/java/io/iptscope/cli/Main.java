@@ -1,8 +1,10 @@
 package io.iptscope.cli;
 
+import io.iptscope.detect.InspectionException;
 import io.iptscope.exec.PrivilegeException;
 import io.iptscope.exec.SshConnectionException;
 import io.iptscope.report.ToolVersion;
+import io.iptscope.restore.RestoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +13,9 @@ import picocli.CommandLine.Command;
         description = "Shows which iptables backend (legacy or nf_tables) holds which rules, and which binary each "
                 + "known heuristic would choose, and why.",
         subcommands = {DetectCommand.class, NetnsCommand.class, SaveCommand.class, SnapshotsCommand.class,
-                RestoreCommand.class, ConfirmCommand.class, RollbackCommand.class, MigrateCommand.class},
+                RestoreCommand.class, ConfirmCommand.class, RollbackCommand.class, MigrateCommand.class,
+                ContainersCommand.class, ContextsCommand.class, WatchCommand.class, CheckCommand.class,
+                ShowCommand.class, DiffCommand.class, GraphCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:findings of severity error", "2:usage error", "3:could not inspect",
             "4:ssh connection failed or lost"})
@@ -27,22 +31,31 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionStrategy(Main::executeAndDisconnect)
-                .setExecutionExceptionHandler((e, cl, parsed) -> {
-                    // Expected failures (a missing file, an unknown snapshot) need a message, not a stack trace.
-                    if (e instanceof java.io.IOException || e instanceof IllegalArgumentException) {
-                        cl.getErr().println("iptscope: " + e.getMessage());
-                        return e instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.FINDINGS;
-                    }
-                    if (e instanceof SshConnectionException) {
-                        cl.getErr().println("iptscope: " + e.getMessage());
-                        return ExitCodes.CONNECTION;
-                    }
-                    if (e instanceof PrivilegeException) {
-                        cl.getErr().println("iptscope: " + e.getMessage());
-                        return ExitCodes.CANNOT_INSPECT;
-                    }
-                    throw e;
-                });
+                .setExecutionExceptionHandler(Main::expectedFailure);
+    }
+
+    /** Expected failures (a bad argument, a refused restore, a missing netns) get a message, not a stack trace. */
+    private static int expectedFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) throws Exception {
+        java.io.PrintWriter err = cl.getErr();
+        if (e instanceof RestoreException r) {
+            err.println("iptscope: " + r.getMessage());
+            r.details().stream().filter(d -> !d.isBlank()).forEach(d -> err.println("  " + d.replace("\n", "\n  ")));
+        } else if (e instanceof IllegalArgumentException || e instanceof java.io.IOException
+                || e instanceof InspectionException || e instanceof SshConnectionException
+                || e instanceof PrivilegeException) {
+            err.println("iptscope: " + e.getMessage());
+        } else {
+            throw e;
+        }
+        err.flush();
+        if (e instanceof IllegalArgumentException) {
+            return ExitCodes.USAGE;
+        }
+        if (e instanceof SshConnectionException) {
+            return ExitCodes.CONNECTION;
+        }
+        return e instanceof InspectionException || e instanceof PrivilegeException ? ExitCodes.CANNOT_INSPECT
+                : ExitCodes.FINDINGS;
     }
 
     /** Runs the command, then ends the ssh master connection its {@code --ssh} opened, whatever happened. */
