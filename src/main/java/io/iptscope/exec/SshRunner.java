@@ -76,10 +76,6 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
         return target.destination();
     }
 
-    public SshTarget target() {
-        return target;
-    }
-
     public ConnectionState state() {
         return state;
     }

@@ -24,8 +24,4 @@ public record SshTarget(String destination, List<String> options) {
     public static SshTarget of(String destination) {
         return new SshTarget(destination, List.of());
     }
-
-    public SshTarget withOptions(List<String> extra) {
-        return new SshTarget(destination, extra);
-    }
 }
