@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.iptscope.discover.NetnsDiscovery;
 import io.iptscope.discover.NetnsEntry;
-import io.iptscope.exec.PrivilegeException;
-import io.iptscope.exec.SshConnectionException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -35,20 +33,8 @@ final class NetnsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        List<NetnsEntry> entries;
-        try {
-            entries = new NetnsDiscovery(hostOptions.runner(), Duration.ofSeconds(5)).list();
-        } catch (IllegalArgumentException e) {
-            err.println("iptscope: " + e.getMessage());
-            return ExitCodes.USAGE;
-        } catch (PrivilegeException e) {
-            err.println("iptscope: " + e.getMessage());
-            return ExitCodes.CANNOT_INSPECT;
-        } catch (SshConnectionException e) {
-            err.println("iptscope: " + e.getMessage());
-            return ExitCodes.CONNECTION;
-        }
+        // Bad options and ssh failures reach Main's handler: exit 2, 3 or 4 with the message.
+        List<NetnsEntry> entries = new NetnsDiscovery(hostOptions.runner(), Duration.ofSeconds(5)).list();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(entries));
             return ExitCodes.OK;

@@ -44,8 +44,8 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
     private static final Duration KEYSCAN_TIMEOUT = Duration.ofSeconds(15);
     /** An idle master ends after this many seconds, also when iptscope itself was killed. */
     private static final int PERSIST_SECONDS = 600;
-    /** Sessions at once over one master; sshd's MaxSessions defaults to 10. */
-    private static final int PARALLELISM = 6;
+    /** Sessions at once over one master: as many as LocalRunner runs, well under sshd's default MaxSessions (10). */
+    private static final int PARALLELISM = LocalRunner.PARALLELISM;
     private static final int SSH_ERROR = 255;
     private static final int TIMEOUT_TERM = 124;
     private static final int TIMEOUT_KILL = 128 + 9;
