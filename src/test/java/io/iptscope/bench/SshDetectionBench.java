@@ -96,7 +96,7 @@ public final class SshDetectionBench {
                 + "login: ").append(withRc ? "sourced" : "skipped (`SetEnv SHLVL=1`: root's ~/.bashrc here runs "
                 + "`pyenv init`, about 250 ms per session, a cost of this host's setup; `--with-shell-rc` measures "
                 + "it)").append(".\n\n");
-        md.append(String.format(Locale.ROOT, "* date: %s UTC, %s, load average before: %s%n",
+        md.append(String.format(Locale.ROOT, "* date: %s UTC, %s, load average (1 min) at the end: %s%n",
                 java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString().replace('T', ' '),
                 Runtime.getRuntime().availableProcessors() + " cores", loadAverage()));
         md.append("* ssh: ").append(sshVersion()).append('\n');
