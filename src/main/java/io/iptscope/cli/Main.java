@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {DetectCommand.class, NetnsCommand.class, SaveCommand.class, SnapshotsCommand.class,
                 RestoreCommand.class, ConfirmCommand.class, RollbackCommand.class, MigrateCommand.class,
                 ContainersCommand.class, ContextsCommand.class, WatchCommand.class, CheckCommand.class,
-                ShowCommand.class, DiffCommand.class, GraphCommand.class},
+                ShowCommand.class, DiffCommand.class, GraphCommand.class, HostsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:findings of severity error", "2:usage error", "3:could not inspect",
             "4:ssh connection failed or lost"})

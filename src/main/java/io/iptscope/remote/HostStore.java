@@ -36,9 +36,17 @@ public final class HostStore {
         this.file = file;
     }
 
+    /** Overrides XDG_CONFIG_HOME for this JVM: tests keep their hosts out of the user's file. */
+    public static final String CONFIG_HOME_PROPERTY = "iptscope.config.home";
+
     /** The store of the user running iptscope. */
     public static HostStore forUser() {
-        return new HostStore(defaultFile(System.getenv(), System.getProperty("user.home")));
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        String override = System.getProperty(CONFIG_HOME_PROPERTY);
+        if (override != null) {
+            env.put("XDG_CONFIG_HOME", override);
+        }
+        return new HostStore(defaultFile(env, System.getProperty("user.home")));
     }
 
     static Path defaultFile(Map<String, String> env, String home) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iptscope.remote.HostStore;
 import io.iptscope.testing.TestNetns;
 import io.iptscope.testing.TestSshd;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --ssh} on the commands, against the test sshd. */
 class SshCommandTest {
@@ -51,6 +53,35 @@ class SshCommandTest {
             assertEquals("netns:" + ns.name(), json.path("target").path("spec").asText());
             for (JsonNode c : json.path("commands")) {
                 assertEquals(TestSshd.DESTINATION, c.path("host").asText());
+            }
+        }
+    }
+
+    @Test
+    void aSavedHostIsUsedByItsName(@TempDir Path config) throws Exception {
+        String old = System.getProperty(HostStore.CONFIG_HOME_PROPERTY);
+        System.setProperty(HostStore.CONFIG_HOME_PROPERTY, config.toString());
+        try {
+            DetectCommandTest.Out added = DetectCommandTest.run("hosts", "add", "loop", TestSshd.DESTINATION,
+                    "--privilege", "direct");
+            assertEquals(ExitCodes.OK, added.exit(), added.err());
+            DetectCommandTest.Out list = DetectCommandTest.run("hosts", "list");
+            assertTrue(list.out().contains("loop") && list.out().contains("direct"), list.out());
+            assertTrue(Files.readString(config.resolve("iptscope/hosts.json")).contains(TestSshd.DESTINATION));
+
+            DetectCommandTest.Out r = DetectCommandTest.run("detect", "--ssh", "loop", "--ssh-config",
+                    sshd.clientOptions().get(1), "--json");
+            assertTrue(r.exit() == ExitCodes.OK || r.exit() == ExitCodes.FINDINGS, r.err());
+            assertEquals(TestSshd.DESTINATION, new ObjectMapper().readTree(r.out()).path("host").asText());
+
+            assertEquals(ExitCodes.OK, DetectCommandTest.run("hosts", "rm", "loop").exit());
+            assertEquals(ExitCodes.USAGE, DetectCommandTest.run("hosts", "rm", "loop").exit());
+            assertEquals(ExitCodes.USAGE, DetectCommandTest.run("hosts", "add", "x", "node;id").exit());
+        } finally {
+            if (old == null) {
+                System.clearProperty(HostStore.CONFIG_HOME_PROPERTY);
+            } else {
+                System.setProperty(HostStore.CONFIG_HOME_PROPERTY, old);
             }
         }
     }
