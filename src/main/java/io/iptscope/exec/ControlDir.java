@@ -2,6 +2,7 @@ package io.iptscope.exec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -37,7 +38,8 @@ public final class ControlDir {
             return checkPrivate(dir);
         }
         Path tmp = Files.createTempDirectory("iptscope-ssh-", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        tmp.toFile().deleteOnExit();
+        // Ours alone: at exit it goes, with the socket a killed master may have left behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> removeQuietly(tmp)));
         return checkPrivate(tmp);
     }
 
@@ -55,6 +57,17 @@ public final class ControlDir {
             Files.setPosixFilePermissions(dir, OWNER_ONLY);
         }
         return dir;
+    }
+
+    private static void removeQuietly(Path dir) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                Files.deleteIfExists(p);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+            // A leftover private temp directory is harmless.
+        }
     }
 
     private static final class Holder {
