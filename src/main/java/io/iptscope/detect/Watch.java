@@ -27,9 +27,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -251,13 +253,19 @@ public final class Watch implements AutoCloseable {
         }
     }
 
+    /** Canaries per table, as Kubernetes' monitor checks them: one gone from a table means that table was flushed. */
     private void canaryChanges(Backend b, Family f, Ruleset before, Ruleset now, String writer) {
-        for (String canary : List.of(Markers.KUBE_KUBELET_CANARY, Markers.KUBE_PROXY_CANARY, CANARY)) {
-            boolean was = hasChain(before, canary);
-            boolean is = hasChain(now, canary);
-            if (was != is) {
-                emit(was ? "flush" : "canary", b, f, null, canary, null, was ? canary + " is gone: the table was "
-                        + "flushed or reloaded by someone else" : canary + " appeared", writer);
+        Set<String> tables = new LinkedHashSet<>();
+        before.tables().forEach(t -> tables.add(t.name()));
+        now.tables().forEach(t -> tables.add(t.name()));
+        for (String table : tables) {
+            for (String canary : List.of(Markers.KUBE_KUBELET_CANARY, Markers.KUBE_PROXY_CANARY, CANARY)) {
+                boolean was = before.table(table).flatMap(t -> t.chain(canary)).isPresent();
+                boolean is = now.table(table).flatMap(t -> t.chain(canary)).isPresent();
+                if (was != is) {
+                    emit(was ? "flush" : "canary", b, f, table, canary, null, was ? canary + " is gone from " + table
+                            + ": the table was flushed or reloaded by someone else" : canary + " appeared", writer);
+                }
             }
         }
     }

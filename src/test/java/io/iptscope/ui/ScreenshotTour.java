@@ -38,6 +38,21 @@ public final class ScreenshotTour {
                 && s.getScene().getRoot() instanceof DialogPane).findFirst().orElseThrow());
     }
 
+    /** An image's sbin that holds only the legacy binaries, as some CNI images ship. */
+    private static Path legacyOnlyImage() throws java.io.IOException {
+        Path dir = Files.createTempDirectory("iptscope-image-");
+        Path multi = Path.of(io.iptscope.testing.Requirements.which("xtables-legacy-multi"));
+        for (io.iptscope.rules.Family f : io.iptscope.rules.Family.values()) {
+            for (io.iptscope.discover.Variant v : java.util.List.of(io.iptscope.discover.Variant.PLAIN,
+                    io.iptscope.discover.Variant.LEGACY)) {
+                for (io.iptscope.discover.ToolKind k : io.iptscope.discover.ToolKind.values()) {
+                    Files.createSymbolicLink(dir.resolve(io.iptscope.discover.Tool.of(f, v, k).name()), multi);
+                }
+            }
+        }
+        return dir;
+    }
+
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
         // The restore's backups go to a throw-away snapshot store.
@@ -48,6 +63,7 @@ public final class ScreenshotTour {
             return t;
         });
         Platform.startup(() -> { });
+        Path legacyOnlyImage = legacyOnlyImage();
         try (TestNetns ns = MismatchScenario.create(400)) {
             IptscopeApp.Window w = Fx.call(() -> IptscopeApp.Window.open(new Stage(),
                     new ExecutorTaskRunner(background, Platform::runLater)));
@@ -104,6 +120,38 @@ public final class ScreenshotTour {
                 Fx.waitFor("the diff", WAIT, () -> w.model().tasks().running().isEmpty());
                 Fx.settle();
                 Fx.savePng(w.scene(), dir.resolve("diff" + suffix));
+
+                Fx.run(() -> {
+                    w.view().tabs().getSelectionModel().select(3);
+                    w.view().watchView().toggle();
+                });
+                Fx.waitFor("the watch", WAIT, () -> w.model().tasks().running().isEmpty()
+                        && w.view().watchView().model().events().size() >= 4);
+                ns.exec("iptables-nft", "-I", "INPUT", "-s", "203.0.113.7", "-j", "DROP");
+                ns.exec("iptables-legacy", "-w", "10", "-I", "DOCKER-USER", "-s", "203.0.113.8", "-j", "DROP");
+                ns.exec("iptables-nft", "-t", "nat", "-X", "KUBE-PROXY-CANARY");
+                Fx.waitFor("the events", WAIT, () -> !w.view().watchView().model().alarmProperty().get().isEmpty()
+                        && w.view().watchView().model().events().stream().anyMatch(e -> "legacy".equals(e.backend())
+                        && e.type().equals("rule-added")));
+                Fx.settle();
+                Fx.savePng(w.scene(), dir.resolve("watch" + suffix));
+                Fx.run(() -> {
+                    w.view().watchView().toggle();
+                    w.view().watchView().model().acknowledge();
+                    w.view().watchView().model().clear();
+                });
+                ns.exec("iptables-nft", "-D", "INPUT", "-s", "203.0.113.7", "-j", "DROP");
+                ns.exec("iptables-legacy", "-w", "10", "-D", "DOCKER-USER", "-s", "203.0.113.8", "-j", "DROP");
+                ns.exec("iptables-nft", "-t", "nat", "-N", "KUBE-PROXY-CANARY");
+
+                Fx.run(() -> {
+                    w.view().tabs().getSelectionModel().select(4);
+                    w.view().contextsView().model().extraSourcesProperty().set(legacyOnlyImage.toString());
+                    w.view().contextsView().build();
+                });
+                Fx.waitFor("the matrix", WAIT, () -> w.model().tasks().running().isEmpty());
+                Fx.settle();
+                Fx.savePng(w.scene(), dir.resolve("contexts" + suffix));
 
                 String blocked = theme == Theme.LIGHT ? "192.0.2.0/24" : "198.51.100.0/24";
                 RestoreViewModel restore = w.view().restoreModel();

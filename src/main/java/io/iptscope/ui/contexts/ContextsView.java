@@ -5,7 +5,6 @@ import io.iptscope.detect.Strategies;
 import io.iptscope.restore.Endpoint;
 import io.iptscope.ui.common.Fxml;
 import io.iptscope.ui.common.Styles;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -21,6 +20,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 
 /** The context matrix: what each binary source would choose in each netns, and whether that is where the rules are. */
@@ -32,6 +32,7 @@ public final class ContextsView {
     @FXML private BorderPane root;
     @FXML private ChoiceBox<String> strategy;
     @FXML private CheckBox containers;
+    @FXML private TextField sources;
     @FXML private Button build;
     @FXML private Label summary;
     @FXML private TableView<ContextRow> rows;
@@ -51,8 +52,12 @@ public final class ContextsView {
         return root;
     }
 
+    public ContextsViewModel model() {
+        return model;
+    }
+
     public void build() {
-        model.build(live.get(), containers.isSelected(), List.of());
+        model.build(live.get(), containers.isSelected());
     }
 
     @FXML
@@ -60,6 +65,8 @@ public final class ContextsView {
         strategy.getItems().setAll(Strategies.ids());
         strategy.valueProperty().bindBidirectional(model.strategyProperty());
         build.setOnAction(e -> build());
+        sources.textProperty().bindBidirectional(model.extraSourcesProperty());
+        sources.setOnAction(e -> build());
         summary.textProperty().bind(model.summaryProperty());
         rows.setItems(model.rows());
         sourceColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().source()));
@@ -76,10 +83,15 @@ public final class ContextsView {
         });
         findings.setItems(model.findings());
         findings.setCellFactory(l -> new ListCell<>() {
+            {
+                // Wrapping needs a width: the list's, less its scroll bar.
+                prefWidthProperty().bind(l.widthProperty().subtract(24));
+                setWrapText(true);
+            }
+
             @Override
             protected void updateItem(Finding f, boolean empty) {
                 super.updateItem(f, empty);
-                setWrapText(true);
                 setText(empty || f == null ? null : f.severity().id().toUpperCase(Locale.ROOT) + "  " + f.message()
                         + "\n   what breaks: " + f.impact() + "\n   what to do: " + f.action());
                 Styles.exclusive(getStyleClass(), empty || f == null ? null : f.severity().id().equals("error")

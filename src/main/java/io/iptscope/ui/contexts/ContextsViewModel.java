@@ -32,6 +32,7 @@ public final class ContextsViewModel {
 
     private final TaskRunner tasks;
     private final StringProperty strategy = new SimpleStringProperty(Strategies.RECOMMENDED);
+    private final StringProperty extraSources = new SimpleStringProperty("");
     private final ObservableList<ContextRow> rows = FXCollections.observableArrayList();
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Build the matrix (Ctrl+M) to see what "
@@ -43,6 +44,11 @@ public final class ContextsViewModel {
 
     public StringProperty strategyProperty() {
         return strategy;
+    }
+
+    /** More rows, separated by spaces: an image's directories (colon-separated) or {@code container:PID}. */
+    public StringProperty extraSourcesProperty() {
+        return extraSources;
     }
 
     public ObservableList<ContextRow> rows() {
@@ -57,10 +63,18 @@ public final class ContextsViewModel {
         return summary.getReadOnlyProperty();
     }
 
-    /**
-     * @param extraSources more rows besides the host's PATH and the containers (e.g. an image's directories)
-     */
-    public void build(Optional<Endpoint> live, boolean containers, List<BinarySource> extraSources) {
+    public void build(Optional<Endpoint> live, boolean containers) {
+        List<BinarySource> more = new ArrayList<>();
+        try {
+            for (String spec : extraSources.get().trim().split("\\s+")) {
+                if (!spec.isEmpty()) {
+                    more.add(BinarySource.parse(spec));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            summary.set("Binary sources: " + e.getMessage());
+            return;
+        }
         if (live.isEmpty()) {
             summary.set("The context matrix needs a live target, not a saved report.");
             return;
@@ -79,7 +93,7 @@ public final class ContextsViewModel {
                     }
                 }
             }
-            sources.addAll(extraSources);
+            sources.addAll(more);
             p.update("reading " + sources.size() + " binary sources × " + targets.size() + " netns", -1);
             return ContextMatrix.build(ep.runner(), ep.timeout(), s, new BinarySource.ProcessPath(), sources,
                     List.copyOf(targets));

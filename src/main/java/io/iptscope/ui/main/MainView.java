@@ -12,6 +12,8 @@ import io.iptscope.ui.restore.SaveView;
 import io.iptscope.ui.restore.SaveViewModel;
 import io.iptscope.ui.common.Fxml;
 import io.iptscope.ui.diff.DiffView;
+import io.iptscope.ui.contexts.ContextsView;
+import io.iptscope.ui.contexts.ContextsViewModel;
 import io.iptscope.ui.diff.DiffViewModel;
 import io.iptscope.ui.common.Theme;
 import io.iptscope.ui.detection.DetectionView;
@@ -20,6 +22,8 @@ import io.iptscope.ui.log.CommandLogView;
 import io.iptscope.ui.log.CommandLogViewModel;
 import io.iptscope.ui.rules.RulesView;
 import io.iptscope.ui.rules.RulesViewModel;
+import io.iptscope.ui.watch.WatchView;
+import io.iptscope.ui.watch.WatchViewModel;
 import io.iptscope.ui.task.TaskHandle;
 import java.io.File;
 import java.nio.file.Path;
@@ -67,6 +71,8 @@ public final class MainView {
     private final RulesViewModel rulesModel;
     private final RulesView rulesView;
     private final DiffView diffView;
+    private final WatchView watchView;
+    private final ContextsView contextsView;
     private final RestoreViewModel restoreModel;
     private final SaveViewModel saveModel;
     private final List<AppAction> actions = new ArrayList<>();
@@ -86,6 +92,8 @@ public final class MainView {
     @FXML private Tab detectionTab;
     @FXML private Tab rulesTab;
     @FXML private Tab diffTab;
+    @FXML private Tab watchTab;
+    @FXML private Tab contextsTab;
     @FXML private StatusBar statusBar;
 
     public MainView(MainViewModel model) {
@@ -95,6 +103,8 @@ public final class MainView {
         this.rulesView = new RulesView(rulesModel, model.tasks(), this::loadLiveRules);
         SnapshotStore store = SnapshotStore.defaultStore();
         this.diffView = new DiffView(new DiffViewModel(model.tasks(), store), model::endpoint);
+        this.watchView = new WatchView(new WatchViewModel(model.tasks()), model::endpoint);
+        this.contextsView = new ContextsView(new ContextsViewModel(model.tasks()), model::endpoint);
         this.restoreModel = new RestoreViewModel(model.tasks(), store, TransactionStore.beside(store),
                 model.readOnlyProperty());
         this.saveModel = new SaveViewModel(model.tasks(), store);
@@ -115,6 +125,14 @@ public final class MainView {
 
     public TableView<?> commandLogTable() {
         return logView.table();
+    }
+
+    public WatchView watchView() {
+        return watchView;
+    }
+
+    public ContextsView contextsView() {
+        return contextsView;
     }
 
     public RulesViewModel rulesModel() {
@@ -155,6 +173,10 @@ public final class MainView {
         model.reportProperty().addListener((o, was, now) -> detectionModel.show(now));
         rulesTab.setContent(rulesView.node());
         diffTab.setContent(diffView.node());
+        watchTab.setContent(watchView.node());
+        contextsTab.setContent(contextsView.node());
+        // A watch belongs to one target: choosing another ends it.
+        model.targetProperty().addListener((o, was, now) -> watchView.model().stop());
         model.reportProperty().addListener((o, was, now) -> followLiveReport(now));
         rulesModel.backendProperty().addListener((o, was, now) -> readOnChoice());
         rulesModel.familyProperty().addListener((o, was, now) -> readOnChoice());
@@ -248,6 +270,17 @@ public final class MainView {
         add("Diff", "Compare", "Shortcut+D", () -> {
             tabs.getSelectionModel().select(diffTab);
             diffView.compare();
+        });
+        add("View", "Watch", "Shortcut+4", () -> tabs.getSelectionModel().select(watchTab));
+        add("View", "Contexts", "Shortcut+5", () -> tabs.getSelectionModel().select(contextsTab));
+        add("Watch", "Start or stop watching the target", "Shortcut+W", () -> {
+            tabs.getSelectionModel().select(watchTab);
+            watchView.toggle();
+        });
+        add("Watch", "Acknowledge the flush alarm", "Shortcut+Shift+A", watchView.model()::acknowledge);
+        add("Watch", "Build the context matrix", "Shortcut+M", () -> {
+            tabs.getSelectionModel().select(contextsTab);
+            contextsView.build();
         });
         add("View", "Show or hide the command log", "Shortcut+L", this::toggleLog);
         add("View", "Focus the command log", "Shortcut+Shift+C", () -> logView.table().requestFocus());

@@ -36,6 +36,7 @@ public final class WatchViewModel {
     private final BooleanProperty counters = new SimpleBooleanProperty(false);
     private final ObjectProperty<Duration> interval = new SimpleObjectProperty<>(Duration.ofSeconds(2));
     private Watch watch;
+    private Thread stopAtExit;
 
     public WatchViewModel(TaskRunner tasks) {
         this.tasks = tasks;
@@ -83,6 +84,9 @@ public final class WatchViewModel {
                 new Watch.Options(interval.get(), counters.get(), List.of()),
                 e -> tasks.ui().execute(() -> add(e)));
         watch = w;
+        // The monitor is a child process: it must not outlive the window.
+        stopAtExit = new Thread(w::close, "iptscope-watch-exit");
+        Runtime.getRuntime().addShutdownHook(stopAtExit);
         tasks.submit("Watch " + ep.netns().spec(), p -> {
             w.start();
             return w;
@@ -97,6 +101,10 @@ public final class WatchViewModel {
         Watch w = watch;
         watch = null;
         watching.set(false);
+        if (stopAtExit != null) {
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+            stopAtExit = null;
+        }
         if (w != null) {
             tasks.submit("Stop the watch", p -> {
                 w.close();
@@ -118,7 +126,8 @@ public final class WatchViewModel {
         // The alarm first: whoever reacts to the new timeline entry already finds it raised.
         if (e.type().equals("flush")) {
             alarm.set("FLUSH " + (e.backend() == null ? "" : e.backend() + " " + e.family() + ": ") + e.detail()
-                    + (e.writer() == null ? "" : " (by " + e.writer() + ")") + " at " + e.time());
+                    + (e.writer() == null ? "" : " (by " + e.writer() + ")") + " at "
+                    + e.time().replaceAll("^.*T|\\.\\d+Z$", ""));
         }
         events.add(0, e);
         if (events.size() > MAX_EVENTS) {

@@ -43,7 +43,8 @@ class ContextsViewModelTest {
             Endpoint ep = new Endpoint(runner, ns.target(), new Discovery(runner, t)
                     .discover(new BinarySource.ProcessPath()), t);
             ContextsViewModel vm = new ContextsViewModel(new SyncTaskRunner());
-            vm.build(Optional.of(ep), false, List.of(new BinarySource.Dirs(List.of(dir.toString()))));
+            vm.extraSourcesProperty().set(dir.toString());
+            vm.build(Optional.of(ep), false);
 
             assertEquals(2, vm.rows().size());
             ContextRow host = vm.rows().get(0);
@@ -55,6 +56,9 @@ class ContextsViewModelTest {
             assertTrue(ContextRow.describe(image.ipv4()).startsWith("≠ nft"), ContextRow.describe(image.ipv4()));
             assertEquals(1, vm.findings().size());
             assertTrue(vm.summaryProperty().get().contains("1 contexts would write"), vm.summaryProperty().get());
+            vm.extraSourcesProperty().set("relative/dir");
+            vm.build(Optional.of(ep), false);
+            assertTrue(vm.summaryProperty().get().startsWith("Binary sources: "), vm.summaryProperty().get());
         }
     }
 }
