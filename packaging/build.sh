@@ -77,7 +77,7 @@ done
 ls "$work/runtime/lib/libglassgtk3.so" >/dev/null
 
 jpackage --type app-image --dest "$work/image" --name "$name" --app-version "$version" \
-  --vendor "$vendor" --description "$summary" --copyright "Apache-2.0" \
+  --vendor "$vendor" --description "$summary" \
   --input "$work/input" --main-jar "$(basename "$jar")" --main-class "$main_class" \
   --runtime-image "$work/runtime" --icon packaging/icons/iptscope-512.png
 app="$work/image/$name"
@@ -110,6 +110,7 @@ for type in $types; do
       tree="$work/deb-tree"
       dpkg-deb -R "$deb" "$tree"
       cp -a "$share/usr" "$tree/"
+      install -D -m 644 LICENSE "$tree/usr/share/doc/$name/copyright"
       (cd "$tree" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | sort -z | xargs -0 md5sum) \
         > "$tree/DEBIAN/md5sums"
       size_kb=$(du -sk --exclude=DEBIAN "$tree" | cut -f1)
