@@ -22,6 +22,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void viewModelsNeedNoDisplay() throws IOException {
+        // Properties and collections (javafx.base) only: no scene graph, stage, FXML or FX thread.
+        List<String> offenders;
+        try (Stream<Path> s = Files.walk(MAIN.resolve("ui"))) {
+            offenders = s.filter(p -> p.toString().endsWith("ViewModel.java"))
+                    .filter(p -> contains(p, "import javafx.scene") || contains(p, "import javafx.stage")
+                            || contains(p, "import javafx.fxml") || contains(p, "Platform.runLater"))
+                    .map(Path::toString).toList();
+        }
+        assertEquals(List.of(), offenders, "view models that need a display");
+    }
+
+    @Test
     void onlyTheExecPackageStartsProcesses() throws IOException {
         List<String> offenders = sourcesOutside("exec")
                 .filter(p -> contains(p, "ProcessBuilder") || contains(p, "Runtime.getRuntime().exec"))
@@ -31,7 +44,7 @@ class ArchitectureTest {
 
     @Test
     void everyLayerExists() {
-        for (String pkg : List.of("exec", "discover", "rules", "detect", "report", "cli")) {
+        for (String pkg : List.of("exec", "discover", "rules", "detect", "restore", "report", "cli", "ui")) {
             assertTrue(Files.isDirectory(MAIN.resolve(pkg)), pkg);
         }
     }

@@ -43,7 +43,7 @@ final class DetectCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InspectionException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (Strategies.byId(strategy).isEmpty()) {
@@ -55,25 +55,9 @@ final class DetectCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         CommandLog log = new CommandLog();
-        Detector detector;
-        try {
-            detector = new Detector(targetOptions.runner(log), Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
-        } catch (IllegalArgumentException e) {
-            err.println("iptscope: " + e.getMessage());
-            return ExitCodes.USAGE;
-        }
-        String host = detector.host();
-        Inspection inspection;
-        try {
-            inspection = detector.inspect(targetOptions.target(), targetOptions.source());
-        } catch (IllegalArgumentException e) {
-            err.println("iptscope: " + e.getMessage());
-            return ExitCodes.USAGE;
-        } catch (InspectionException e) {
-            err.println("iptscope: " + e.getMessage());
-            return ExitCodes.CANNOT_INSPECT;
-        }
-        DetectionReport report = DetectionReport.of(inspection, host, log.snapshot(), Instant.now());
+        Detector detector = new Detector(targetOptions.runner(log), Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
+        Inspection inspection = detector.inspect(targetOptions.target(), targetOptions.source());
+        DetectionReport report = DetectionReport.of(inspection, detector.host(), log.snapshot(), Instant.now());
         out.print(json ? Reports.toJson(report) + "\n" : DetectionText.render(report, strategy, Terminal.colour()));
         out.flush();
         return inspection.hasErrors() ? ExitCodes.FINDINGS : ExitCodes.OK;

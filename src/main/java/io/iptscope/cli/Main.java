@@ -1,6 +1,8 @@
 package io.iptscope.cli;
 
+import io.iptscope.detect.InspectionException;
 import io.iptscope.report.ToolVersion;
+import io.iptscope.restore.RestoreException;
 import io.iptscope.ui.GuiLauncher;
 import io.iptscope.ui.GuiOptions;
 import picocli.CommandLine;
@@ -12,7 +14,8 @@ import picocli.CommandLine.Command;
                 + "known heuristic would choose, and why.",
         subcommands = {DetectCommand.class, NetnsCommand.class, SaveCommand.class, SnapshotsCommand.class,
                 RestoreCommand.class, ConfirmCommand.class, RollbackCommand.class, MigrateCommand.class,
-                GuiCommand.class},
+                ContainersCommand.class, ContextsCommand.class, WatchCommand.class, CheckCommand.class,
+                ShowCommand.class, DiffCommand.class, GraphCommand.class, GuiCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:findings of severity error", "2:usage error", "3:could not inspect"})
 public final class Main implements Runnable {
@@ -23,14 +26,26 @@ public final class Main implements Runnable {
 
     public static CommandLine commandLine() {
         return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler((e, cl, parsed) -> {
-                    // Expected failures (a missing file, an unknown snapshot) need a message, not a stack trace.
-                    if (e instanceof java.io.IOException || e instanceof IllegalArgumentException) {
-                        cl.getErr().println("iptscope: " + e.getMessage());
-                        return e instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.FINDINGS;
-                    }
-                    throw e;
-                });
+                .setExecutionExceptionHandler(Main::expectedFailure);
+    }
+
+    /** Expected failures (a bad argument, a refused restore, a missing netns) get a message, not a stack trace. */
+    private static int expectedFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) throws Exception {
+        java.io.PrintWriter err = cl.getErr();
+        if (e instanceof RestoreException r) {
+            err.println("iptscope: " + r.getMessage());
+            r.details().stream().filter(d -> !d.isBlank()).forEach(d -> err.println("  " + d.replace("\n", "\n  ")));
+        } else if (e instanceof IllegalArgumentException || e instanceof java.io.IOException
+                || e instanceof InspectionException) {
+            err.println("iptscope: " + e.getMessage());
+        } else {
+            throw e;
+        }
+        err.flush();
+        if (e instanceof IllegalArgumentException) {
+            return ExitCodes.USAGE;
+        }
+        return e instanceof InspectionException ? ExitCodes.CANNOT_INSPECT : ExitCodes.FINDINGS;
     }
 
     @Override

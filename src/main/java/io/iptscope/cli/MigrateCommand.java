@@ -6,20 +6,15 @@ import io.iptscope.detect.Strategies;
 import io.iptscope.detect.TableEvidence;
 import io.iptscope.detect.Verdict;
 import io.iptscope.exec.CommandLog;
-import io.iptscope.report.ToolVersion;
 import io.iptscope.restore.Endpoint;
-import io.iptscope.restore.RestoreException;
 import io.iptscope.restore.RestoreTransaction;
 import io.iptscope.restore.Saver;
-import io.iptscope.restore.SnapshotMeta;
 import io.iptscope.restore.SnapshotStore;
 import io.iptscope.restore.TransactionStore;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
 import io.iptscope.rules.Table;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,53 +49,40 @@ final class MigrateCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (from == to) {
             err.println("iptscope: --from and --to name the same backend");
             return ExitCodes.USAGE;
         }
-        try {
-            Endpoint ep = targetOptions.endpoint(new CommandLog(), restoreOptions.timeout());
-            SnapshotStore store = SnapshotStore.defaultStore();
-            List<RestoreTransaction.Input> inputs = new ArrayList<>();
-            Set<String> owners = new LinkedHashSet<>();
-            for (Family f : family.families()) {
-                Saver.Saved source = Saver.save(ep, from, f, restoreOptions.tables, true);
-                if (source.tables().isEmpty()) {
-                    out.println(from.id() + " " + f.id() + " has no table: nothing to migrate");
-                    continue;
-                }
-                store.add(new SnapshotMeta(SnapshotStore.newId(), "save", ep.host(), ep.netns().spec(), from.id(), f.id(),
-                        source.tables(), Instant.now().toString(), ToolVersion.get(), source.iptablesVersion(), true,
-                        null, 0, null, "migration source"), source.text());
-                for (Table t : source.ruleset().tables()) {
-                    EvidenceCollector.summarise(t).owners().stream().map(TableEvidence.OwnerCount::owner)
-                            .forEach(owners::add);
-                }
-                inputs.add(new RestoreTransaction.Input(f, from.id() + " " + f.id(), source.text()));
+        Endpoint ep = targetOptions.endpoint(new CommandLog(), restoreOptions.timeout());
+        SnapshotStore store = SnapshotStore.defaultStore();
+        List<RestoreTransaction.Input> inputs = new ArrayList<>();
+        Set<String> owners = new LinkedHashSet<>();
+        for (Family f : family.families()) {
+            Saver.Saved source = Saver.save(ep, from, f, restoreOptions.tables, restoreOptions.counters);
+            if (source.tables().isEmpty()) {
+                out.println(from.id() + " " + f.id() + " has no table: nothing to migrate");
+                continue;
             }
-            if (inputs.isEmpty()) {
-                return ExitCodes.OK;
+            store.add(source.snapshotMeta("save", ep, null, "migration source"), source.text());
+            for (Table t : source.ruleset().tables()) {
+                EvidenceCollector.summarise(t).owners().stream().map(TableEvidence.OwnerCount::owner)
+                        .forEach(owners::add);
             }
-            BackendChoice target = to == Backend.NFT ? BackendChoice.NFT : BackendChoice.LEGACY;
-            int code = restoreOptions.run(spec.commandLine(), ep, store, TransactionStore.beside(store), target, inputs,
-                    true);
-            if (code == ExitCodes.OK && !restoreOptions.dryRun) {
-                remind(out, ep, owners);
-            }
-            return code;
-        } catch (IllegalArgumentException e) {
-            err.println("iptscope: " + e.getMessage());
-            return ExitCodes.USAGE;
-        } catch (RestoreException e) {
-            Messages.print(err, e);
-            return ExitCodes.FINDINGS;
-        } catch (IOException e) {
-            err.println("iptscope: " + e.getMessage());
-            return ExitCodes.FINDINGS;
+            inputs.add(new RestoreTransaction.Input(f, from.id() + " " + f.id(), source.text()));
         }
+        if (inputs.isEmpty()) {
+            return ExitCodes.OK;
+        }
+        BackendChoice target = to == Backend.NFT ? BackendChoice.NFT : BackendChoice.LEGACY;
+        int code = restoreOptions.run(spec.commandLine(), ep, store, TransactionStore.beside(store), target, inputs,
+                true);
+        if (code == ExitCodes.OK && !restoreOptions.dryRun) {
+            remind(out, ep, owners);
+        }
+        return code;
     }
 
     /** The cause, not the symptom: who will write to the old backend again, and what detectors now say. */

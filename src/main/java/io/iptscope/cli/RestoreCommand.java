@@ -2,7 +2,6 @@ package io.iptscope.cli;
 
 import io.iptscope.exec.CommandLog;
 import io.iptscope.restore.Endpoint;
-import io.iptscope.restore.RestoreException;
 import io.iptscope.restore.RestoreTransaction;
 import io.iptscope.restore.Snapshot;
 import io.iptscope.restore.SnapshotStore;
@@ -13,7 +12,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -59,27 +57,16 @@ final class RestoreCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        try {
-            List<RestoreTransaction.Input> inputs = inputs();
-            if (inputs.isEmpty()) {
-                err.println("iptscope: nothing to restore: give FILE, --ipv4, --ipv6 or --snapshot");
-                return ExitCodes.USAGE;
-            }
-            Endpoint ep = targetOptions.endpoint(new CommandLog(), restoreOptions.timeout());
-            SnapshotStore store = SnapshotStore.defaultStore();
-            return restoreOptions.run(spec.commandLine(), ep, store, TransactionStore.beside(store), backend, inputs, false);
-        } catch (IllegalArgumentException e) {
-            err.println("iptscope: " + e.getMessage());
+        List<RestoreTransaction.Input> inputs = inputs();
+        if (inputs.isEmpty()) {
+            err.println("iptscope: nothing to restore: give FILE, --ipv4, --ipv6 or --snapshot");
             return ExitCodes.USAGE;
-        } catch (RestoreException e) {
-            Messages.print(err, e);
-            return ExitCodes.FINDINGS;
-        } catch (IOException e) {
-            err.println("iptscope: " + e.getMessage());
-            return ExitCodes.FINDINGS;
         }
+        Endpoint ep = targetOptions.endpoint(new CommandLog(), restoreOptions.timeout());
+        SnapshotStore store = SnapshotStore.defaultStore();
+        return restoreOptions.run(spec.commandLine(), ep, store, TransactionStore.beside(store), backend, inputs, false);
     }
 
     private List<RestoreTransaction.Input> inputs() throws IOException {

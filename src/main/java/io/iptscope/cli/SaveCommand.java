@@ -1,22 +1,17 @@
 package io.iptscope.cli;
 
 import io.iptscope.exec.CommandLog;
-import io.iptscope.report.ToolVersion;
 import io.iptscope.restore.Endpoint;
-import io.iptscope.restore.RestoreException;
 import io.iptscope.restore.Saver;
 import io.iptscope.restore.Snapshot;
-import io.iptscope.restore.SnapshotMeta;
 import io.iptscope.restore.SnapshotStore;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -55,43 +50,29 @@ final class SaveCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try {
-            Endpoint ep = targetOptions.endpoint(new CommandLog(), Duration.ofSeconds(timeoutSeconds));
-            SnapshotStore store = SnapshotStore.defaultStore();
-            for (Family f : family.families()) {
-                Backend b = backend.resolve(ep, f);
-                Saver.Saved saved = Saver.save(ep, b, f, tables, counters);
-                SnapshotMeta meta = new SnapshotMeta(SnapshotStore.newId(), "save", ep.host(), ep.netns().spec(),
-                        b.id(), f.id(), saved.tables(), Instant.now().toString(), ToolVersion.get(),
-                        saved.iptablesVersion(), counters, null, 0, null, null);
-                Snapshot snap = store.add(meta, saved.text());
-                out.println("saved " + b.id() + " " + f.id() + " (" + saved.ruleset().ruleCount() + " rules in "
-                        + (saved.tables().isEmpty() ? "no table" : String.join(", ", saved.tables())) + ") as snapshot "
-                        + snap.meta().id());
-                if (!saved.missingTables().isEmpty()) {
-                    err.println("note: no table " + String.join(", ", saved.missingTables()) + " in " + b.id() + " "
-                            + f.id());
-                }
-                if (output != null) {
-                    Path file = f == Family.IPV6 && family == FamilyChoice.BOTH
-                            ? output.resolveSibling(output.getFileName() + ".ipv6") : output;
-                    Files.writeString(file, saved.text(), StandardCharsets.UTF_8);
-                    out.println("wrote " + file);
-                }
+        Endpoint ep = targetOptions.endpoint(new CommandLog(), Duration.ofSeconds(timeoutSeconds));
+        SnapshotStore store = SnapshotStore.defaultStore();
+        for (Family f : family.families()) {
+            Backend b = backend.resolve(ep, f);
+            Saver.Saved saved = Saver.save(ep, b, f, tables, counters);
+            Snapshot snap = store.add(saved.snapshotMeta("save", ep, null, null), saved.text());
+            out.println("saved " + b.id() + " " + f.id() + " (" + saved.ruleset().ruleCount() + " rules in "
+                    + (saved.tables().isEmpty() ? "no table" : String.join(", ", saved.tables())) + ") as snapshot "
+                    + snap.meta().id());
+            if (!saved.missingTables().isEmpty()) {
+                err.println("note: no table " + String.join(", ", saved.missingTables()) + " in " + b.id() + " "
+                        + f.id());
             }
-            return ExitCodes.OK;
-        } catch (IllegalArgumentException e) {
-            err.println("iptscope: " + e.getMessage());
-            return ExitCodes.USAGE;
-        } catch (RestoreException e) {
-            Messages.print(err, e);
-            return ExitCodes.FINDINGS;
-        } catch (IOException e) {
-            err.println("iptscope: " + e.getMessage());
-            return ExitCodes.FINDINGS;
+            if (output != null) {
+                Path file = f == Family.IPV6 && family == FamilyChoice.BOTH
+                        ? output.resolveSibling(output.getFileName() + ".ipv6") : output;
+                Files.writeString(file, saved.text(), StandardCharsets.UTF_8);
+                out.println("wrote " + file);
+            }
         }
+        return ExitCodes.OK;
     }
 }

@@ -332,6 +332,6 @@ public final class EvidenceCollector {
     }
 
     private Command inNetns(String... argv) {
-        return target.enter(Command.of(argv).withTimeout(timeout));
+        return binaries.enter(target, Command.of(argv).withTimeout(timeout));
     }
 }

@@ -121,7 +121,7 @@ public final class Iptables {
         if (counters) {
             argv.add("-c");
         }
-        return runner.run(target.enter(Command.of(argv).withTimeout(timeout)));
+        return runner.run(binaries.enter(target, Command.of(argv).withTimeout(timeout)));
     }
 
     /** Feeds restore-format input to the chosen backend's restore binary. */
@@ -134,7 +134,7 @@ public final class Iptables {
         if (counters) {
             argv.add("--counters");
         }
-        return runner.run(target.enter(Command.of(argv).withStdin(input).withTimeout(timeout)));
+        return runner.run(binaries.enter(target, Command.of(argv).withStdin(input).withTimeout(timeout)));
     }
 
     private CommandResult write(Family family, String table, List<String> op, List<String> rule) {
@@ -149,7 +149,7 @@ public final class Iptables {
         argv.add(table);
         argv.addAll(op);
         argv.addAll(rule);
-        return target.enter(Command.of(argv).withTimeout(timeout.plusSeconds(lockWaitSeconds)));
+        return binaries.enter(target, Command.of(argv).withTimeout(timeout.plusSeconds(lockWaitSeconds)));
     }
 
     private List<String> wait(Family family) {

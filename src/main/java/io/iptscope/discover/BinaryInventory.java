@@ -1,6 +1,9 @@
 package io.iptscope.discover;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.iptscope.exec.Command;
+import io.iptscope.exec.NetnsTarget;
+import io.iptscope.exec.Nsenter;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
 import java.util.List;
@@ -9,16 +12,22 @@ import java.util.Optional;
 /**
  * Every binary name looked for in one binary source, found or not.
  *
- * @param source      how the source was given ({@code PATH} or a list of directories)
- * @param directories the directories searched, in order
+ * @param source         how the source was given ({@code PATH}, a list of directories, {@code container:PID})
+ * @param directories    the directories searched, in order
+ * @param mountNamespace the mount namespace the binaries run in (a container's), null for the runner's own
  */
 public record BinaryInventory(String source, List<String> directories, List<BinaryInfo> binaries,
-                              List<Alternatives> alternatives) {
+                              List<Alternatives> alternatives, String mountNamespace) {
 
     public BinaryInventory {
         directories = List.copyOf(directories);
         binaries = List.copyOf(binaries);
         alternatives = List.copyOf(alternatives);
+    }
+
+    /** The command as it must run: with these binaries' mount namespace, in {@code target}'s netns. */
+    public Command enter(NetnsTarget target, Command command) {
+        return Nsenter.wrap(mountNamespace, target.nsPath().orElse(null), command);
     }
 
     public BinaryInfo get(Tool tool) {

@@ -19,6 +19,11 @@ public sealed interface BinarySource {
 
     String kind();
 
+    /** The mount namespace the binaries live in and must run in; null for the runner's own. */
+    default String mountNamespace() {
+        return null;
+    }
+
     record ProcessPath() implements BinarySource {
         @Override
         public List<String> directories(CommandRunner runner) {
@@ -67,6 +72,49 @@ public sealed interface BinarySource {
         }
     }
 
+    /**
+     * A running container: its binaries, libraries and PATH, entered with {@code nsenter --mount}, so its
+     * own iptables version is what runs, against whatever netns is chosen.
+     */
+    record Container(long pid, String name) implements BinarySource {
+        static final List<String> DEFAULT_DIRS = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin",
+                "/sbin", "/bin");
+
+        public Container {
+            if (pid <= 0) {
+                throw new IllegalArgumentException("invalid container pid " + pid);
+            }
+        }
+
+        @Override
+        public List<String> directories(CommandRunner runner) {
+            CommandResult r = runner.run(Command.of("cat", "/proc/" + pid + "/environ"));
+            if (r.ok()) {
+                for (String var : r.stdoutText().split("\0")) {
+                    if (var.startsWith("PATH=")) {
+                        return split(var.substring("PATH=".length()));
+                    }
+                }
+            }
+            return DEFAULT_DIRS;
+        }
+
+        @Override
+        public String mountNamespace() {
+            return "/proc/" + pid + "/ns/mnt";
+        }
+
+        @Override
+        public String describe() {
+            return "container:" + pid + (name == null ? "" : " (" + name + ")");
+        }
+
+        @Override
+        public String kind() {
+            return "container";
+        }
+    }
+
     static List<String> split(String pathList) {
         List<String> out = new ArrayList<>();
         for (String d : pathList.split(":")) {
@@ -77,10 +125,17 @@ public sealed interface BinarySource {
         return List.copyOf(out);
     }
 
-    /** {@code PATH} (or empty) for the process PATH, else a colon-separated list of directories. */
+    /** {@code PATH} (or empty) for the process PATH, {@code container:PID}, else a colon-separated list of directories. */
     static BinarySource parse(String spec) {
         if (spec == null || spec.isBlank() || spec.equals("PATH")) {
             return new ProcessPath();
+        }
+        if (spec.startsWith("container:")) {
+            try {
+                return new Container(Long.parseLong(spec.substring("container:".length())), null);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("invalid container pid in '" + spec + "'");
+            }
         }
         return new Dirs(split(spec));
     }

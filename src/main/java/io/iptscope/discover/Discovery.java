@@ -3,6 +3,7 @@ package io.iptscope.discover;
 import io.iptscope.exec.Command;
 import io.iptscope.exec.CommandResult;
 import io.iptscope.exec.CommandRunner;
+import io.iptscope.exec.Nsenter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,9 +30,11 @@ public final class Discovery {
     }
 
     public BinaryInventory discover(BinarySource source) {
-        List<String> dirs = source.directories(runner);
-        Map<Tool, String> found = locate(dirs);
-        Map<String, List<String>> chains = symlinkChains(found.values());
+        String mount = source.mountNamespace();
+        CommandRunner runner = mount == null ? this.runner : new MountRunner(this.runner, mount);
+        List<String> dirs = source.directories(this.runner);
+        Map<Tool, String> found = locate(runner, dirs);
+        Map<String, List<String>> chains = symlinkChains(runner, found.values());
         List<Tool> present = Tool.ALL.stream().filter(found::containsKey).toList();
         List<CommandResult> versions = runner.runAll(present.stream().map(t -> versionCommand(t, found.get(t))).toList());
         Map<Tool, CommandResult> versionOf = new HashMap<>();
@@ -49,11 +52,11 @@ public final class Discovery {
             String resolved = chain.isEmpty() ? path : chain.get(chain.size() - 1);
             infos.add(withVersion(tool, path, chain, resolved, versionOf.get(tool)));
         }
-        return new BinaryInventory(source.describe(), dirs, infos, alternatives());
+        return new BinaryInventory(source.describe(), dirs, infos, alternatives(runner), mount);
     }
 
     /** First directory holding each name as an executable file (links followed), like a PATH lookup. */
-    private Map<Tool, String> locate(List<String> dirs) {
+    private Map<Tool, String> locate(CommandRunner runner, List<String> dirs) {
         List<String> argv = new ArrayList<>(List.of("find", "-L"));
         argv.addAll(dirs);
         argv.addAll(List.of("-maxdepth", "1", "("));
@@ -93,7 +96,7 @@ public final class Discovery {
     }
 
     /** For each path, the links followed to reach the real file (first element: the first link's target). */
-    private Map<String, List<String>> symlinkChains(java.util.Collection<String> paths) {
+    private Map<String, List<String>> symlinkChains(CommandRunner runner, java.util.Collection<String> paths) {
         Map<String, List<String>> chains = new HashMap<>();
         Map<String, String> current = new LinkedHashMap<>();
         for (String p : paths) {
@@ -137,6 +140,24 @@ public final class Discovery {
         return Command.of(argv).withTimeout(timeout);
     }
 
+    /** Runs every command inside a mount namespace: a container's files, PATH lookups and libraries. */
+    private record MountRunner(CommandRunner delegate, String mountNs) implements CommandRunner {
+        @Override
+        public CommandResult run(Command command) {
+            return delegate.run(Nsenter.wrap(mountNs, null, command));
+        }
+
+        @Override
+        public List<CommandResult> runAll(List<Command> commands) {
+            return delegate.runAll(commands.stream().map(c -> Nsenter.wrap(mountNs, null, c)).toList());
+        }
+
+        @Override
+        public String host() {
+            return delegate.host();
+        }
+    }
+
     static BinaryInfo withVersion(Tool tool, String path, List<String> chain, String resolved, CommandResult r) {
         String out = r.stdoutText().strip();
         String firstLine = out.isEmpty() ? null : out.lines().findFirst().orElse(null);
@@ -176,7 +197,7 @@ public final class Discovery {
         return hasVersion && tool.isIptables() ? Mode.LEGACY : Mode.UNKNOWN;
     }
 
-    private List<Alternatives> alternatives() {
+    private List<Alternatives> alternatives(CommandRunner runner) {
         List<Alternatives> out = new ArrayList<>();
         for (String name : List.of("iptables", "ip6tables")) {
             CommandResult r = runner.run(Command.of("update-alternatives", "--query", name).withTimeout(timeout));

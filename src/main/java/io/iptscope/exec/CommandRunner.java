@@ -23,4 +23,12 @@ public interface CommandRunner {
 
     /** Where the commands run, for reports and the command log: "local" or an SSH destination. */
     String host();
+
+    /**
+     * Starts a long-running command and hands each line of its stdout to {@code onLine} (on a reader
+     * thread) until it ends or is stopped. {@link Command#timeout()} does not apply.
+     */
+    default Running start(Command command, java.util.function.Consumer<String> onLine) {
+        throw new UnsupportedOperationException(host() + ": this runner cannot stream a command's output");
+    }
 }

@@ -1,9 +1,12 @@
 package io.iptscope.exec;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +22,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /** Runs commands on this machine with {@link ProcessBuilder}. */
 public final class LocalRunner implements CommandRunner {
@@ -133,6 +137,67 @@ public final class LocalRunner implements CommandRunner {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Override
+    public Running start(Command command, Consumer<String> onLine) {
+        long start = System.nanoTime();
+        List<String> argv = new ArrayList<>(command.argv());
+        String program = resolve(argv.get(0));
+        if (program == null) {
+            throw new IllegalStateException(argv.get(0) + ": not found in PATH");
+        }
+        argv.set(0, program);
+        ProcessBuilder pb = new ProcessBuilder(argv);
+        pb.environment().put("LC_ALL", "C");
+        pb.environment().put("PATH", path);
+        Process process;
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + argv.get(0) + ": " + e.getMessage(), e);
+        }
+        CompletableFuture.runAsync(() -> feed(process.getOutputStream(), command.stdin()), IO);
+        Future<byte[]> err = IO.submit(() -> readAll(process.getErrorStream()));
+        Future<?> reader = IO.submit(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    onLine.accept(line);
+                }
+            } catch (IOException ignored) {
+                // The stream closes when the process is stopped; that ends the reading.
+            }
+            return null;
+        });
+        return new Running() {
+            private CommandResult result;
+
+            @Override
+            public boolean alive() {
+                return process.isAlive();
+            }
+
+            @Override
+            public synchronized CommandResult stop() {
+                if (result == null) {
+                    boolean ended = !process.isAlive();
+                    killTree(process);
+                    try {
+                        process.waitFor(PIPE_DRAIN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                        reader.get(PIPE_DRAIN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (ExecutionException | TimeoutException ignored) {
+                        // The reader ends with the process; a stuck pipe must not keep stop() waiting.
+                    }
+                    byte[] stderr = drain(err, process.getErrorStream());
+                    result = new CommandResult(command, ended ? process.exitValue() : -1, null, stderr, since(start),
+                            false, null);
+                }
+                return result;
+            }
+        };
     }
 
     private String resolve(String program) {

@@ -1,6 +1,5 @@
 package io.iptscope.exec;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -22,13 +21,8 @@ public sealed interface NetnsTarget {
 
     String kind();
 
-    /** The argv prefix that enters this netns. */
-    default List<String> enterPrefix() {
-        return nsPath().map(p -> List.of("nsenter", "--net=" + p, "--")).orElse(List.of());
-    }
-
     default Command enter(Command command) {
-        return command.prefixed(enterPrefix());
+        return Nsenter.wrap(null, nsPath().orElse(null), command);
     }
 
     record Current() implements NetnsTarget {

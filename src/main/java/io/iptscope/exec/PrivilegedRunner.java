@@ -35,6 +35,11 @@ public final class PrivilegedRunner implements CommandRunner {
     }
 
     @Override
+    public Running start(Command command, java.util.function.Consumer<String> onLine) {
+        return delegate.start(elevate(command), onLine);
+    }
+
+    @Override
     public String host() {
         return delegate.host();
     }

@@ -30,6 +30,30 @@ public final class RecordingRunner implements CommandRunner {
     }
 
     @Override
+    public Running start(Command command, java.util.function.Consumer<String> onLine) {
+        Instant started = Instant.now();
+        Running running = delegate.start(command, onLine);
+        return new Running() {
+            private boolean logged;
+
+            @Override
+            public boolean alive() {
+                return running.alive();
+            }
+
+            @Override
+            public synchronized CommandResult stop() {
+                CommandResult r = running.stop();
+                if (!logged) {
+                    logged = true;
+                    log.add(CommandRecord.of(delegate.host(), r, started));
+                }
+                return r;
+            }
+        };
+    }
+
+    @Override
     public String host() {
         return delegate.host();
     }

@@ -48,7 +48,7 @@ public record Endpoint(CommandRunner runner, NetnsTarget netns, BinaryInventory 
 
     /** Runs a command inside the netns. */
     public CommandResult inNetns(Command command) {
-        return runner.run(netns.enter(command));
+        return runner.run(binaries.enter(netns, command));
     }
 
     /** Runs a command on the machine, outside the netns (files, the rollback timer). */

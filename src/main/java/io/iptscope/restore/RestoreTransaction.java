@@ -4,7 +4,6 @@ import io.iptscope.discover.BinaryInfo;
 import io.iptscope.discover.Version;
 import io.iptscope.exec.Command;
 import io.iptscope.exec.CommandResult;
-import io.iptscope.report.ToolVersion;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.BuiltinChains;
 import io.iptscope.rules.Chain;
@@ -271,9 +270,7 @@ public final class RestoreTransaction {
     }
 
     private Snapshot backup(Plan p, String id) throws RestoreException {
-        SnapshotMeta meta = new SnapshotMeta(SnapshotStore.newId(), "backup", ep.host(), ep.netns().spec(),
-                p.backend().id(), p.family().id(), p.current().tables(), Instant.now().toString(), ToolVersion.get(),
-                p.current().iptablesVersion(), true, null, 0, id, "before restoring " + p.name());
+        SnapshotMeta meta = p.current().snapshotMeta("backup", ep, id, "before restoring " + p.name());
         try {
             return snapshots.add(meta, p.current().text());
         } catch (IOException e) {
@@ -294,11 +291,11 @@ public final class RestoreTransaction {
             argv.add("--counters");
             argv.add(backup);
             steps.add(new RollbackStep("restore the " + p.backend().id() + " " + fam + " backup",
-                    ep.netns().enter(Command.of(argv)).argv()));
+                    ep.binaries().enter(ep.netns(), Command.of(argv)).argv()));
         }
         for (String table : p.newTables()) {
             if (p.backend() == Backend.NFT && ep.nft().isPresent()) {
-                steps.add(new RollbackStep("delete the new nft table " + table, ep.netns().enter(Command.of(
+                steps.add(new RollbackStep("delete the new nft table " + table, ep.binaries().enter(ep.netns(), Command.of(
                         ep.nft().get().path(), "delete", "table", p.family() == Family.IPV4 ? "ip" : "ip6", table)).argv()));
             } else {
                 // Legacy tables cannot be deleted from userspace: leave it as a fresh table is.
@@ -307,7 +304,7 @@ public final class RestoreTransaction {
                 List<String> argv = rollbackArgv(restore, p.backend());
                 argv.add(empty);
                 steps.add(new RollbackStep("empty the new " + p.backend().id() + " table " + table,
-                        ep.netns().enter(Command.of(argv)).argv()));
+                        ep.binaries().enter(ep.netns(), Command.of(argv)).argv()));
             }
         }
         return steps;

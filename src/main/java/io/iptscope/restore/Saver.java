@@ -3,6 +3,7 @@ package io.iptscope.restore;
 import io.iptscope.discover.BinaryInfo;
 import io.iptscope.exec.Command;
 import io.iptscope.exec.CommandResult;
+import io.iptscope.report.ToolVersion;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
 import io.iptscope.rules.ParseResult;
@@ -23,6 +24,13 @@ public final class Saver {
         public Saved {
             tables = List.copyOf(tables);
             missingTables = List.copyOf(missingTables);
+        }
+
+        /** Metadata for storing this save as a snapshot of {@code kind} ({@code save} or {@code backup}). */
+        public SnapshotMeta snapshotMeta(String kind, Endpoint from, String transaction, String note) {
+            return new SnapshotMeta(SnapshotStore.newId(), kind, from.host(), from.netns().spec(), backend.id(),
+                    family.id(), tables, Instant.now().toString(), ToolVersion.get(), iptablesVersion, counters, null, 0,
+                    transaction, note);
         }
     }
 

@@ -112,19 +112,30 @@ public record Cidr(boolean v6, long hi, long lo, int prefix) {
 
     /** The address as an unsigned 32-bit value, or -1. */
     private static long parseV4(String s) {
-        String[] parts = s.split("\\.", -1);
-        if (parts.length != 4) {
-            return -1;
-        }
         long a = 0;
-        for (String p : parts) {
-            int n = number(p, 255);
-            if (n < 0) {
+        int parts = 0;
+        int i = 0;
+        int n = s.length();
+        while (parts < 4) {
+            int start = i;
+            int v = 0;
+            while (i < n && i - start < 4 && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                v = v * 10 + (s.charAt(i) - '0');
+                i++;
+            }
+            if (i == start || i - start > 3 || v > 255) {
                 return -1;
             }
-            a = a << 8 | n;
+            a = a << 8 | v;
+            parts++;
+            if (parts < 4) {
+                if (i >= n || s.charAt(i) != '.') {
+                    return -1;
+                }
+                i++;
+            }
         }
-        return a;
+        return i == n ? a : -1;
     }
 
     private static long[] parseV6(String s) {

@@ -46,6 +46,28 @@ public final class Rule {
         return source.substring(start, end);
     }
 
+    String source() {
+        return source;
+    }
+
+    int start() {
+        return start;
+    }
+
+    int end() {
+        return end;
+    }
+
+    int bodyStart() {
+        return bodyStart;
+    }
+
+    /** Whether both lines read the same after their counters prefixes, without copying either. */
+    boolean sameBody(Rule other) {
+        int len = end - bodyStart;
+        return len == other.end - other.bodyStart && source.regionMatches(bodyStart, other.source, other.bodyStart, len);
+    }
+
     /** Appends {@link #raw()} without building it. */
     void appendRaw(StringBuilder out) {
         out.append(source, start, end);

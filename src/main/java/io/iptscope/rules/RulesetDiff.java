@@ -21,13 +21,6 @@ public record RulesetDiff(String before, String after, boolean countersCompared,
         CHANGED
     }
 
-    /** A rule as it stood on one side: its line in that source, its 1-based place in its chain, its text. */
-    public record RuleRef(int line, int position, String text, Counters counters) {
-        static RuleRef of(Rule r, int index) {
-            return new RuleRef(r.line(), index + 1, r.raw(), r.counters());
-        }
-    }
-
     /**
      * One rule-level difference. ADDED has only {@code after}, REMOVED only {@code before}; MOVED is the same rule
      * at another place among the rules both sides share; CHANGED pairs a rule with its replacement (same place or

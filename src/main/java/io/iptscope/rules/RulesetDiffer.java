@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Computes a {@link RulesetDiff}. Rules are compared by meaning ({@link RuleNormalizer#key}), so what
@@ -77,7 +78,7 @@ public final class RulesetDiffer {
             List<RulesetDiff.RuleChange> rules = new ArrayList<>(only.ruleCount());
             List<Rule> list = only.rules();
             for (int i = 0; i < list.size(); i++) {
-                RulesetDiff.RuleRef ref = RulesetDiff.RuleRef.of(list.get(i), i);
+                RuleRef ref = RuleRef.of(list.get(i), i);
                 rules.add(new RulesetDiff.RuleChange(kind, a == null ? null : ref, a == null ? ref : null));
             }
             return new RulesetDiff.ChainDiff(name, a == null ? RulesetDiff.Status.ADDED : RulesetDiff.Status.REMOVED,
@@ -97,11 +98,17 @@ public final class RulesetDiffer {
     private static List<RulesetDiff.RuleChange> rules(List<Rule> a, List<Rule> b, boolean counters) {
         int n = a.size();
         int m = b.size();
+        if (n == m && !counters && sameBodies(a, b)) {
+            // Most chains of two snapshots are unchanged; this needs no strings and no maps.
+            return List.of();
+        }
         int[] match = new int[n];
         Arrays.fill(match, -1);
         boolean[] taken = new boolean[m];
         pair(a, b, match, taken, Rule::body);
-        pair(a, b, match, taken, r -> RuleNormalizer.key(r.spec()));
+        Specs specsA = new Specs(a);
+        Specs specsB = new Specs(b);
+        pair(a, b, match, taken, specsA, specsB, spec -> RuleNormalizer.key(spec));
 
         boolean[] anchor = longestIncreasing(match);
         List<RulesetDiff.RuleChange> out = new ArrayList<>();
@@ -113,35 +120,74 @@ public final class RulesetDiffer {
             Rule ra = a.get(i);
             Rule rb = b.get(j);
             if (!anchor[i]) {
-                out.add(new RulesetDiff.RuleChange(RulesetDiff.RuleChange.Kind.MOVED, RulesetDiff.RuleRef.of(ra, i),
-                        RulesetDiff.RuleRef.of(rb, j)));
+                out.add(new RulesetDiff.RuleChange(RulesetDiff.RuleChange.Kind.MOVED, RuleRef.of(ra, i),
+                        RuleRef.of(rb, j)));
             } else if (counters && !Objects.equals(ra.counters(), rb.counters())) {
-                out.add(new RulesetDiff.RuleChange(RulesetDiff.RuleChange.Kind.CHANGED, RulesetDiff.RuleRef.of(ra, i),
-                        RulesetDiff.RuleRef.of(rb, j)));
+                out.add(new RulesetDiff.RuleChange(RulesetDiff.RuleChange.Kind.CHANGED, RuleRef.of(ra, i),
+                        RuleRef.of(rb, j)));
             }
         }
-        leftovers(a, b, match, taken, anchor, out);
+        leftovers(a, b, match, taken, anchor, out, specsA, specsB);
         out.sort(Comparator.comparingInt(RulesetDiff::order));
         return out;
     }
 
-    /** Pairs still-unpaired rules whose keys are equal, first occurrence with first occurrence. */
-    private static void pair(List<Rule> a, List<Rule> b, int[] match, boolean[] taken,
-                             Function<Rule, String> key) {
+    private static boolean sameBodies(List<Rule> a, List<Rule> b) {
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).sameBody(b.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Each rule's structured view, read at most once per diff of a chain. */
+    private static final class Specs {
+        private final List<Rule> rules;
+        private final RuleSpec[] specs;
+
+        Specs(List<Rule> rules) {
+            this.rules = rules;
+            this.specs = new RuleSpec[rules.size()];
+        }
+
+        RuleSpec get(int i) {
+            RuleSpec s = specs[i];
+            if (s == null) {
+                s = rules.get(i).spec();
+                specs[i] = s;
+            }
+            return s;
+        }
+    }
+
+    /** Pairs still-unpaired rules whose texts are equal, first occurrence with first occurrence. */
+    private static void pair(List<Rule> a, List<Rule> b, int[] match, boolean[] taken, Function<Rule, String> key) {
+        pair(match, taken, a.size(), b.size(), i -> key.apply(a.get(i)), j -> key.apply(b.get(j)));
+    }
+
+    /** Pairs still-unpaired rules whose structured views give the same key. */
+    private static void pair(List<Rule> a, List<Rule> b, int[] match, boolean[] taken, Specs specsA, Specs specsB,
+                             Function<RuleSpec, String> key) {
+        pair(match, taken, a.size(), b.size(), i -> key.apply(specsA.get(i)), j -> key.apply(specsB.get(j)));
+    }
+
+    private static void pair(int[] match, boolean[] taken, int n, int m, IntFunction<String> keyA,
+                             IntFunction<String> keyB) {
         Map<String, ArrayDeque<Integer>> byKey = new HashMap<>();
-        for (int j = 0; j < b.size(); j++) {
+        for (int j = 0; j < m; j++) {
             if (!taken[j]) {
-                byKey.computeIfAbsent(key.apply(b.get(j)), k -> new ArrayDeque<>(1)).add(j);
+                byKey.computeIfAbsent(keyB.apply(j), k -> new ArrayDeque<>(1)).add(j);
             }
         }
         if (byKey.isEmpty()) {
             return;
         }
-        for (int i = 0; i < a.size(); i++) {
+        for (int i = 0; i < n; i++) {
             if (match[i] >= 0) {
                 continue;
             }
-            ArrayDeque<Integer> q = byKey.get(key.apply(a.get(i)));
+            ArrayDeque<Integer> q = byKey.get(keyA.apply(i));
             if (q != null && !q.isEmpty()) {
                 int j = q.poll();
                 match[i] = j;
@@ -188,7 +234,7 @@ public final class RulesetDiffer {
 
     /** Unpaired rules: changes when they share comment and target or a gap, else plain adds and removes. */
     private static void leftovers(List<Rule> a, List<Rule> b, int[] match, boolean[] taken, boolean[] anchor,
-                                  List<RulesetDiff.RuleChange> out) {
+                                  List<RulesetDiff.RuleChange> out, Specs specsA, Specs specsB) {
         int n = a.size();
         int m = b.size();
         int[] gapA = new int[n];
@@ -214,7 +260,7 @@ public final class RulesetDiffer {
         Map<String, ArrayDeque<Integer>> byIdentity = new HashMap<>();
         for (int j = 0; j < m; j++) {
             if (!taken[j]) {
-                String id = identity(b.get(j));
+                String id = identity(specsB.get(j));
                 if (id != null) {
                     byIdentity.computeIfAbsent(id, k -> new ArrayDeque<>(1)).add(j);
                 }
@@ -222,7 +268,7 @@ public final class RulesetDiffer {
         }
         for (int i = 0; i < n; i++) {
             if (match[i] < 0) {
-                String id = identity(a.get(i));
+                String id = identity(specsA.get(i));
                 ArrayDeque<Integer> q = id == null ? null : byIdentity.get(id);
                 if (q != null && !q.isEmpty()) {
                     int j = q.poll();
@@ -243,14 +289,14 @@ public final class RulesetDiffer {
                     changed(a, b, i, q.poll(), doneA, doneB, out);
                 } else {
                     out.add(new RulesetDiff.RuleChange(RulesetDiff.RuleChange.Kind.REMOVED,
-                            RulesetDiff.RuleRef.of(a.get(i), i), null));
+                            RuleRef.of(a.get(i), i), null));
                 }
             }
         }
         for (int j = 0; j < m; j++) {
             if (!taken[j] && !doneB[j]) {
                 out.add(new RulesetDiff.RuleChange(RulesetDiff.RuleChange.Kind.ADDED, null,
-                        RulesetDiff.RuleRef.of(b.get(j), j)));
+                        RuleRef.of(b.get(j), j)));
             }
         }
     }
@@ -259,13 +305,12 @@ public final class RulesetDiffer {
                                 List<RulesetDiff.RuleChange> out) {
         doneA[i] = true;
         doneB[j] = true;
-        out.add(new RulesetDiff.RuleChange(RulesetDiff.RuleChange.Kind.CHANGED, RulesetDiff.RuleRef.of(a.get(i), i),
-                RulesetDiff.RuleRef.of(b.get(j), j)));
+        out.add(new RulesetDiff.RuleChange(RulesetDiff.RuleChange.Kind.CHANGED, RuleRef.of(a.get(i), i),
+                RuleRef.of(b.get(j), j)));
     }
 
     /** Comment plus target: what kube-proxy and most tools keep stable while the rest of a rule changes. */
-    private static String identity(Rule r) {
-        RuleSpec s = r.spec();
+    private static String identity(RuleSpec s) {
         String comment = s.comment();
         if (comment == null) {
             return null;

@@ -71,61 +71,56 @@ public final class Tokenizer {
         return value;
     }
 
-    /** Splits {@code s[from, to)}. */
+    /** Splits {@code s[from, to)}. Arguments without quotes are plain substrings: no copying through a buffer. */
     static Tokens split(String s, int from, int to) {
         Tokens out = new Tokens();
-        StringBuilder cur = new StringBuilder();
-        boolean inQuote = false;
-        boolean escaped = false;
-        boolean quoted = false;
-        int start = -1;
-        for (int i = from; i < to; i++) {
+        int i = from;
+        while (i < to) {
             char c = s.charAt(i);
-            if (inQuote) {
-                if (escaped) {
-                    cur.append(c);
-                    escaped = false;
-                } else if (c == '\\') {
-                    escaped = true;
-                } else if (c == '"') {
-                    inQuote = false;
-                    out.add(cur.toString(), true, start);
-                    cur.setLength(0);
-                    quoted = false;
-                    start = -1;
-                } else {
-                    cur.append(c);
-                }
+            if (c == ' ' || c == '\t' || c == '\n') {
+                i++;
                 continue;
             }
-            if (c == '"') {
-                inQuote = true;
-                quoted = true;
-                if (start < 0) {
-                    start = i;
+            int start = i;
+            while (i < to) {
+                c = s.charAt(i);
+                if (c == ' ' || c == '\t' || c == '\n' || c == '"') {
+                    break;
                 }
-                out.openQuote = i;
-            } else if (c == ' ' || c == '\t' || c == '\n') {
-                if (cur.length() > 0) {
-                    out.add(cur.toString(), quoted, start);
-                    cur.setLength(0);
-                    quoted = false;
-                    start = -1;
-                }
+                i++;
+            }
+            if (i == to || c != '"') {
+                out.add(s.substring(start, i), false, start);
+                continue;
+            }
+            i = quoted(s, start, i, to, out);
+        }
+        return out;
+    }
+
+    /** Finishes an argument that has a quote at {@code quote}; returns where scanning goes on. */
+    private static int quoted(String s, int start, int quote, int to, Tokens out) {
+        StringBuilder cur = new StringBuilder().append(s, start, quote);
+        int i = quote + 1;
+        boolean escaped = false;
+        while (i < to) {
+            char c = s.charAt(i++);
+            if (escaped) {
+                cur.append(c);
+                escaped = false;
+            } else if (c == '\\') {
+                escaped = true;
+            } else if (c == '"') {
+                out.add(cur.toString(), true, start);
+                return i;
             } else {
-                if (start < 0) {
-                    start = i;
-                }
                 cur.append(c);
             }
         }
-        if (inQuote) {
-            out.unterminatedQuote = out.openQuote;
-        }
         if (cur.length() > 0) {
-            out.add(cur.toString(), quoted, start);
+            out.add(cur.toString(), true, start);
         }
-        return out;
+        return to;
     }
 
     /** Arguments with, for each, whether any part was quoted and where it starts in the line. */
@@ -134,9 +129,6 @@ public final class Tokenizer {
         private boolean[] quoted = new boolean[16];
         private int[] starts = new int[16];
         private int size;
-        private int openQuote = -1;
-        /** Index of the opening quote left open at the end of the line, or -1. */
-        int unterminatedQuote = -1;
 
         private void add(String value, boolean wasQuoted, int start) {
             if (size == values.length) {

@@ -7,11 +7,12 @@ import java.nio.file.Path;
  * How the window starts.
  *
  * @param openReport a saved report to show instead of detecting, or null
- * @param target     the netns to detect at start ({@code current}, {@code netns:NAME}, {@code pid:N})
+ * @param target     the netns to detect at start
+ * @param binaries   the binary source: {@code PATH} or colon-separated directories
  */
-public record GuiOptions(Path openReport, NetnsTarget target) {
+public record GuiOptions(Path openReport, NetnsTarget target, String binaries) {
 
     public static GuiOptions defaults() {
-        return new GuiOptions(null, new NetnsTarget.Current());
+        return new GuiOptions(null, new NetnsTarget.Current(), "PATH");
     }
 }

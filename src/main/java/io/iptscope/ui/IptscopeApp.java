@@ -32,6 +32,7 @@ public final class IptscopeApp extends Application {
             window.model().openReport(options.openReport());
         } else {
             window.model().select(options.target());
+            window.model().binarySourceProperty().set(options.binaries());
             window.model().refreshTargets();
             window.model().detect();
         }

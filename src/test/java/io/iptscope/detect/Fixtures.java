@@ -72,7 +72,7 @@ final class Fixtures {
                 infos.add(new BinaryInfo(t.name(), t.family(), t.variant(), t.kind(), "/usr/sbin/" + t.name(),
                         List.of(), "/usr/sbin/" + t.name(), v, mode, t.name() + " v" + v, null));
             }
-            return new BinaryInventory("PATH", List.of("/usr/sbin"), infos, List.of());
+            return new BinaryInventory("PATH", List.of("/usr/sbin"), infos, List.of(), null);
         }
     }
 

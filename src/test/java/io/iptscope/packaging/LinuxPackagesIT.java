@@ -161,7 +161,7 @@ class LinuxPackagesIT {
         Path png = OUT.resolve("gui.png");
         long start = System.nanoTime();
         try (VirtualDisplay display = VirtualDisplay.start(1280, 800)) {
-            Process gui = display.launch(List.of(LAUNCHER.toString(), "gui", "--target", "netns:" + ns.name()), log);
+            Process gui = display.launch(List.of(LAUNCHER.toString(), "gui", "--netns", ns.name()), log);
             // The title names the netns once its detection is shown; the screenshot is kept once the
             // window has settled (a repaint can lag behind the title), or at the deadline.
             long deadline = System.nanoTime() + GUI_DEADLINE.toNanos();

@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iptscope.restore.SnapshotStore;
+import io.iptscope.rules.Backend;
 import io.iptscope.testing.TestNetns;
 import io.iptscope.ui.main.PrivilegeMode;
 import io.iptscope.ui.main.ReportOrigin;
+import io.iptscope.ui.restore.RestorePhase;
+import io.iptscope.ui.restore.RestoreViewModel;
 import io.iptscope.ui.rules.ChainRef;
 import io.iptscope.ui.rules.RuleRow;
 import io.iptscope.ui.task.ExecutorTaskRunner;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -43,7 +49,9 @@ class InspectorUiTest {
     private IptscopeApp.Window window;
 
     @BeforeAll
-    static void scenario() {
+    static void scenario(@TempDir Path data) {
+        // Backups of the restore test go to a temporary snapshot store, not the user's.
+        System.setProperty(SnapshotStore.DATA_HOME_PROPERTY, data.toString());
         netns = MismatchScenario.create(60);
         background = Executors.newCachedThreadPool();
     }
@@ -54,6 +62,7 @@ class InspectorUiTest {
             netns.close();
         }
         background.shutdownNow();
+        System.clearProperty(SnapshotStore.DATA_HOME_PROPERTY);
     }
 
     @Start
@@ -68,6 +77,9 @@ class InspectorUiTest {
         Fx.waitFor("the live report and the rules", WAIT, () -> window.model().reportProperty().get() != null
                 && window.model().reportProperty().get().origin() == ReportOrigin.LIVE
                 && window.model().tasks().running().isEmpty());
+        // New nodes get their CSS on the next pulse.
+        Fx.settle();
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
@@ -80,8 +92,15 @@ class InspectorUiTest {
                 .tryQuery().isPresent(), "the card names the mismatch in words");
         TableView<?> strategies = robot.lookup("#strategyTable").queryAs(TableView.class);
         assertEquals(7, strategies.getItems().size());
-        assertTrue(robot.lookup(".ipts-row-differs").tryQuery().isPresent(), "istio's differing row is marked");
+        Fx.waitFor("istio's differing row marked", WAIT, () -> robot.lookup(".ipts-row-differs").tryQuery().isPresent());
         assertFalse(window.view().commandLogTable().getItems().isEmpty(), "every command is in the log dock");
+
+        robot.clickOn("#strategyTable");
+        robot.write("?");
+        Fx.waitFor("the shortcut sheet", WAIT, () -> robot.lookup("#shortcut-sheet").tryQuery().isPresent());
+        Label sheet = robot.lookup("#shortcut-sheet").lookup(".label").nth(0).queryAs(Label.class);
+        assertTrue(sheet.getText().contains("F5") && sheet.getText().contains("Detect the target"), sheet.getText());
+        robot.type(KeyCode.ESCAPE);
     }
 
     @Test
@@ -102,7 +121,7 @@ class InspectorUiTest {
         assertTrue(filter.getStyleClass().contains("ipts-filter-invalid"));
         assertEquals(good, rulesTable(robot).getItems().size(), "the last good result stays");
         Label message = robot.lookup("#filterMessage").queryAs(Label.class);
-        assertTrue(message.getText().contains("unclosed quote at column 12"), message.getText());
+        assertTrue(message.getText().contains("unterminated quote at column 12"), message.getText());
     }
 
     @Test
@@ -125,6 +144,38 @@ class InspectorUiTest {
         robot.clickOn("#forward");
         Fx.waitFor("forward", WAIT, () -> window.model().tasks().running().isEmpty());
         assertEquals("nat › " + first.jumpName(), crumb.getText());
+    }
+
+    @Test
+    void aRestoreIsTestedPreviewedAppliedWithACountdownAndConfirmed(FxRobot robot) {
+        detect(robot);
+        robot.interact(() -> window.view().openRestore());
+        RestoreViewModel restore = window.view().restoreModel();
+        robot.interact(() -> {
+            restore.backendProperty().set(Backend.LEGACY);
+            restore.choose("docker-plus-one.rules", MismatchScenario.DOCKER_LEGACY.replace(
+                    "-A DOCKER-USER -j RETURN", "-A DOCKER-USER -s 192.0.2.0/24 -j DROP\n-A DOCKER-USER -j RETURN"));
+        });
+        robot.clickOn("#prepare");
+        Fx.waitFor("the preview", WAIT, () -> window.model().tasks().running().isEmpty());
+        assertEquals(RestorePhase.PREPARED, restore.phaseProperty().get(), restore.messageProperty().get());
+        assertTrue(robot.lookup("#apply").queryButton().isDisabled(), "read-only is on by default");
+        assertTrue(robot.lookup((Label l) -> "read-only is on: unlock it to apply (the lock here, or Ctrl+Shift+L)".equals(l.getText()))
+                .tryQuery().isPresent(), "the disabled button says why");
+        assertTrue(restore.preview().stream().anyMatch(l -> l.text().contains("192.0.2.0/24")));
+
+        robot.clickOn("#lock");
+        robot.clickOn("#apply");
+        Fx.waitFor("the switch", WAIT, () -> window.model().tasks().running().isEmpty()
+                && restore.phaseProperty().get() == RestorePhase.ARMED);
+        Label countdown = robot.lookup("#countdown").queryAs(Label.class);
+        assertTrue(countdown.getText().startsWith("Rolls back in "), countdown.getText());
+        assertTrue(netns.exec("iptables-legacy-save", "-t", "filter").stdoutText().contains("192.0.2.0/24"));
+
+        robot.clickOn("#confirm");
+        Fx.waitFor("the confirmation", WAIT, () -> restore.phaseProperty().get() == RestorePhase.DONE);
+        assertTrue(restore.messageProperty().get().startsWith("Confirmed"), restore.messageProperty().get());
+        assertTrue(netns.exec("iptables-legacy-save", "-t", "filter").stdoutText().contains("192.0.2.0/24"));
     }
 
     private static TableView<?> rulesTable(FxRobot robot) {

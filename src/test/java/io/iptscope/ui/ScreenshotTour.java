@@ -1,17 +1,23 @@
 package io.iptscope.ui;
 
+import io.iptscope.restore.SnapshotStore;
+import io.iptscope.rules.Backend;
 import io.iptscope.testing.TestNetns;
 import io.iptscope.ui.common.Theme;
 import io.iptscope.ui.main.PrivilegeMode;
 import io.iptscope.ui.main.ReportOrigin;
+import io.iptscope.ui.restore.RestorePhase;
+import io.iptscope.ui.restore.RestoreViewModel;
 import io.iptscope.ui.rules.ChainRef;
 import io.iptscope.ui.rules.RulesViewModel;
 import io.iptscope.ui.task.ExecutorTaskRunner;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
+import javafx.scene.control.DialogPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -26,8 +32,16 @@ public final class ScreenshotTour {
     private ScreenshotTour() {
     }
 
+    /** The dialog window that is showing. */
+    private static Window dialog() {
+        return Fx.call(() -> Window.getWindows().stream().filter(win -> win.isShowing() && win instanceof Stage s
+                && s.getScene().getRoot() instanceof DialogPane).findFirst().orElseThrow());
+    }
+
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
+        // The restore's backups go to a throw-away snapshot store.
+        System.setProperty(SnapshotStore.DATA_HOME_PROPERTY, Files.createTempDirectory("iptscope-tour").toString());
         ExecutorService background = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "tour-task");
             t.setDaemon(true);
@@ -69,21 +83,57 @@ public final class ScreenshotTour {
 
                 Fx.run(() -> {
                     rules.open(ChainRef.table("nat"));
-                    rules.filterTextProperty().set("svc-000003 !KUBE-MARK-MASQ");
+                    rules.filterTextProperty().set("comment:svc-000003 !target:KUBE-MARK-MASQ");
                 });
                 Fx.waitFor("the filter", WAIT, () -> w.model().tasks().running().isEmpty());
                 Fx.settle();
                 Fx.savePng(w.scene(), dir.resolve("rules-filter" + suffix));
-                Fx.run(() -> rules.filterTextProperty().set("svc-000003 \"http"));
+                Fx.run(() -> rules.filterTextProperty().set("comment:svc-000003 (target:DNAT or proto:tcp"));
                 Fx.settle();
                 Fx.savePng(w.scene(), dir.resolve("rules-filter-error" + suffix));
                 Fx.run(() -> rules.filterTextProperty().set(""));
 
+                Fx.run(() -> {
+                    w.view().tabs().getSelectionModel().select(2);
+                    w.view().diffView().compare();
+                });
+                Fx.waitFor("the diff", WAIT, () -> w.model().tasks().running().isEmpty());
+                Fx.settle();
+                Fx.savePng(w.scene(), dir.resolve("diff" + suffix));
+
+                String blocked = theme == Theme.LIGHT ? "192.0.2.0/24" : "198.51.100.0/24";
+                RestoreViewModel restore = w.view().restoreModel();
+                Fx.run(() -> {
+                    w.view().openRestore();
+                    restore.backendProperty().set(Backend.LEGACY);
+                    restore.choose("docker-plus-one.rules", MismatchScenario.DOCKER_LEGACY.replace(
+                            "-A DOCKER-USER -j RETURN", "-A DOCKER-USER -s " + blocked + " -j DROP\n"
+                                    + "-A DOCKER-USER -j RETURN"));
+                    w.model().endpoint().ifPresent(restore::prepare);
+                });
+                Fx.waitFor("the preview", WAIT, () -> w.model().tasks().running().isEmpty());
+                Fx.settle();
+                Window dialog = dialog();
+                Fx.savePng(dialog.getScene(), dir.resolve("restore-preview" + suffix));
+                Fx.run(() -> {
+                    w.model().readOnlyProperty().set(false);
+                    restore.apply();
+                });
+                Fx.waitFor("the switch", WAIT, () -> w.model().tasks().running().isEmpty()
+                        && restore.phaseProperty().get() == RestorePhase.ARMED);
+                Thread.sleep(1500);
+                Fx.settle();
+                Fx.savePng(dialog.getScene(), dir.resolve("restore-armed" + suffix));
+                Fx.run(restore::confirm);
+                Fx.waitFor("the confirmation", WAIT, () -> restore.phaseProperty().get() == RestorePhase.DONE);
+                Fx.run(() -> {
+                    dialog.hide();
+                    w.model().readOnlyProperty().set(true);
+                });
+
                 Fx.run(() -> w.view().showShortcuts());
                 Fx.settle();
-                Window sheet = Fx.call(() -> Window.getWindows().stream()
-                        .filter(win -> win instanceof Stage s && s.getScene().getRoot() instanceof javafx.scene.control.DialogPane)
-                        .findFirst().orElseThrow());
+                Window sheet = dialog();
                 Fx.savePng(sheet.getScene(), dir.resolve("shortcuts" + suffix));
                 Fx.run(sheet::hide);
             }

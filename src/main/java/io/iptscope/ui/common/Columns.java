@@ -48,7 +48,8 @@ public final class Columns {
         TableColumn<R, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setSortable(false);
-        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue() == null ? null : value.apply(f.getValue())));
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue() == null ? null
+                : value.apply(f.getValue())));
         c.setCellFactory(col -> new TableCell<>() {
             private String applied;
 

@@ -2,7 +2,8 @@ package io.iptscope.ui.common;
 
 /**
  * Style classes the views set from code, as constants (AtlantaFX's Styles idea): a renamed class is
- * then a compile error instead of a silently unstyled node. The stylesheets define them.
+ * then a compile error instead of a silently unstyled node. The stylesheets define them; classes that
+ * only FXML files name are written there.
  */
 public final class Styles {
 
@@ -11,7 +12,6 @@ public final class Styles {
     public static final String VERDICT_BACKEND = "ipts-verdict-backend";
     public static final String VERDICT_BINARY = "ipts-verdict-binary";
     public static final String VERDICT_BASIS = "ipts-verdict-basis";
-    public static final String SECTION_TITLE = "ipts-section-title";
     public static final String BACKEND_LEGACY = "ipts-backend-legacy";
     public static final String BACKEND_NFT = "ipts-backend-nft";
     public static final String BACKEND_NONE = "ipts-backend-none";
@@ -24,12 +24,9 @@ public final class Styles {
     public static final String TRACE_OBSERVE = "ipts-trace-observe";
     public static final String TRACE_DECIDE = "ipts-trace-decide";
     public static final String TRACE_NOTE = "ipts-trace-note";
-    public static final String BANNER = "ipts-banner";
-    public static final String BANNER_WARNING = "ipts-banner-warning";
     public static final String FILTER_VALID = "ipts-filter-valid";
     public static final String FILTER_INVALID = "ipts-filter-invalid";
     public static final String MONO = "ipts-mono";
-    public static final String MUTED = "ipts-muted";
     public static final String LINK = "ipts-link";
 
     private Styles() {

@@ -78,8 +78,10 @@ public final class DetectionView {
         binaryTable.getColumns().setAll(java.util.List.of(
                 Columns.text("Name", 110, BinaryRow::name),
                 Columns.text("Points at", 170, BinaryRow::pointsAt),
-                Columns.styled("base", 240, r -> r.base().text(), r -> missing.apply(r.base()), r -> r.base().tooltip()),
-                Columns.styled("-save", 240, r -> r.save().text(), r -> missing.apply(r.save()), r -> r.save().tooltip()),
+                Columns.styled("base", 240, r -> r.base().text(), r -> missing.apply(r.base()),
+                        r -> r.base().tooltip()),
+                Columns.styled("-save", 240, r -> r.save().text(), r -> missing.apply(r.save()),
+                        r -> r.save().tooltip()),
                 Columns.styled("-restore", 240, r -> r.restore().text(), r -> missing.apply(r.restore()),
                         r -> r.restore().tooltip())));
 
@@ -88,7 +90,8 @@ public final class DetectionView {
                 Columns.text("Backend", 70, BackendRow::backend),
                 Columns.text("Family", 60, BackendRow::family),
                 Columns.styled("Read", 110, BackendRow::statusText,
-                        r -> r.status() == io.iptscope.detect.ReadStatus.OK ? null : Styles.CELL_PROBLEM, BackendRow::detail),
+                        r -> r.status() == io.iptscope.detect.ReadStatus.OK ? null : Styles.CELL_PROBLEM,
+                        BackendRow::detail),
                 Columns.text("Table", 90, BackendRow::table),
                 Columns.text("Chains", 60, BackendRow::chains),
                 Columns.text("Rules", 60, BackendRow::rules),
@@ -110,16 +113,21 @@ public final class DetectionView {
             VBox card = new VBox();
             card.getStyleClass().addAll(Styles.VERDICT_CARD, backendClass(v));
             card.setAccessibleText(v.family().id() + ": " + v.headline() + ", " + v.binary());
-            Label title = new Label(v.family() == io.iptscope.rules.Family.IPV4 ? "IPv4 (iptables)" : "IPv6 (ip6tables)");
+            Label title = new Label(v.family() == io.iptscope.rules.Family.IPV4 ? "IPv4 (iptables)"
+                    : "IPv6 (ip6tables)");
             title.getStyleClass().add(Styles.VERDICT_TITLE);
             Label backend = new Label(v.headline());
             backend.getStyleClass().addAll(Styles.VERDICT_BACKEND, backendClass(v));
             backend.setId("verdict-" + v.family().id());
+            Label caveat = new Label(v.caveat());
+            caveat.getStyleClass().add(Styles.SEVERITY_WARNING);
+            caveat.setVisible(v.caveat() != null);
+            caveat.setManaged(v.caveat() != null);
             Label binary = new Label(v.binary());
             binary.getStyleClass().add(Styles.VERDICT_BINARY);
             Label basis = new Label("decided by " + v.basis() + " · " + v.agreement());
             basis.getStyleClass().add(Styles.VERDICT_BASIS);
-            card.getChildren().addAll(title, backend, binary, basis);
+            card.getChildren().addAll(title, backend, caveat, binary, basis);
             if (v.alert() != null) {
                 Label alert = new Label(v.alert());
                 alert.setWrapText(true);

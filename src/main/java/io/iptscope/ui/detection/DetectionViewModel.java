@@ -12,6 +12,7 @@ import io.iptscope.detect.TableEvidence;
 import io.iptscope.detect.Verdict;
 import io.iptscope.discover.Variant;
 import io.iptscope.report.DetectionReport;
+import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
 import io.iptscope.ui.main.PrivilegeMode;
 import io.iptscope.ui.main.ShownReport;
@@ -89,7 +90,7 @@ public final class DetectionViewModel {
         strategies.setAll(strategyRows(r.verdicts()));
         findings.setAll(r.findings().stream()
                 .sorted(Comparator.comparing((Finding f) -> f.severity().ordinal()).reversed()).toList());
-        deniedReads.set(denied(r.evidence(), shown.privilege()));
+        deniedReads.set(denied(r.evidence(), shown.privilege(), shown.elevationFailure()));
         summary.set(shown.title() + " · binaries from " + r.binaries().source());
     }
 
@@ -111,8 +112,11 @@ public final class DetectionViewModel {
             Finding worst = r.findings().stream()
                     .filter(x -> (x.family() == null || x.family() == f) && x.severity() != Severity.INFO)
                     .max(Comparator.comparing(Finding::severity)).orElse(null);
+            List<String> unread = List.of(r.evidence().of(Backend.LEGACY, f), r.evidence().of(Backend.NFT, f)).stream()
+                    .filter(e -> !e.readable()).map(e -> e.backend().id()).toList();
             out.add(new FamilyVerdict(f, v.backend(), binary, v.basis(), v.trace(),
-                    agree + " of " + all.size() + " strategies agree" + (dissent.isEmpty() ? "" : " (" + dissent + ")"), worst));
+                    agree + " of " + all.size() + " strategies agree" + (dissent.isEmpty() ? "" : " (" + dissent + ")"),
+                    worst, unread));
         }
         return out;
     }
@@ -163,7 +167,7 @@ public final class DetectionViewModel {
                 .orElse(null);
     }
 
-    static String denied(Evidence ev, PrivilegeMode mode) {
+    static String denied(Evidence ev, PrivilegeMode mode, String elevationFailure) {
         List<String> reads = new ArrayList<>();
         for (FamilyEvidence fe : ev.families()) {
             for (BackendEvidence be : List.of(fe.legacy(), fe.nft())) {
@@ -176,12 +180,13 @@ public final class DetectionViewModel {
         if (nft.status() == ReadStatus.DENIED) {
             reads.add("the nftables table list");
         }
+        String elevation = elevationFailure == null ? "" : elevationFailure + ", so this ran without privilege. ";
         if (reads.isEmpty()) {
-            return null;
+            return elevation.isEmpty() ? null : elevation.strip();
         }
-        String how = mode == null ? "run the detection live with a privilege mode that gets root (Privilege menu)"
+        String how = mode == null ? "run the detection live with a privilege mode that gets root (toolbar)"
                 : mode.whenDenied();
-        return "Denied: " + String.join(", ", reads) + ". Binaries and versions are shown; the rule counts of "
-                + "these reads are unknown, not zero. To read them: " + how + ".";
+        return elevation + "Denied: " + String.join(", ", reads) + ". Binaries and versions are shown; the rule "
+                + "counts of these reads are unknown, not zero. To read them: " + how + ".";
     }
 }

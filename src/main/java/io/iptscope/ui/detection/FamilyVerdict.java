@@ -13,12 +13,19 @@ import java.util.Locale;
  * @param binary    the binary to use, e.g. {@code iptables-nft}, with its path when present
  * @param agreement how many strategies choose the same backend, e.g. "5 of 7 strategies agree"
  * @param worst     the worst error or warning finding of this family; null when there is none
+ * @param unread    the backends of this family that could not be read (denied, timeout, ...), e.g. "legacy"
  */
 public record FamilyVerdict(Family family, VerdictBackend backend, String binary, String basis,
-                            List<TraceStep> trace, String agreement, Finding worst) {
+                            List<TraceStep> trace, String agreement, Finding worst, List<String> unread) {
 
     public FamilyVerdict {
         trace = List.copyOf(trace);
+        unread = List.copyOf(unread);
+    }
+
+    /** Said under the headline when the verdict rests on incomplete evidence; null when all was read. */
+    public String caveat() {
+        return unread.isEmpty() ? null : "unconfirmed: " + String.join(" and ", unread) + " could not be read";
     }
 
     /** The worst finding spelled out with its severity, so the card does not rely on colour. */

@@ -49,7 +49,8 @@ public final class CommandLogView {
                         r -> r.exitCode() == 0 && !r.timedOut() ? null : Styles.CELL_PROBLEM, r -> r.launchError()),
                 Columns.text("ms", 60, r -> String.valueOf(r.durationMillis())),
                 Columns.text("Output", 110, r -> r.stdoutBytes() + " B / " + r.stderrBytes() + " B"),
-                Columns.styled("Command", 800, CommandRecord::commandLine, r -> Styles.MONO, CommandRecord::commandLine)));
+                Columns.styled("Command", 800, CommandRecord::commandLine, r -> Styles.MONO,
+                        CommandRecord::commandLine)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No command has run yet"));
         table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
@@ -69,7 +70,7 @@ public final class CommandLogView {
     }
 
     @FXML
-    private void copyAll() {
+    public void copyAll() {
         copy(model.records());
     }
 

@@ -4,7 +4,15 @@ import io.iptscope.detect.Strategies;
 import io.iptscope.exec.CommandLog;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
+import io.iptscope.restore.SnapshotStore;
+import io.iptscope.restore.TransactionStore;
+import io.iptscope.ui.restore.RestoreView;
+import io.iptscope.ui.restore.RestoreViewModel;
+import io.iptscope.ui.restore.SaveView;
+import io.iptscope.ui.restore.SaveViewModel;
 import io.iptscope.ui.common.Fxml;
+import io.iptscope.ui.diff.DiffView;
+import io.iptscope.ui.diff.DiffViewModel;
 import io.iptscope.ui.common.Theme;
 import io.iptscope.ui.detection.DetectionView;
 import io.iptscope.ui.detection.DetectionViewModel;
@@ -58,6 +66,9 @@ public final class MainView {
     private final CommandLogView logView;
     private final RulesViewModel rulesModel;
     private final RulesView rulesView;
+    private final DiffView diffView;
+    private final RestoreViewModel restoreModel;
+    private final SaveViewModel saveModel;
     private final List<AppAction> actions = new ArrayList<>();
     private final Map<Tab, Node> tabContent = new LinkedHashMap<>();
 
@@ -74,6 +85,7 @@ public final class MainView {
     @FXML private TabPane tabs;
     @FXML private Tab detectionTab;
     @FXML private Tab rulesTab;
+    @FXML private Tab diffTab;
     @FXML private StatusBar statusBar;
 
     public MainView(MainViewModel model) {
@@ -81,6 +93,11 @@ public final class MainView {
         this.logView = new CommandLogView(new CommandLogViewModel(model.session().log(), model.tasks().ui()));
         this.rulesModel = new RulesViewModel(model.tasks());
         this.rulesView = new RulesView(rulesModel, this::loadLiveRules);
+        SnapshotStore store = SnapshotStore.defaultStore();
+        this.diffView = new DiffView(new DiffViewModel(model.tasks(), store), model::endpoint);
+        this.restoreModel = new RestoreViewModel(model.tasks(), store, TransactionStore.beside(store),
+                model.readOnlyProperty());
+        this.saveModel = new SaveViewModel(model.tasks(), store);
         Fxml.load(this);
     }
 
@@ -113,10 +130,23 @@ public final class MainView {
         if (shown == null || !shown.live()) {
             return;
         }
+        Backend before = rulesModel.backendProperty().get();
         shown.report().verdicts().stream()
-                .filter(v -> v.strategy().equals(Strategies.RECOMMENDED) && v.family() == rulesModel.familyProperty().get())
+                .filter(v -> v.strategy().equals(Strategies.RECOMMENDED)
+                        && v.family() == rulesModel.familyProperty().get())
                 .findFirst().flatMap(v -> v.backend().backend()).ifPresent(b -> rulesModel.backendProperty().set(b));
-        loadLiveRules();
+        if (rulesModel.backendProperty().get() == before) {
+            // Otherwise the change of backend has already started the read.
+            loadLiveRules();
+        }
+    }
+
+    /** Choosing another backend or family in the rule browser reads it at once from a live target. */
+    private void readOnChoice() {
+        ShownReport shown = model.reportProperty().get();
+        if (shown != null && shown.live()) {
+            loadLiveRules();
+        }
     }
 
     @FXML
@@ -124,7 +154,10 @@ public final class MainView {
         detectionTab.setContent(new DetectionView(detectionModel).node());
         model.reportProperty().addListener((o, was, now) -> detectionModel.show(now));
         rulesTab.setContent(rulesView.node());
+        diffTab.setContent(diffView.node());
         model.reportProperty().addListener((o, was, now) -> followLiveReport(now));
+        rulesModel.backendProperty().addListener((o, was, now) -> readOnChoice());
+        rulesModel.familyProperty().addListener((o, was, now) -> readOnChoice());
         split.getItems().add(logView.node());
 
         targetPicker.setItems(model.targets());
@@ -187,6 +220,8 @@ public final class MainView {
     private void defineActions() {
         add("File", "Open report…", "Shortcut+O", this::openReport);
         add("File", "Save report…", "Shortcut+S", this::saveReport);
+        add("File", "Save rules as a snapshot…", "Shortcut+Shift+S", this::openSave);
+        add("File", "Restore rules…", "Shortcut+Shift+E", this::openRestore);
         add("File", "Quit", "Shortcut+Q", () -> window().hide());
         add("Inspect", "Detect the target (refresh)", "F5", model::detect);
         add("Inspect", "List network namespaces", "Shortcut+R", model::refreshTargets);
@@ -209,20 +244,23 @@ public final class MainView {
         add("Rules", "Family: IPv6", "Shortcut+Shift+6", () -> rulesModel.familyProperty().set(Family.IPV6));
         add("View", "Detection", "Shortcut+1", () -> tabs.getSelectionModel().select(detectionTab));
         add("View", "Rules", "Shortcut+2", () -> tabs.getSelectionModel().select(rulesTab));
+        add("View", "Diff", "Shortcut+3", () -> tabs.getSelectionModel().select(diffTab));
+        add("Diff", "Compare", "Shortcut+D", () -> {
+            tabs.getSelectionModel().select(diffTab);
+            diffView.compare();
+        });
         add("View", "Show or hide the command log", "Shortcut+L", this::toggleLog);
         add("View", "Focus the command log", "Shortcut+Shift+C", () -> logView.table().requestFocus());
+        add("View", "Copy the whole command log", "Shortcut+Alt+C", logView::copyAll);
         add("View", "Light or dark theme", "Shortcut+T", model::toggleTheme);
         add("Help", "Keyboard shortcuts (also ?)", "F1", this::showShortcuts);
         add("Help", "Open the sample report", "Shortcut+Shift+M", model::openSample);
         buildMenus();
     }
 
-    /** Feature views register their own actions, so they appear in the menu and the shortcut sheet. */
-    public void add(String menu, String label, String key, Runnable handler) {
+    /** Adds an action to its menu and to the shortcut sheet. */
+    private void add(String menu, String label, String key, Runnable handler) {
         actions.add(new AppAction(menu, label, KeyCombination.keyCombination(key), handler));
-        if (menuBar != null && !menuBar.getMenus().isEmpty()) {
-            buildMenus();
-        }
     }
 
     private void buildMenus() {
@@ -251,6 +289,26 @@ public final class MainView {
         }
     }
 
+    public DiffView diffView() {
+        return diffView;
+    }
+
+    public RestoreViewModel restoreModel() {
+        return restoreModel;
+    }
+
+    /** A new dialog each time over the same model, so an armed restore survives closing the dialog. */
+    public void openRestore() {
+        restoreModel.backendProperty().set(rulesModel.backendProperty().get());
+        new RestoreView(restoreModel, model::endpoint).show(window());
+    }
+
+    private void openSave() {
+        saveModel.backendProperty().set(rulesModel.backendProperty().get());
+        saveModel.familyProperty().set(rulesModel.familyProperty().get());
+        new SaveView(saveModel, model::endpoint).show(window());
+    }
+
     private void focusFilter() {
         tabs.getSelectionModel().select(rulesTab);
         rulesView.focusFilter();
@@ -275,18 +333,30 @@ public final class MainView {
         sheet.initOwner(window());
         sheet.setTitle("Keyboard shortcuts");
         sheet.setHeaderText("Every action and its key");
-        StringBuilder text = new StringBuilder();
-        String menu = null;
-        for (AppAction a : actions) {
-            if (!a.menu().equals(menu)) {
-                menu = a.menu();
-                text.append(text.length() == 0 ? "" : "\n").append(menu).append('\n');
+        Map<String, List<AppAction>> byMenu = new LinkedHashMap<>();
+        actions.forEach(a -> byMenu.computeIfAbsent(a.menu(), m -> new ArrayList<>()).add(a));
+        // Two columns, so the sheet fits a 800 px high screen.
+        StringBuilder[] columns = {new StringBuilder(), new StringBuilder()};
+        int lines = actions.size() + 2 * byMenu.size();
+        int written = 0;
+        for (Map.Entry<String, List<AppAction>> group : byMenu.entrySet()) {
+            StringBuilder col = columns[written < lines / 2 ? 0 : 1];
+            col.append(col.length() == 0 ? "" : "\n").append(group.getKey()).append('\n');
+            for (AppAction a : group.getValue()) {
+                col.append(String.format("  %-18s %s%n", a.keyText(), a.label()));
             }
-            text.append(String.format("  %-22s %s%n", a.keyText(), a.label()));
+            written += group.getValue().size() + 2;
         }
-        text.append("\nTab / Shift+Tab move the focus; Space or Enter activate;\nmenus open with F10.\n");
-        Label body = new Label(text.toString());
-        body.getStyleClass().add(io.iptscope.ui.common.Styles.MONO);
+        columns[1].append("\nTab / Shift+Tab move the focus;\nSpace or Enter activate; F10 opens\nthe menus; "
+                + "in dialogs Alt + the\nunderlined letter.\n");
+        Label left = new Label(columns[0].toString());
+        Label right = new Label(columns[1].toString());
+        left.getStyleClass().add(io.iptscope.ui.common.Styles.MONO);
+        right.getStyleClass().add(io.iptscope.ui.common.Styles.MONO);
+        // Labels in a dialog may otherwise be squeezed below their text's height and lose lines.
+        left.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        right.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox body = new HBox(24, left, right);
         body.setId("shortcut-sheet");
         sheet.getDialogPane().setContent(body);
         sheet.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());

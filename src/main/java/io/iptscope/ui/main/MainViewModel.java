@@ -2,6 +2,7 @@ package io.iptscope.ui.main;
 
 import io.iptscope.detect.Detector;
 import io.iptscope.detect.Inspection;
+import io.iptscope.detect.InspectionException;
 import io.iptscope.discover.BinarySource;
 import io.iptscope.discover.NetnsDiscovery;
 import io.iptscope.discover.NetnsEntry;
@@ -10,6 +11,7 @@ import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.NetnsTarget;
 import io.iptscope.report.DetectionReport;
 import io.iptscope.report.Reports;
+import io.iptscope.restore.Endpoint;
 import io.iptscope.ui.common.Theme;
 import io.iptscope.ui.task.TaskRunner;
 import java.io.IOException;
@@ -140,6 +142,17 @@ public final class MainViewModel {
         target.set(choice);
     }
 
+    /** The live target as the restore engine sees it; empty offline or when the password was not given. */
+    public Optional<Endpoint> endpoint() {
+        ShownReport shown = report.get();
+        if (shown == null || !shown.live()) {
+            fail("this needs a live detection: press F5 first");
+            return Optional.empty();
+        }
+        return runner(new CommandLog()).map(r -> new Endpoint(r, shown.target(), shown.report().binaries(),
+                Session.COMMAND_TIMEOUT));
+    }
+
     /** Lists the host, the named namespaces and the namespaces of processes. */
     public void refreshTargets() {
         Optional<CommandRunner> runner = runner(new CommandLog());
@@ -189,27 +202,52 @@ public final class MainViewModel {
         status.set("Detecting " + choice.target().spec() + " …");
         tasks.submit("Detect " + choice.target().spec(), p -> {
             p.update("reading binaries and backends", -1);
-            Inspection inspection = new Detector(runner.get(), Session.COMMAND_TIMEOUT).inspect(choice.target(), source);
-            return DetectionReport.of(inspection, session.host(), runLog.snapshot(), Instant.now());
-        }, r -> {
+            try {
+                return new Detected(inspect(runner.get(), choice, source, runLog), null);
+            } catch (InspectionException elevated) {
+                if (mode == PrivilegeMode.DIRECT) {
+                    throw elevated;
+                }
+                // The elevation itself may be what failed (no sudo, a password needed, no polkit agent):
+                // what this user can read unprivileged (binaries, versions) is still worth showing.
+                p.update("elevation failed; reading what an unprivileged user can", -1);
+                try {
+                    return new Detected(inspect(session.runner(PrivilegeMode.DIRECT, runLog), choice, source, runLog),
+                            mode.label() + " did not work (" + elevated.getMessage() + ")");
+                } catch (InspectionException plain) {
+                    throw new InspectionException(elevated.getMessage() + "; without privilege: " + plain.getMessage());
+                }
+            }
+        }, d -> {
             detecting.set(false);
-            show(new ShownReport(r, ReportOrigin.LIVE, choice.target(), mode, choice.target().spec()));
+            show(new ShownReport(d.report(), ReportOrigin.LIVE, choice.target(), mode, choice.target().spec(),
+                    d.elevationFailure()));
         }, e -> {
             detecting.set(false);
             fail(e.getMessage());
         });
     }
 
+    /** A live detection, and why it ran unprivileged when the chosen elevation failed (else null). */
+    private record Detected(DetectionReport report, String elevationFailure) {
+    }
+
+    private DetectionReport inspect(CommandRunner runner, TargetChoice choice, BinarySource source, CommandLog runLog)
+            throws InspectionException {
+        Inspection inspection = new Detector(runner, Session.COMMAND_TIMEOUT).inspect(choice.target(), source);
+        return DetectionReport.of(inspection, session.host(), runLog.snapshot(), Instant.now());
+    }
+
     public void openReport(Path file) {
         tasks.submit("Open " + file.getFileName(), p -> Reports.read(file),
-                r -> show(new ShownReport(r, ReportOrigin.FILE, null, null, file.getFileName().toString())),
+                r -> show(new ShownReport(r, ReportOrigin.FILE, null, null, file.getFileName().toString(), null)),
                 e -> fail("cannot open " + file + ": " + e.getMessage()));
     }
 
     /** The report shipped with the app: a real host with both backends holding rules. */
     public void openSample() {
         tasks.submit("Open sample report", p -> readSample(),
-                r -> show(new ShownReport(r, ReportOrigin.SAMPLE, null, null, "sample")),
+                r -> show(new ShownReport(r, ReportOrigin.SAMPLE, null, null, "sample", null)),
                 e -> fail("cannot open the sample report: " + e.getMessage()));
     }
 

@@ -5,7 +5,8 @@ import io.iptscope.exec.Privilege;
 /** The privilege modes the toolbar offers; the GUI itself never runs as root. */
 public enum PrivilegeMode {
     DIRECT("Direct (already root)", "run as root, or pick a sudo mode"),
-    SUDO_NO_PASSWORD("sudo -n", "allow NOPASSWD sudo for this user, or pick \"sudo with password\""),
+    SUDO_NO_PASSWORD("sudo -n", "install sudo and allow this user NOPASSWD, pick \"sudo with password\", or "
+            + "start iptscope as root"),
     SUDO_PASSWORD("sudo with password", "check the password; it is asked once per session"),
     PKEXEC("pkexec (polkit)", "a polkit authentication agent must be running");
 

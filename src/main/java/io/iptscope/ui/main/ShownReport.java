@@ -9,9 +9,10 @@ import io.iptscope.report.DetectionReport;
  * @param target     the netns it describes when live (rules can then be read from it), else null
  * @param privilege  the mode it was read with when live, else null
  * @param source     a file name or "sample", for the title
+ * @param elevationFailure why a live detection ran unprivileged although a privilege mode was chosen, or null
  */
 public record ShownReport(DetectionReport report, ReportOrigin origin, NetnsTarget target, PrivilegeMode privilege,
-                          String source) {
+                          String source, String elevationFailure) {
 
     public boolean live() {
         return origin == ReportOrigin.LIVE;

@@ -1,16 +1,45 @@
 package io.iptscope.ui.rules;
 
+import io.iptscope.rules.Chain;
+import io.iptscope.rules.RuleIndex;
 import io.iptscope.rules.Ruleset;
+import io.iptscope.rules.Table;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A parsed dump with the jump index the browser needs.
+ * A parsed dump with the indexes the browser needs: the filter language's and the jumps'.
  *
  * @param name        what was loaded, e.g. "nft ipv4 of netns:x" or a file name
+ * @param index       the filter language's index of every rule, in table and chain order
+ * @param offsets     per table, per chain: where its first rule sits in {@code index}
  * @param references  per table, per chain: the rules that jump or go to it
  * @param parseErrors lines the parser could not read, shown rather than hidden
  */
-record LoadedRules(String name, Ruleset ruleset, Map<String, Map<String, List<RuleLocation>>> references,
-                   int parseErrors) {
+record LoadedRules(String name, Ruleset ruleset, RuleIndex index, Map<String, Map<String, Integer>> offsets,
+                   Map<String, Map<String, List<RuleLocation>>> references, int parseErrors) {
+
+    static LoadedRules parsed(String name, Ruleset ruleset, int parseErrors) {
+        Map<String, Map<String, Integer>> offsets = new HashMap<>();
+        int offset = 0;
+        for (Table t : ruleset.tables()) {
+            Map<String, Integer> chains = new HashMap<>();
+            for (Chain c : t.chains()) {
+                chains.put(c.name(), offset);
+                offset += c.ruleCount();
+            }
+            offsets.put(t.name(), chains);
+        }
+        return new LoadedRules(name, ruleset, RuleIndex.of(ruleset), offsets, Map.of(), parseErrors);
+    }
+
+    LoadedRules withReferences(Map<String, Map<String, List<RuleLocation>>> refs) {
+        return new LoadedRules(name, ruleset, index, offsets, refs, parseErrors);
+    }
+
+    /** Where a chain's first rule sits in {@link #index}. */
+    int offsetOf(String table, String chain) {
+        return offsets.get(table).get(chain);
+    }
 }

@@ -6,6 +6,8 @@ import io.iptscope.rules.Option;
 import io.iptscope.rules.Param;
 import io.iptscope.rules.Rule;
 import io.iptscope.rules.RuleSpec;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -57,18 +59,21 @@ public record RuleRow(String table, Rule rule, int number) {
         return param(spec().destination());
     }
 
-    public String interfaces() {
-        RuleSpec s = spec();
-        String in = param(s.inInterface());
-        String out = param(s.outInterface());
-        return (in.isEmpty() ? "" : "in " + in) + (in.isEmpty() || out.isEmpty() ? "" : " ") + (out.isEmpty() ? ""
-                : "out " + out);
-    }
-
-    /** The matches except the comment, compactly: {@code tcp --dport 80; conntrack --ctstate NEW}. */
+    /**
+     * Interfaces and matches except the comment, compactly: {@code in docker0 · tcp --dport 80 · conntrack
+     * --ctstate NEW}.
+     */
     public String matches() {
-        return spec().matches().stream().filter(m -> !m.module().equals("comment")).map(RuleRow::match)
-                .collect(Collectors.joining("; "));
+        RuleSpec s = spec();
+        List<String> parts = new ArrayList<>();
+        if (s.inInterface() != null) {
+            parts.add("in " + param(s.inInterface()));
+        }
+        if (s.outInterface() != null) {
+            parts.add("out " + param(s.outInterface()));
+        }
+        s.matches().stream().filter(m -> !m.module().equals("comment")).map(RuleRow::match).forEach(parts::add);
+        return String.join(" · ", parts);
     }
 
     public String comment() {

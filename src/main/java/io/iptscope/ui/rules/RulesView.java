@@ -99,6 +99,12 @@ public final class RulesView {
         error.textProperty().bind(model.errorProperty());
 
         filter.textProperty().bindBidirectional(model.filterTextProperty());
+        filter.setTooltip(new javafx.scene.control.Tooltip(String.join("\n",
+                "Terms next to each other must all hold; 'or' between them, ( ) to group, ! to negate.",
+                "Fields: chain table target src dst proto iface comment module, e.g. chain:KUBE-SVC-*",
+                "src/dst take an address or CIDR and match overlapping networks",
+                "hits>N hits>=N hits<N hits<=N hits=N (packet counters)",
+                "Anything else is text found anywhere in the rule line.")));
         model.filterProperty().addListener((o, was, q) -> showFilterState(q));
         showFilterState(model.filterProperty().get());
         count.textProperty().bind(model.countProperty());
@@ -176,6 +182,7 @@ public final class RulesView {
                     setText(tn.label());
                 } else if (item instanceof TableNode.ChainNode cn) {
                     setText(cn.label());
+                    setTooltip(new javafx.scene.control.Tooltip(cn.tooltip()));
                 } else {
                     setText(item.toString());
                 }
@@ -232,25 +239,31 @@ public final class RulesView {
     private void setUpTable() {
         table.itemsProperty().bind(model.rowsProperty());
         table.setPlaceholder(new Label("No rules here (or none match the filter)"));
-        TableColumn<RuleRow, String> chain = Columns.text("Chain", 160, RuleRow::chain);
+        TableColumn<RuleRow, String> chain = Columns.text("Chain", 170, RuleRow::chain);
         // The chain column only says something when a whole table is shown.
         chain.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.locationProperty().get() != null
                 && model.locationProperty().get().wholeTable(), model.locationProperty()));
         table.getColumns().setAll(List.of(
                 Columns.text("#", 45, r -> String.valueOf(r.number())),
                 chain,
-                Columns.text("Packets", 65, RuleRow::packets),
-                Columns.text("Bytes", 65, RuleRow::bytes),
+                Columns.text("Pkts", 55, RuleRow::packets),
+                Columns.text("Bytes", 55, RuleRow::bytes),
                 targetColumn(),
-                Columns.text("Prot", 45, RuleRow::protocol),
-                Columns.text("Source", 115, RuleRow::source),
-                Columns.text("Destination", 115, RuleRow::destination),
-                Columns.text("Matches", 260, RuleRow::matches),
-                Columns.text("Comment", 240, RuleRow::comment),
-                Columns.text("Interfaces", 100, RuleRow::interfaces)));
+                Columns.text("Prot", 50, RuleRow::protocol),
+                Columns.text("Source", 105, RuleRow::source),
+                Columns.text("Destination", 105, RuleRow::destination),
+                Columns.text("Matches", 300, RuleRow::matches),
+                Columns.text("Comment", 240, RuleRow::comment)));
+        // The short columns keep their width; matches and comment share what is left, and the detail pane
+        // shows whatever a narrow cell cuts.
+        table.getColumns().forEach(col -> col.setMinWidth(col.getPrefWidth()));
+        table.getColumns().subList(table.getColumns().size() - 2, table.getColumns().size())
+                .forEach(col -> col.setMinWidth(80));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // All rows one height: the virtual flow then never measures rows it does not show.
         table.setFixedCellSize(24);
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty().set(now));
+        table.getSelectionModel().selectedItemProperty()
+                .addListener((o, was, now) -> model.selectedProperty().set(now));
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 followSelected();
@@ -275,7 +288,7 @@ public final class RulesView {
 
     private TableColumn<RuleRow, RuleRow> targetColumn() {
         TableColumn<RuleRow, RuleRow> c = new TableColumn<>("Target");
-        c.setPrefWidth(230);
+        c.setPrefWidth(190);
         c.setSortable(false);
         c.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(f.getValue()));
         c.setCellFactory(col -> new TableCell<>() {

@@ -23,11 +23,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -75,7 +75,7 @@ public final class RulesViewModel {
     private final History<ChainRef> history = new History<>();
 
     private LoadedRules rules;
-    private Predicate<Rule> applied = r -> true;
+    private FilterQuery.Valid applied = (FilterQuery.Valid) FilterQuery.compile("");
     private TaskHandle filtering;
     private RuleRows current;
     private int revealLine = -1;
@@ -202,12 +202,13 @@ public final class RulesViewModel {
             String text = reader.run(p);
             p.update("parsing " + text.length() / 1024 + " KiB", -1);
             ParseResult parsed = SaveParser.parse(text, name);
-            return new LoadedRules(name, parsed.ruleset(), Map.of(), parsed.errors().size());
+            p.update("indexing for the filter", -1);
+            return LoadedRules.parsed(name, parsed.ruleset(), parsed.errors().size());
         }, parsed -> {
             show(parsed);
             tasks.submit("Index jumps: " + name, p -> references(parsed.ruleset(), p), refs -> {
                 if (rules == parsed) {
-                    indexed(new LoadedRules(parsed.name(), parsed.ruleset(), refs, parsed.parseErrors()));
+                    indexed(parsed.withReferences(refs));
                 }
             }, e -> error.set("indexing jumps of " + name + " failed: " + e.getMessage()));
         }, e -> error.set("loading " + name + " failed: " + e.getMessage()));
@@ -344,7 +345,7 @@ public final class RulesViewModel {
         filter.set(q);
         if (q instanceof FilterQuery.Valid v) {
             // An invalid query leaves the last good result on screen.
-            applied = v.predicate();
+            applied = v;
             refilter();
         }
     }
@@ -354,14 +355,15 @@ public final class RulesViewModel {
         if (rules == null || ref == null) {
             return;
         }
-        Table t = rules.ruleset().table(ref.table()).orElseThrow();
+        LoadedRules loaded = rules;
+        Table t = loaded.ruleset().table(ref.table()).orElseThrow();
         List<Chain> scope = ref.wholeTable() ? t.chains() : List.of(t.chain(ref.chain()).orElseThrow());
-        Predicate<Rule> predicate = applied;
+        FilterQuery.Valid query = applied;
         if (filtering != null) {
             filtering.cancel();
         }
         int total = scope.stream().mapToInt(Chain::ruleCount).sum();
-        filtering = tasks.submit("Filter " + ref, p -> select(t.name(), scope, predicate, total, p), result -> {
+        filtering = tasks.submit("Filter " + ref, p -> select(loaded, t.name(), scope, query, total, p), result -> {
             current = result;
             rows.set(FXCollections.observableList(result));
             count.set(result.size() + " of " + total + " rules shown");
@@ -369,22 +371,21 @@ public final class RulesViewModel {
         }, e -> error.set("filter failed: " + e.getMessage()));
     }
 
-    private static RuleRows select(String table, List<Chain> scope, Predicate<Rule> predicate, int total,
-                                   Work.Progress p) {
+    /** The rows of {@code scope} the query matches; the filter runs once over the whole index. */
+    private static RuleRows select(LoadedRules loaded, String table, List<Chain> scope, FilterQuery.Valid query,
+                                   int total, Work.Progress p) {
+        BitSet hits = query.everything() ? null : query.filter().matches(loaded.index());
         int[] chainOf = new int[total];
         int[] ruleOf = new int[total];
         int n = 0;
-        int seen = 0;
         for (int c = 0; c < scope.size(); c++) {
-            List<Rule> list = scope.get(c).rules();
-            for (int i = 0; i < list.size(); i++) {
-                if (++seen % CANCEL_CHECK == 0) {
-                    if (p.cancelled()) {
-                        throw new java.util.concurrent.CancellationException();
-                    }
-                    p.update("filtering", (double) seen / total);
-                }
-                if (predicate.test(list.get(i))) {
+            if (p.cancelled()) {
+                throw new java.util.concurrent.CancellationException();
+            }
+            int offset = loaded.offsetOf(table, scope.get(c).name());
+            int size = scope.get(c).ruleCount();
+            for (int i = 0; i < size; i++) {
+                if (hits == null || hits.get(offset + i)) {
                     chainOf[n] = c;
                     ruleOf[n] = i;
                     n++;

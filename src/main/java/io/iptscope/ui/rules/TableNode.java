@@ -18,9 +18,16 @@ public record TableNode(String name, int rules, List<ChainNode> chains) {
      */
     public record ChainNode(String table, String name, String policy, int rules, int references) {
 
+        /** Short, so that long kube chain names still fit: {@code INPUT  ACCEPT · 3 rules ←2}. */
         public String label() {
-            String p = policy.equals(io.iptscope.rules.Chain.NO_POLICY) ? "" : "policy " + policy + ", ";
-            return name + "  (" + p + rules + " rules" + (references > 0 ? ", ← " + references : "") + ")";
+            String p = policy.equals(io.iptscope.rules.Chain.NO_POLICY) ? "" : policy + " · ";
+            return name + "  " + p + rules + (rules == 1 ? " rule" : " rules") + (references > 0 ? " ←" + references
+                    : "");
+        }
+
+        public String tooltip() {
+            return name + (policy.equals(io.iptscope.rules.Chain.NO_POLICY) ? " (user chain)" : " (policy " + policy
+                    + ")") + ": " + rules + " rules; " + references + " rules jump or go here";
         }
 
         public ChainRef ref() {

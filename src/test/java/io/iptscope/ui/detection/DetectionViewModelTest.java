@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class DetectionViewModelTest {
 
     private static ShownReport sample() throws Exception {
-        return new ShownReport(MainViewModel.readSample(), ReportOrigin.SAMPLE, null, null, "sample");
+        return new ShownReport(MainViewModel.readSample(), ReportOrigin.SAMPLE, null, null, "sample", null);
     }
 
     @Test
@@ -45,6 +45,7 @@ class DetectionViewModelTest {
         assertEquals("both-backends-hold-rules", v4.worst().id());
         assertTrue(v4.alert().startsWith("⚠ ERROR: "), v4.alert());
         assertTrue(v4.trace().size() >= 2);
+        assertNull(v4.caveat(), "everything was read");
     }
 
     @Test
@@ -97,12 +98,15 @@ class DetectionViewModelTest {
                 r.binaries(), new Evidence(families, r.evidence().nftTables(), r.evidence().ipv6Disabled()),
                 r.verdicts(), r.findings(), r.commands());
         DetectionViewModel vm = new DetectionViewModel();
-        vm.show(new ShownReport(deniedReport, ReportOrigin.LIVE, null, PrivilegeMode.SUDO_NO_PASSWORD, "x"));
+        vm.show(new ShownReport(deniedReport, ReportOrigin.LIVE, null, PrivilegeMode.SUDO_NO_PASSWORD, "x",
+                "sudo -n did not work (sudo: not found)"));
         String text = vm.deniedReadsProperty().get();
         assertNotNull(text);
         assertTrue(text.contains("legacy ipv4 rules") && text.contains("legacy ipv6 rules"), text);
         assertTrue(text.contains("unknown, not zero"), text);
+        assertTrue(text.startsWith("sudo -n did not work (sudo: not found), so this ran without privilege. "), text);
         assertTrue(text.contains(PrivilegeMode.SUDO_NO_PASSWORD.whenDenied()), text);
+        assertEquals("unconfirmed: legacy could not be read", vm.verdicts().get(0).caveat());
         assertTrue(vm.backends().stream().anyMatch(b -> b.status() == ReadStatus.DENIED
                 && b.statusText().equals("⚠ denied")));
     }

@@ -105,6 +105,39 @@ class MainViewModelTest {
         assertFalse(vm.detectingProperty().get());
     }
 
+    /** A machine without sudo: elevated commands cannot even start, the rest runs for real. */
+    private static final class NoSudoRunner implements CommandRunner {
+        private final LocalRunner local = new LocalRunner();
+
+        @Override
+        public CommandResult run(Command command) {
+            return command.argv().get(0).equals("sudo")
+                    ? CommandResult.launchFailed(command, "sudo: not found in PATH", Duration.ZERO)
+                    : local.run(command);
+        }
+
+        @Override
+        public String host() {
+            return local.host();
+        }
+    }
+
+    @Test
+    void whenElevationFailsTheUnprivilegedViewIsShownAndSaysWhy() {
+        io.iptscope.testing.Requirements.requireNetnsTools();
+        MainViewModel vm = new MainViewModel(new Session(new NoSudoRunner()), new SyncTaskRunner(), Optional::empty,
+                false);
+        vm.detect();
+        ShownReport shown = vm.reportProperty().get();
+        assertNotNull(shown, vm.statusProperty().get());
+        assertTrue(shown.elevationFailure().startsWith("sudo -n did not work (netns current not found"),
+                shown.elevationFailure());
+        io.iptscope.ui.detection.DetectionViewModel detection = new io.iptscope.ui.detection.DetectionViewModel();
+        detection.show(shown);
+        assertTrue(detection.deniedReadsProperty().get().contains("so this ran without privilege"));
+        assertTrue(detection.binaries().get(0).base().found(), "binaries and versions are shown");
+    }
+
     @Test
     void aRelativeBinaryDirectoryIsRefusedBeforeAnythingRuns() {
         DenyingRunner base = new DenyingRunner();

@@ -5,48 +5,37 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.iptscope.rules.Rule;
+import io.iptscope.rules.RuleIndex;
 import io.iptscope.rules.SaveParser;
-import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
+/** The filter bar's wrapper around the rules model's filter language. */
 class FilterQueryTest {
 
-    private static final List<Rule> RULES = SaveParser.parse("""
+    private static final RuleIndex INDEX = RuleIndex.of(SaveParser.parse("""
             *filter
             :INPUT ACCEPT [0:0]
             -A INPUT -p tcp --dport 22 -m comment --comment "ssh from office" -j ACCEPT
             -A INPUT -p udp --dport 53 -j ACCEPT
             -A INPUT -j DROP
             COMMIT
-            """, "t").ruleset().table("filter").orElseThrow().chain("INPUT").orElseThrow().rules();
+            """, "t").ruleset());
 
-    private static List<Integer> matching(String query) {
-        FilterQuery.Valid q = assertInstanceOf(FilterQuery.Valid.class, FilterQuery.compile(query));
-        return IntStream.range(0, RULES.size()).filter(i -> q.predicate().test(RULES.get(i))).mapToObj(i -> i + 1)
-                .toList();
+    @Test
+    void aValidQueryCarriesTheFilterAndTheEmptyOneShowsEverything() {
+        FilterQuery.Valid q = assertInstanceOf(FilterQuery.Valid.class, FilterQuery.compile("target:ACCEPT !proto:udp"));
+        assertEquals("{0}", q.filter().matches(INDEX).toString());
+        assertFalse(q.everything());
+        assertTrue(assertInstanceOf(FilterQuery.Valid.class, FilterQuery.compile("  ")).everything());
     }
 
     @Test
-    void wordsMustAllOccurCaseInsensitivelyAndBangExcludes() {
-        assertEquals(List.of(1, 2, 3), matching(""));
-        assertEquals(List.of(1, 2), matching("accept"));
-        assertEquals(List.of(1), matching("ACCEPT tcp"));
-        assertEquals(List.of(2, 3), matching("!tcp"));
-        assertEquals(List.of(1), matching("\"from office\""));
-    }
-
-    @Test
-    void errorsCarryTheirPosition() {
+    void anInvalidQueryCarriesMessageAndPosition() {
         FilterQuery.Invalid open = assertInstanceOf(FilterQuery.Invalid.class, FilterQuery.compile("tcp \"from"));
         assertEquals(4, open.position());
-        assertEquals("unclosed quote", open.message());
-        FilterQuery.Invalid bang = assertInstanceOf(FilterQuery.Invalid.class, FilterQuery.compile("tcp ! x"));
-        assertEquals(4, bang.position());
-        FilterQuery.Invalid inside = assertInstanceOf(FilterQuery.Invalid.class, FilterQuery.compile("ab\"c\""));
-        assertEquals(2, inside.position());
-        assertFalse(FilterQuery.compile("\"\"") instanceof FilterQuery.Valid);
-        assertTrue(FilterQuery.compile("  ") instanceof FilterQuery.Valid);
+        assertEquals("unterminated quote", open.message());
+        FilterQuery.Invalid field = assertInstanceOf(FilterQuery.Invalid.class, FilterQuery.compile("proto:tcp target:"));
+        assertEquals(17, field.position());
+        assertEquals("proto:tcp target:", field.text());
     }
 }

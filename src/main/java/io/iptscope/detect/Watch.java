@@ -1,0 +1,371 @@
+package io.iptscope.detect;
+
+import io.iptscope.discover.BinaryInfo;
+import io.iptscope.discover.BinaryInventory;
+import io.iptscope.discover.Tool;
+import io.iptscope.discover.ToolKind;
+import io.iptscope.discover.Variant;
+import io.iptscope.exec.Command;
+import io.iptscope.exec.CommandResult;
+import io.iptscope.exec.CommandRunner;
+import io.iptscope.exec.NetnsTarget;
+import io.iptscope.exec.Running;
+import io.iptscope.rules.Backend;
+import io.iptscope.rules.Chain;
+import io.iptscope.rules.Counters;
+import io.iptscope.rules.Family;
+import io.iptscope.rules.Rule;
+import io.iptscope.rules.RuleNormalizer;
+import io.iptscope.rules.RuleRef;
+import io.iptscope.rules.Ruleset;
+import io.iptscope.rules.RulesetDiff;
+import io.iptscope.rules.RulesetDiffer;
+import io.iptscope.rules.SaveParser;
+import io.iptscope.rules.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Watches both backends of a netns. nft changes arrive as {@code nft monitor} events, each followed by
+ * a re-read and a diff; legacy has no events and is polled (its /proc table list first, then a save
+ * whose rule text is compared by hash). A flush of everything, which Kubernetes' canaries exist to
+ * catch, is reported loudly. Reads only, unless a canary is asked for.
+ */
+public final class Watch implements AutoCloseable {
+
+    /**
+     * @param interval how often legacy (and, with counters, nft) is polled
+     * @param counters report rule counters' change since the last poll
+     * @param canary   create {@value #CANARY} in mangle of these backends and report when it disappears
+     */
+    public record Options(Duration interval, boolean counters, List<Backend> canary) {
+        public Options {
+            canary = List.copyOf(canary);
+        }
+    }
+
+    public static final String CANARY = "IPTSCOPE-CANARY";
+    private static final Duration NFT_DEBOUNCE = Duration.ofMillis(150);
+    private static final Pattern GENERATION = Pattern.compile("^# new generation \\d+ by process (\\d+) \\((.*)\\)");
+    private static final int HOT_RULES = 5;
+
+    private record Key(Backend backend, Family family) {
+    }
+
+    /** The last state seen of one backend and family. */
+    private record State(String hash, Ruleset rules, int ruleCount) {
+    }
+
+    private final CommandRunner runner;
+    private final NetnsTarget target;
+    private final BinaryInventory binaries;
+    private final Duration timeout;
+    private final Options options;
+    private final Consumer<WatchEvent> sink;
+    private final Map<Key, State> states = new HashMap<>();
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "iptscope-watch");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<Key> canariesMade = new ArrayList<>();
+    private Running monitor;
+    private ScheduledFuture<?> pendingNftRead;
+    private volatile String lastWriter;
+    private volatile boolean closed;
+
+    public Watch(CommandRunner runner, NetnsTarget target, BinaryInventory binaries, Duration timeout, Options options,
+                 Consumer<WatchEvent> sink) {
+        this.runner = runner;
+        this.target = target;
+        this.binaries = binaries;
+        this.timeout = timeout;
+        this.options = options;
+        this.sink = sink;
+    }
+
+    /** Takes the first snapshot, then starts the nft monitor and the legacy poll. */
+    public void start() {
+        call(() -> {
+            for (Backend b : options.canary()) {
+                makeCanary(b);
+            }
+            for (Backend b : Backend.values()) {
+                for (Family f : Family.values()) {
+                    read(b, f, true);
+                }
+            }
+        });
+        BinaryInfo nft = binaries.get(Tool.NFT);
+        if (nft.found()) {
+            monitor = runner.start(binaries.enter(target, Command.of(nft.path(), "monitor")), this::onMonitorLine);
+        } else {
+            emit("error", Backend.NFT, null, null, null, null, "nft is not in the binary source: nft is polled instead",
+                    null);
+        }
+        long ms = options.interval().toMillis();
+        worker.scheduleWithFixedDelay(this::poll, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops the monitor and the poll, removes the canaries it made; leaves no process behind. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (monitor != null) {
+            monitor.stop();
+        }
+        call(() -> canariesMade.forEach(this::removeCanary));
+        worker.shutdownNow();
+        try {
+            worker.awaitTermination(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void onMonitorLine(String line) {
+        Matcher m = GENERATION.matcher(line);
+        if (m.find()) {
+            lastWriter = m.group(2) + "[" + m.group(1) + "]";
+        }
+        // One transaction prints many lines: read once, shortly after the last of them.
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            if (pendingNftRead != null) {
+                pendingNftRead.cancel(false);
+            }
+            pendingNftRead = worker.schedule(() -> {
+                for (Family f : Family.values()) {
+                    read(Backend.NFT, f, false);
+                }
+            }, NFT_DEBOUNCE.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void poll() {
+        for (Family f : Family.values()) {
+            read(Backend.LEGACY, f, false);
+            if (monitor == null || options.counters()) {
+                read(Backend.NFT, f, false);
+            }
+        }
+    }
+
+    /** Reads one backend and family and reports what changed since the last read. */
+    private void read(Backend b, Family f, boolean first) {
+        Key key = new Key(b, f);
+        Ruleset now = save(b, f);
+        if (now == null) {
+            return;
+        }
+        String hash = rulesHash(now);
+        State before = states.get(key);
+        states.put(key, new State(hash, now, now.ruleCount()));
+        if (first || before == null) {
+            emit("snapshot", b, f, null, null, null, now.ruleCount() + " rules in " + now.tables().size() + " tables"
+                    + canaries(now), null);
+            return;
+        }
+        String writer = b == Backend.NFT ? lastWriter : null;
+        if (!hash.equals(before.hash())) {
+            changes(b, f, before.rules(), now, writer);
+            if (before.ruleCount() > 0 && now.ruleCount() == 0) {
+                emit("flush", b, f, null, null, null, "ALL " + before.ruleCount() + " " + b.id() + " " + f.id()
+                        + " rules are gone (a flush of everything, e.g. a firewall reload)", writer);
+            }
+            canaryChanges(b, f, before.rules(), now, writer);
+        }
+        if (options.counters()) {
+            counters(b, f, before.rules(), now);
+        }
+    }
+
+    private Ruleset save(Backend b, Family f) {
+        if (b == Backend.LEGACY) {
+            CommandResult names = runner.run(binaries.enter(target, Command.of("cat",
+                    f == Family.IPV4 ? "/proc/net/ip_tables_names" : "/proc/net/ip6_tables_names").withTimeout(timeout)));
+            if (names.ok() && names.stdoutText().isBlank()) {
+                return SaveParser.parse("", "empty").ruleset();
+            }
+        }
+        BinaryInfo bin = binaries.saveBinaryFor(b, f).orElse(null);
+        if (bin == null) {
+            return null;
+        }
+        List<String> argv = new ArrayList<>(List.of(bin.path()));
+        if (options.counters()) {
+            argv.add("-c");
+        }
+        CommandResult r = runner.run(binaries.enter(target, Command.of(argv).withTimeout(timeout)));
+        if (!r.ok()) {
+            emit("error", b, f, null, null, null, bin.name() + ": " + r.summary(), null);
+            return null;
+        }
+        return SaveParser.parse(r.stdoutText(), bin.name()).ruleset();
+    }
+
+    private void changes(Backend b, Family f, Ruleset before, Ruleset now, String writer) {
+        RulesetDiff diff = RulesetDiffer.diff(before, now, "before", "now", false);
+        for (RulesetDiff.TableDiff t : diff.tables()) {
+            for (RulesetDiff.ChainDiff c : t.chains()) {
+                if (c.status() == RulesetDiff.Status.ADDED) {
+                    emit("chain-added", b, f, t.name(), c.name(), null, null, writer);
+                } else if (c.status() == RulesetDiff.Status.REMOVED) {
+                    emit("chain-removed", b, f, t.name(), c.name(), null, null, writer);
+                } else if (c.policyChanged()) {
+                    emit("policy-changed", b, f, t.name(), c.name(), null, c.policyBefore() + " -> " + c.policyAfter(),
+                            writer);
+                }
+                for (RulesetDiff.RuleChange rc : c.rules()) {
+                    RuleRef ref = rc.after() != null ? rc.after() : rc.before();
+                    emit("rule-" + rc.kind().name().toLowerCase(Locale.ROOT), b, f, t.name(), c.name(), ref.text(),
+                            "position " + ref.position(), writer);
+                }
+            }
+        }
+    }
+
+    private void canaryChanges(Backend b, Family f, Ruleset before, Ruleset now, String writer) {
+        for (String canary : List.of(Markers.KUBE_KUBELET_CANARY, Markers.KUBE_PROXY_CANARY, CANARY)) {
+            boolean was = hasChain(before, canary);
+            boolean is = hasChain(now, canary);
+            if (was != is) {
+                emit(was ? "flush" : "canary", b, f, null, canary, null, was ? canary + " is gone: the table was "
+                        + "flushed or reloaded by someone else" : canary + " appeared", writer);
+            }
+        }
+    }
+
+    /** The rules whose packet counters moved since the last read, hottest first, and how many never moved. */
+    private void counters(Backend b, Family f, Ruleset before, Ruleset now) {
+        Map<String, Long> old = new HashMap<>();
+        for (Table t : before.tables()) {
+            for (Chain c : t.chains()) {
+                for (Rule r : c.rules()) {
+                    old.put(t.name() + "/" + RuleNormalizer.key(r.spec()), packets(r.counters()));
+                }
+            }
+        }
+        List<Map.Entry<String, Long>> hot = new ArrayList<>();
+        int idle = 0;
+        for (Table t : now.tables()) {
+            for (Chain c : t.chains()) {
+                for (Rule r : c.rules()) {
+                    long delta = packets(r.counters()) - old.getOrDefault(t.name() + "/" + RuleNormalizer.key(r.spec()), 0L);
+                    if (delta > 0) {
+                        hot.add(Map.entry(t.name() + " " + r.raw(), delta));
+                    } else if (packets(r.counters()) == 0) {
+                        idle++;
+                    }
+                }
+            }
+        }
+        if (hot.isEmpty()) {
+            return;
+        }
+        hot.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()));
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, Long> e : hot.subList(0, Math.min(HOT_RULES, hot.size()))) {
+            sb.append(sb.length() == 0 ? "" : "; ").append('+').append(e.getValue()).append(" pkts ").append(e.getKey());
+        }
+        emit("counters", b, f, null, null, null, hot.size() + " rules hit since the last read (" + sb + "); "
+                + idle + " rules never hit", null);
+    }
+
+    private void makeCanary(Backend b) {
+        for (Family f : Family.values()) {
+            BinaryInfo bin = binaries.get(f, Variant.of(b), ToolKind.BASE);
+            if (!bin.found()) {
+                emit("error", b, f, "mangle", CANARY, null, bin.name() + " is not in the binary source: no canary", null);
+                continue;
+            }
+            CommandResult r = canaryCommand(bin, b, "-N");
+            if (r.ok()) {
+                canariesMade.add(new Key(b, f));
+            } else {
+                emit("error", b, f, "mangle", CANARY, null, "cannot create the canary: " + r.summary(), null);
+            }
+        }
+    }
+
+    private void removeCanary(Key k) {
+        canaryCommand(binaries.get(k.family(), Variant.of(k.backend()), ToolKind.BASE), k.backend(), "-X");
+    }
+
+    private CommandResult canaryCommand(BinaryInfo bin, Backend b, String op) {
+        List<String> argv = new ArrayList<>(List.of(bin.path()));
+        if (b == Backend.LEGACY) {
+            argv.addAll(List.of("-w", "5"));
+        }
+        argv.addAll(List.of("-t", "mangle", op, CANARY));
+        return runner.run(binaries.enter(target, Command.of(argv).withTimeout(timeout.plusSeconds(5))));
+    }
+
+    private static boolean hasChain(Ruleset rs, String chain) {
+        return rs.tables().stream().anyMatch(t -> t.chain(chain).isPresent());
+    }
+
+    private static String canaries(Ruleset rs) {
+        List<String> found = new ArrayList<>();
+        for (String c : List.of(Markers.KUBE_KUBELET_CANARY, Markers.KUBE_PROXY_CANARY, Markers.KUBE_IPTABLES_HINT, CANARY)) {
+            if (hasChain(rs, c)) {
+                found.add(c);
+            }
+        }
+        return found.isEmpty() ? "" : "; markers: " + String.join(", ", found);
+    }
+
+    /** A hash of the rules without their counters, so that moving counters alone are no change. */
+    private static String rulesHash(Ruleset rs) {
+        StringBuilder sb = new StringBuilder();
+        for (Table t : rs.tables()) {
+            sb.append('*').append(t.name()).append('\n');
+            for (Chain c : t.chains()) {
+                sb.append(':').append(c.name()).append(' ').append(c.policy()).append('\n');
+                for (Rule r : c.rules()) {
+                    sb.append(r.body()).append('\n');
+                }
+            }
+        }
+        return Integer.toHexString(sb.toString().hashCode()) + ":" + sb.length();
+    }
+
+    private static long packets(Counters c) {
+        return c == null ? 0 : c.packets();
+    }
+
+    private void emit(String type, Backend b, Family f, String table, String chain, String rule, String detail,
+                      String writer) {
+        sink.accept(new WatchEvent(Instant.now().toString(), type, b == null ? null : b.id(), f == null ? null : f.id(),
+                table, chain, rule, detail, writer));
+    }
+
+    /** Runs on the watch thread and waits for it: every read and every state change happens there. */
+    private void call(Runnable r) {
+        try {
+            worker.submit(r).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            emit("error", null, null, null, null, null, String.valueOf(e.getCause()), null);
+        }
+    }
+}

@@ -1,0 +1,485 @@
+package io.iptscope.rules;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The filter language of the rule browser and {@code iptscope show --filter}.
+ *
+ * <pre>
+ *   KUBE-SVC-* chain:KUBE-SERVICES target:DNAT src:10.244.0.0/16 dst:fd00::/8 proto:tcp iface:eth+
+ *   comment:"cluster IP" module:statistic hits&gt;0 hits=0 !target:RETURN (chain:A or chain:B)
+ * </pre>
+ *
+ * <ul>
+ * <li>Terms next to each other must all hold; {@code or} between them means either; parentheses group;
+ * {@code !} negates the term or group after it.</li>
+ * <li>{@code field:value} with fields chain, table, target, src, dst, proto, iface (in or out), comment, module.
+ * Values may be quoted ({@code "a b"}, {@code \"} inside) and may hold the globs {@code *} and {@code ?}. Without
+ * a glob, comment matches a part of the comment and the other fields the whole value. Matching ignores case.</li>
+ * <li>src and dst take an address or a CIDR and match rules whose own address or network overlaps it (IPv4 and
+ * IPv6); rules without {@code -s}/{@code -d} do not match them.</li>
+ * <li>{@code hits>N}, {@code hits>=N}, {@code hits<N}, {@code hits<=N}, {@code hits=N}: the packet counter of the
+ * rule's {@code [p:b]} prefix; rules of dumps saved without {@code -c} have none and never match.</li>
+ * <li>Anything else is free text, found anywhere in the rule line; it ignores case unless it has a capital
+ * letter.</li>
+ * </ul>
+ */
+public final class RuleFilter {
+
+    private static final Set<String> FIELDS = Set.of("chain", "table", "target", "src", "dst", "proto", "iface",
+            "comment", "module");
+
+    /** The outcome of {@link #compile}: a filter, or an error at a character position (0-based). */
+    public sealed interface Compiled permits Compiled.Ok, Compiled.Error {
+
+        record Ok(RuleFilter filter) implements Compiled {
+        }
+
+        record Error(int position, String message) implements Compiled {
+            /** The message with a caret under the position, for a terminal. */
+            public String pointAt(String query) {
+                return query + "\n" + " ".repeat(Math.max(0, Math.min(position, query.length()))) + "^ " + message;
+            }
+        }
+    }
+
+    private final String query;
+    private final Node root;
+
+    private RuleFilter(String query, Node root) {
+        this.query = query;
+        this.root = root;
+    }
+
+    /** Never throws: every problem comes back as {@link Compiled.Error}. */
+    public static Compiled compile(String query) {
+        String q = query == null ? "" : query;
+        try {
+            return new Compiled.Ok(new RuleFilter(q, new Parser(q).parse()));
+        } catch (FilterSyntaxException e) {
+            return new Compiled.Error(e.position, e.getMessage());
+        }
+    }
+
+    public String query() {
+        return query;
+    }
+
+    /** The indexes (see {@link RuleIndex#rule}) of the rules that match. */
+    public BitSet matches(RuleIndex index) {
+        return root.eval(index);
+    }
+
+    /** The matching rules, in table and chain order. */
+    public List<Rule> select(RuleIndex index) {
+        BitSet hits = matches(index);
+        List<Rule> out = new ArrayList<>(hits.cardinality());
+        for (int i = hits.nextSetBit(0); i >= 0; i = hits.nextSetBit(i + 1)) {
+            out.add(index.rule(i));
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return query;
+    }
+
+    private interface Node {
+        BitSet eval(RuleIndex idx);
+    }
+
+    private record And(List<Node> parts) implements Node {
+        public BitSet eval(RuleIndex idx) {
+            BitSet out = parts.get(0).eval(idx);
+            for (int i = 1; i < parts.size() && !out.isEmpty(); i++) {
+                out.and(parts.get(i).eval(idx));
+            }
+            return out;
+        }
+    }
+
+    private record Or(List<Node> parts) implements Node {
+        public BitSet eval(RuleIndex idx) {
+            BitSet out = parts.get(0).eval(idx);
+            for (int i = 1; i < parts.size(); i++) {
+                out.or(parts.get(i).eval(idx));
+            }
+            return out;
+        }
+    }
+
+    private record Not(Node inner) implements Node {
+        public BitSet eval(RuleIndex idx) {
+            BitSet out = inner.eval(idx);
+            out.flip(0, idx.size());
+            return out;
+        }
+    }
+
+    private record All() implements Node {
+        public BitSet eval(RuleIndex idx) {
+            BitSet out = new BitSet(idx.size());
+            out.set(0, idx.size());
+            return out;
+        }
+    }
+
+    private record FreeText(String text) implements Node {
+        public BitSet eval(RuleIndex idx) {
+            BitSet out = new BitSet(idx.size());
+            boolean ignoreCase = text.equals(RuleIndex.asciiLower(text));
+            idx.forEachContaining(text, ignoreCase, out::set);
+            return out;
+        }
+    }
+
+    /** A per-rule test on the indexed fields. */
+    private interface RuleTest {
+        boolean test(RuleIndex idx, int i);
+    }
+
+    private record FieldTerm(RuleTest test) implements Node {
+        public BitSet eval(RuleIndex idx) {
+            BitSet out = new BitSet(idx.size());
+            for (int i = 0, n = idx.size(); i < n; i++) {
+                if (test.test(idx, i)) {
+                    out.set(i);
+                }
+            }
+            return out;
+        }
+    }
+
+    /** A test on dictionary fields: each distinct value is tested once, then rules only look up their value. */
+    private record ColumnTerm(List<RuleIndex.Field> fields, Predicate<String> test) implements Node {
+        public BitSet eval(RuleIndex idx) {
+            BitSet out = new BitSet(idx.size());
+            for (RuleIndex.Field f : fields) {
+                RuleIndex.Column col = idx.column(f);
+                boolean[] ok = col.test(test);
+                for (int i = 0, n = idx.size(); i < n; i++) {
+                    int id = col.id(i);
+                    if (id >= 0 && ok[id]) {
+                        out.set(i);
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    static final class FilterSyntaxException extends Exception {
+        private static final long serialVersionUID = 1L;
+        final int position;
+
+        FilterSyntaxException(int position, String message) {
+            super(message, null, false, false);
+            this.position = position;
+        }
+    }
+
+    /** Recursive descent over: or := and ("or" and)*; and := unary+; unary := "!" unary | "(" or ")" | term. */
+    private static final class Parser {
+        private final String q;
+        private int pos;
+
+        Parser(String q) {
+            this.q = q;
+        }
+
+        Node parse() throws FilterSyntaxException {
+            skipBlanks();
+            if (pos == q.length()) {
+                return new All();
+            }
+            Node n = or();
+            skipBlanks();
+            if (pos < q.length()) {
+                throw new FilterSyntaxException(pos, "unexpected ')'");
+            }
+            return n;
+        }
+
+        private Node or() throws FilterSyntaxException {
+            List<Node> parts = new ArrayList<>();
+            parts.add(and());
+            while (keyword("or")) {
+                skipBlanks();
+                if (atEndOfGroup()) {
+                    throw new FilterSyntaxException(pos, "expected a term after 'or'");
+                }
+                parts.add(and());
+            }
+            return parts.size() == 1 ? parts.get(0) : new Or(parts);
+        }
+
+        private Node and() throws FilterSyntaxException {
+            List<Node> parts = new ArrayList<>();
+            skipBlanks();
+            if (atEndOfGroup()) {
+                throw new FilterSyntaxException(pos, pos < q.length() ? "empty group" : "expected a term");
+            }
+            while (true) {
+                skipBlanks();
+                if (atEndOfGroup() || lookingAtKeyword("or")) {
+                    break;
+                }
+                keyword("and");
+                skipBlanks();
+                parts.add(unary());
+            }
+            if (parts.isEmpty()) {
+                throw new FilterSyntaxException(pos, "expected a term before 'or'");
+            }
+            return parts.size() == 1 ? parts.get(0) : new And(parts);
+        }
+
+        private Node unary() throws FilterSyntaxException {
+            skipBlanks();
+            if (pos < q.length() && q.charAt(pos) == '!') {
+                pos++;
+                skipBlanks();
+                if (atEndOfGroup()) {
+                    throw new FilterSyntaxException(pos, "expected a term after '!'");
+                }
+                return new Not(unary());
+            }
+            if (pos < q.length() && q.charAt(pos) == '(') {
+                int open = pos++;
+                Node inner = or();
+                skipBlanks();
+                if (pos >= q.length() || q.charAt(pos) != ')') {
+                    throw new FilterSyntaxException(open, "'(' is never closed");
+                }
+                pos++;
+                return inner;
+            }
+            return term();
+        }
+
+        private Node term() throws FilterSyntaxException {
+            int start = pos;
+            if (q.startsWith("hits", pos) && pos + 4 < q.length() && "<>=".indexOf(q.charAt(pos + 4)) >= 0) {
+                return hits();
+            }
+            int colon = -1;
+            int p = pos;
+            while (p < q.length() && Character.isLetter(q.charAt(p))) {
+                p++;
+            }
+            if (p > pos && p < q.length() && q.charAt(p) == ':') {
+                colon = p;
+            }
+            if (colon < 0) {
+                return new FreeText(value(start));
+            }
+            String field = q.substring(pos, colon).toLowerCase(Locale.ROOT);
+            if (!FIELDS.contains(field)) {
+                throw new FilterSyntaxException(start, "unknown field '" + field
+                        + "' (chain, table, target, src, dst, proto, iface, comment, module, hits)");
+            }
+            pos = colon + 1;
+            int valueAt = pos;
+            if (pos >= q.length() || q.charAt(pos) == ' ' || q.charAt(pos) == ')') {
+                throw new FilterSyntaxException(valueAt, "'" + field + ":' needs a value");
+            }
+            String value = value(valueAt);
+            return field(field, value, valueAt);
+        }
+
+        private Node field(String field, String value, int at) throws FilterSyntaxException {
+            Glob g = new Glob(value, field.equals("comment"));
+            return switch (field) {
+                case "chain" -> new ColumnTerm(List.of(RuleIndex.Field.CHAIN), g::matches);
+                case "table" -> new ColumnTerm(List.of(RuleIndex.Field.TABLE), g::matches);
+                case "target" -> new ColumnTerm(List.of(RuleIndex.Field.TARGET), g::matches);
+                case "proto" -> {
+                    Glob p = new Glob(RuleIndex.protocolName(value), false);
+                    yield new ColumnTerm(List.of(RuleIndex.Field.PROTO), p::matches);
+                }
+                case "iface" -> new ColumnTerm(List.of(RuleIndex.Field.IN_IFACE, RuleIndex.Field.OUT_IFACE),
+                        iface -> iface(g, value, iface));
+                case "comment" -> new FieldTerm((idx, i) -> idx.textMatches(RuleIndex.COMMENT, i, g));
+                case "module" -> new FieldTerm((idx, i) -> {
+                    for (String m : idx.modules(i)) {
+                        if (g.matches(m)) {
+                            return true;
+                        }
+                    }
+                    return false;
+                });
+                case "src", "dst" -> new FieldTerm(address(field.equals("src"), value, g, at));
+                default -> throw new FilterSyntaxException(at, "unknown field '" + field + "'");
+            };
+        }
+
+        /** iptables' {@code eth+} matches every name starting with {@code eth}. */
+        private static boolean iface(Glob g, String value, String ruleIface) {
+            if (ruleIface == null) {
+                return false;
+            }
+            if (g.matches(ruleIface)) {
+                return true;
+            }
+            return ruleIface.endsWith("+") && value.regionMatches(true, 0, ruleIface, 0, ruleIface.length() - 1);
+        }
+
+        private static RuleTest address(boolean source, String value, Glob g, int at) throws FilterSyntaxException {
+            int column = source ? RuleIndex.SRC : RuleIndex.DST;
+            if (Glob.hasWildcard(value)) {
+                return (idx, i) -> idx.textMatches(column, i, g);
+            }
+            Cidr want = Cidr.parse(value);
+            if (want == null) {
+                throw new FilterSyntaxException(at, "'" + value + "' is not an address or CIDR (10.0.0.0/8, fd00::/8)"
+                        + " nor a glob");
+            }
+            return (idx, i) -> idx.overlaps(column, i, want);
+        }
+
+        private Node hits() throws FilterSyntaxException {
+            pos += 4;
+            int opAt = pos;
+            String op = q.startsWith(">=", pos) || q.startsWith("<=", pos) ? q.substring(pos, pos + 2)
+                    : q.substring(pos, pos + 1);
+            pos += op.length();
+            int numAt = pos;
+            while (pos < q.length() && Character.isDigit(q.charAt(pos))) {
+                pos++;
+            }
+            if (numAt == pos || pos - numAt > 18) {
+                throw new FilterSyntaxException(numAt, "hits" + op + " needs a number");
+            }
+            if (pos < q.length() && q.charAt(pos) != ' ' && q.charAt(pos) != ')') {
+                throw new FilterSyntaxException(pos, "unexpected '" + q.charAt(pos) + "' after the number");
+            }
+            long n = Long.parseLong(q.substring(numAt, pos));
+            RuleTest t = switch (op) {
+                case ">" -> (idx, i) -> idx.counted(i) && Long.compareUnsigned(idx.packets(i), n) > 0;
+                case ">=" -> (idx, i) -> idx.counted(i) && Long.compareUnsigned(idx.packets(i), n) >= 0;
+                case "<" -> (idx, i) -> idx.counted(i) && Long.compareUnsigned(idx.packets(i), n) < 0;
+                case "<=" -> (idx, i) -> idx.counted(i) && Long.compareUnsigned(idx.packets(i), n) <= 0;
+                case "=" -> (idx, i) -> idx.counted(i) && idx.packets(i) == n;
+                default -> throw new FilterSyntaxException(opAt, "unknown comparison '" + op + "'");
+            };
+            return new FieldTerm(t);
+        }
+
+        /** A bare word (up to a blank or ')') or a quoted string; quotes may also open mid-word. */
+        private String value(int start) throws FilterSyntaxException {
+            StringBuilder sb = new StringBuilder();
+            while (pos < q.length()) {
+                char c = q.charAt(pos);
+                if (c == ' ' || c == '\t' || c == ')') {
+                    break;
+                }
+                if (c == '"') {
+                    int open = pos++;
+                    boolean closed = false;
+                    while (pos < q.length()) {
+                        char d = q.charAt(pos++);
+                        if (d == '\\' && pos < q.length()) {
+                            sb.append(q.charAt(pos++));
+                        } else if (d == '"') {
+                            closed = true;
+                            break;
+                        } else {
+                            sb.append(d);
+                        }
+                    }
+                    if (!closed) {
+                        throw new FilterSyntaxException(open, "unterminated quote");
+                    }
+                    continue;
+                }
+                sb.append(c);
+                pos++;
+            }
+            if (sb.length() == 0) {
+                throw new FilterSyntaxException(start, "empty value");
+            }
+            return sb.toString();
+        }
+
+        private boolean atEndOfGroup() {
+            return pos >= q.length() || q.charAt(pos) == ')';
+        }
+
+        private boolean lookingAtKeyword(String k) {
+            int end = pos + k.length();
+            return q.regionMatches(true, pos, k, 0, k.length())
+                    && (end == q.length() || q.charAt(end) == ' ' || q.charAt(end) == '(' || q.charAt(end) == '!');
+        }
+
+        private boolean keyword(String k) {
+            skipBlanks();
+            if (lookingAtKeyword(k)) {
+                pos += k.length();
+                return true;
+            }
+            return false;
+        }
+
+        private void skipBlanks() {
+            while (pos < q.length() && (q.charAt(pos) == ' ' || q.charAt(pos) == '\t')) {
+                pos++;
+            }
+        }
+    }
+
+    /** Case-insensitive glob with {@code *} and {@code ?}; a plain value matches exactly, or as a part if asked. */
+    static final class Glob {
+        private final String pattern;
+
+        Glob(String value, boolean partial) {
+            String lower = RuleIndex.asciiLower(value);
+            this.pattern = partial && !hasWildcard(value) ? "*" + lower + "*" : lower;
+        }
+
+        static boolean hasWildcard(String s) {
+            return s.indexOf('*') >= 0 || s.indexOf('?') >= 0;
+        }
+
+        boolean matches(String s) {
+            return s != null && matches(s, 0, s.length());
+        }
+
+        /** Matches {@code s[from, to)}. */
+        boolean matches(String s, int from, int to) {
+            int p = 0;
+            int t = from;
+            int star = -1;
+            int mark = 0;
+            int pn = pattern.length();
+            int tn = to;
+            while (t < tn) {
+                char tc = s.charAt(t);
+                if (tc >= 'A' && tc <= 'Z') {
+                    tc = (char) (tc + 32);
+                }
+                if (p < pn && (pattern.charAt(p) == '?' || pattern.charAt(p) == tc)) {
+                    p++;
+                    t++;
+                } else if (p < pn && pattern.charAt(p) == '*') {
+                    star = p++;
+                    mark = t;
+                } else if (star >= 0) {
+                    p = star + 1;
+                    t = ++mark;
+                } else {
+                    return false;
+                }
+            }
+            while (p < pn && pattern.charAt(p) == '*') {
+                p++;
+            }
+            return p == pn;
+        }
+    }
+}

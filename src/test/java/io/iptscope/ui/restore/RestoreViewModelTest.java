@@ -1,0 +1,130 @@
+package io.iptscope.ui.restore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.iptscope.discover.BinarySource;
+import io.iptscope.discover.Discovery;
+import io.iptscope.exec.LocalRunner;
+import io.iptscope.restore.Endpoint;
+import io.iptscope.restore.SnapshotStore;
+import io.iptscope.restore.TransactionStore;
+import io.iptscope.rules.Backend;
+import io.iptscope.testing.TestNetns;
+import io.iptscope.ui.diff.DiffLine;
+import io.iptscope.ui.task.SyncTaskRunner;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The restore dialog's model on a real netns: test and preview, the lock, apply, confirm or roll back. */
+class RestoreViewModelTest {
+
+    private static final String BEFORE = """
+            *filter
+            :INPUT ACCEPT [0:0]
+            :FORWARD ACCEPT [0:0]
+            :OUTPUT ACCEPT [0:0]
+            -A INPUT -p tcp --dport 22 -j ACCEPT
+            COMMIT
+            """;
+    private static final String WANTED = """
+            *filter
+            :INPUT ACCEPT [0:0]
+            :FORWARD ACCEPT [0:0]
+            :OUTPUT ACCEPT [0:0]
+            -A INPUT -p tcp --dport 22 -j ACCEPT
+            -A INPUT -p tcp --dport 8443 -j ACCEPT
+            COMMIT
+            """;
+
+    @TempDir
+    Path dir;
+
+    private RestoreViewModel model(SimpleBooleanProperty readOnly) {
+        SnapshotStore store = new SnapshotStore(dir.resolve("snapshots"));
+        return new RestoreViewModel(new SyncTaskRunner(), store, new TransactionStore(dir.resolve("txn")), readOnly);
+    }
+
+    private static Endpoint endpoint(TestNetns ns) {
+        LocalRunner runner = new LocalRunner();
+        Duration timeout = Duration.ofSeconds(30);
+        return new Endpoint(runner, ns.target(), new Discovery(runner, timeout).discover(new BinarySource.ProcessPath()),
+                timeout);
+    }
+
+    private static String nftFilter(TestNetns ns) {
+        return ns.exec("iptables-nft-save", "-t", "filter").stdoutText();
+    }
+
+    @Test
+    void preparingChangesNothingAndApplyWaitsForTheUnlock() {
+        try (TestNetns ns = TestNetns.create()) {
+            ns.restore("iptables-nft-restore", BEFORE);
+            SimpleBooleanProperty readOnly = new SimpleBooleanProperty(true);
+            RestoreViewModel vm = model(readOnly);
+            vm.backendProperty().set(Backend.NFT);
+            vm.choose("wanted.rules", WANTED);
+            assertEquals("prepare first: --test and the preview run before anything changes",
+                    vm.applyBlockedReason().get());
+            vm.prepare(endpoint(ns));
+            assertEquals(RestorePhase.PREPARED, vm.phaseProperty().get(), vm.messageProperty().get());
+            assertTrue(vm.preview().stream().anyMatch(l -> l.kind() == DiffLine.Kind.ADDED
+                    && l.text().contains("--dport 8443")), vm.preview().toString());
+            assertTrue(vm.testOutputProperty().get().startsWith("--test passed"));
+            assertFalse(nftFilter(ns).contains("8443"), "preparing changed nothing");
+
+            assertTrue(vm.applyBlockedReason().get().contains("read-only is on"));
+            vm.apply();
+            assertFalse(nftFilter(ns).contains("8443"), "the lock held");
+            readOnly.set(false);
+            assertNull(vm.applyBlockedReason().get());
+        }
+    }
+
+    @Test
+    void applyArmsTheSwitchAndConfirmKeepsTheRules() {
+        try (TestNetns ns = TestNetns.create()) {
+            ns.restore("iptables-nft-restore", BEFORE);
+            RestoreViewModel vm = model(new SimpleBooleanProperty(false));
+            vm.backendProperty().set(Backend.NFT);
+            vm.choose("wanted.rules", WANTED);
+            vm.prepare(endpoint(ns));
+            vm.apply();
+            assertEquals(RestorePhase.ARMED, vm.phaseProperty().get(), vm.messageProperty().get());
+            assertTrue(nftFilter(ns).contains("--dport 8443"));
+            assertTrue(vm.countdownProperty().get().matches("Rolls back in \\d+ s unless confirmed"),
+                    vm.countdownProperty().get());
+            vm.confirm();
+            assertEquals(RestorePhase.DONE, vm.phaseProperty().get());
+            assertTrue(vm.messageProperty().get().startsWith("Confirmed"), vm.messageProperty().get());
+            assertTrue(nftFilter(ns).contains("--dport 8443"));
+            vm.tick(Instant.now().plusSeconds(3600));
+            assertEquals("", vm.countdownProperty().get(), "a confirmed restore has no countdown");
+        }
+    }
+
+    @Test
+    void rollBackNowRestoresTheBackup() {
+        try (TestNetns ns = TestNetns.create()) {
+            ns.restore("iptables-nft-restore", BEFORE);
+            RestoreViewModel vm = model(new SimpleBooleanProperty(false));
+            vm.backendProperty().set(Backend.NFT);
+            vm.choose("wanted.rules", WANTED);
+            vm.prepare(endpoint(ns));
+            vm.apply();
+            assertTrue(nftFilter(ns).contains("--dport 8443"));
+            vm.rollbackNow();
+            assertEquals(RestorePhase.DONE, vm.phaseProperty().get());
+            assertTrue(vm.messageProperty().get().startsWith("Rolled back"), vm.messageProperty().get());
+            String after = nftFilter(ns);
+            assertFalse(after.contains("8443"), after);
+            assertTrue(after.contains("--dport 22"), after);
+        }
+    }
+}
