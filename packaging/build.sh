@@ -27,7 +27,6 @@ done
 readonly name=iptscope
 readonly vendor="iptscope maintainers"  # with the e-mail below, the Maintainer field of the .deb
 readonly maintainer_email=maintainers@iptscope.invalid
-readonly homepage="https://github.com/iptscope/iptscope"
 readonly summary="Inspector for iptables legacy / nf_tables backend mismatches"
 readonly main_class=io.iptscope.cli.Main
 readonly icon_sizes="16 24 32 48 64 128 256 512"
@@ -72,9 +71,14 @@ jlink --module-path "$fx_path" --add-modules "$modules" \
   --strip-debug --no-man-pages --no-header-files --strip-native-commands \
   --exclude-resources='**.so' --output "$work/runtime"
 for fxjar in "$build"/lib/javafx-*-linux.jar; do
-  unzip -q -j -o "$fxjar" '*.so' -d "$work/runtime/lib" 2>/dev/null || true
+  if unzip -Z1 "$fxjar" '*.so' >/dev/null 2>&1; then
+    unzip -q -j -o "$fxjar" '*.so' -d "$work/runtime/lib"
+  fi
 done
-ls "$work/runtime/lib/libglassgtk3.so" >/dev/null
+if [ ! -f "$work/runtime/lib/libglassgtk3.so" ]; then
+  echo "JavaFX's GTK library is missing from the runtime" >&2
+  exit 1
+fi
 
 jpackage --type app-image --dest "$work/image" --name "$name" --app-version "$version" \
   --vendor "$vendor" --description "$summary" \
@@ -94,7 +98,7 @@ ln -s "/opt/$name/bin/$name" "$share/usr/bin/$name"
 
 common=(--app-image "$app" --dest "$work/jpackage-out" --name "$name" --app-version "$version"
   --linux-app-release "$release" --vendor "$vendor" --description "$summary" --license-file LICENSE
-  --about-url "$homepage" --linux-package-name "$name")
+  --linux-package-name "$name")
 
 for type in $types; do
   start=$SECONDS
