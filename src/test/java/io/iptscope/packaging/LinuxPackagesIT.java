@@ -61,14 +61,14 @@ class LinuxPackagesIT {
     void buildInstallRunAndRemoveTheInstallers() throws Exception {
         Requirements.requireRoot();
         Requirements.requireBinaries("jdeps", "jlink", "jpackage", "unzip", "fakeroot", "dpkg-deb", "rpmbuild", "rpm",
-                "apt-get", "dpkg-query", "Xvfb", "import", "xwininfo", "desktop-file-validate");
+                "rpm2archive", "apt-get", "dpkg-query", "Xvfb", "import", "xwininfo", "desktop-file-validate");
         Files.createDirectories(OUT);
         try (FileChannel channel = FileChannel.open(LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = channel.lock()) {
             Requirements.require(!installed(), "needs a machine where the iptscope package is not installed "
                     + "(the test installs and removes it)");
             assertEquals(List.of(), leftovers(), "files of iptscope without the package; remove them first");
-            String version = numericVersion();
+            PackageVersion version = PackageVersion.of(BUILD);
 
             System.out.print(step("build both packages", Duration.ofMinutes(15),
                     "bash", "packaging/build.sh", "--skip-maven", "--build-dir", BUILD.toString()).stdoutText());
@@ -94,20 +94,23 @@ class LinuxPackagesIT {
         }
     }
 
-    private static void checkDeb(Path deb, String version) {
+    private static void checkDeb(Path deb, PackageVersion version) {
         assertTrue(size(deb) < MAX_DEB_BYTES, deb + " is " + size(deb) + " bytes, over the 40 MB target");
-        assertEquals(version + "-1", field(deb, "Version"), "the .deb's version is the pom's");
+        assertEquals(version.full(), field(deb, "Version"), "the .deb's version is the pom's");
         assertTrue(field(deb, "Depends").contains("libgtk-3-0"), "the .deb depends on GTK 3 (JavaFX's glass)");
         assertEquals("iptables", field(deb, "Recommends"));
-        Set<String> files = lines(step("list the .deb", Duration.ofMinutes(1), "dpkg-deb", "--contents", deb.toString()))
-                .stream().map(l -> l.substring(l.indexOf("./") + 1).replaceFirst(" -> .*", "")).collect(HashSet::new,
-                        Set::add, Set::addAll);
+        CommandResult listing = step("list the .deb", Duration.ofMinutes(1), "dpkg-deb", "--contents", deb.toString());
+        Set<String> files = new HashSet<>();
+        for (String line : lines(listing)) {
+            files.add(line.substring(line.indexOf("./") + 1).replaceFirst(" -> .*", ""));
+        }
         assertPackaged(files, deb);
     }
 
-    private static void checkRpm(Path rpm, String version) {
-        assertEquals(version + "-1", step("read the .rpm's version", Duration.ofMinutes(1), "rpm", "-qp", "--queryformat",
-                "%{VERSION}-%{RELEASE}", rpm.toString()).stdoutText(), "the .rpm's version is the pom's");
+    private static void checkRpm(Path rpm, PackageVersion version) throws IOException {
+        String rpmVersion = step("read the .rpm's version", Duration.ofMinutes(1), "rpm", "-qp", "--queryformat",
+                "%{VERSION}-%{RELEASE}", rpm.toString()).stdoutText();
+        assertEquals(version.full(), rpmVersion, "the .rpm's version is the pom's");
         assertTrue(step("read the .rpm's requirements", Duration.ofMinutes(1), "rpm", "-qpR", rpm.toString())
                 .stdoutText().contains("gtk3"), "the .rpm requires gtk3");
         Set<String> files = new HashSet<>(lines(step("list the .rpm", Duration.ofMinutes(1), "rpm", "-qlp",
@@ -117,6 +120,16 @@ class LinuxPackagesIT {
                 && !f.startsWith("/usr/share/icons/hicolor/") && !f.startsWith("/usr/share/licenses/iptscope")
                 && !f.equals(LAUNCHER.toString()) && !f.equals(DESKTOP_FILE.toString())).toList();
         assertEquals(List.of(), outside, "the .rpm owns files (or shared directories) outside its own");
+        // No rpm-based system here to install it on: unpack its payload and start its launcher from there.
+        Path unpacked = OUT.resolve("rpm");
+        step("clear " + unpacked, Duration.ofMinutes(1), "rm", "-rf", unpacked.toString());
+        Files.createDirectories(unpacked.resolve("root"));
+        Path copy = Files.copy(rpm, unpacked.resolve(rpm.getFileName()));
+        step("unpack the .rpm", Duration.ofMinutes(2), "rpm2archive", "-n", copy.toString());
+        step("extract the payload", Duration.ofMinutes(2), "tar", "-xf", copy + ".tar", "-C",
+                unpacked.resolve("root").toString());
+        assertEquals("iptscope " + version.pom(), step("the .rpm's iptscope --version", Duration.ofSeconds(60),
+                unpacked.resolve("root/opt/iptscope/bin/iptscope").toString(), "--version").stdoutText().strip());
     }
 
     /** What both packages must hold: launcher, linked runtime with JavaFX's natives, command, menu entry, icons. */
@@ -138,9 +151,9 @@ class LinuxPackagesIT {
     }
 
     /** Through /usr/bin/iptscope, as an operator types it. */
-    private static void checkCli(String version, TestNetns ns) throws IOException {
-        assertEquals("iptscope " + version, step("iptscope --version", Duration.ofSeconds(60), LAUNCHER.toString(),
-                "--version").stdoutText().strip());
+    private static void checkCli(PackageVersion version, TestNetns ns) throws IOException {
+        assertEquals("iptscope " + version.pom(), step("iptscope --version", Duration.ofSeconds(60),
+                LAUNCHER.toString(), "--version").stdoutText().strip());
         CommandResult r = RUNNER.run(Command.of(LAUNCHER.toString(), "detect", "--netns", ns.name(), "--json")
                 .withTimeout(Duration.ofSeconds(120)));
         // 1 is a finding of severity error, still a complete report.
@@ -148,7 +161,7 @@ class LinuxPackagesIT {
         System.out.printf("iptscope detect --json: %.1f s%n", r.duration().toMillis() / 1000.0);
         JsonNode report = new ObjectMapper().readTree(r.stdout());
         assertEquals("iptscope.detection/1", report.path("schema").asText());
-        assertEquals(version, report.path("tool").path("version").asText());
+        assertEquals(version.pom(), report.path("tool").path("version").asText());
         assertEquals("netns:" + ns.name(), report.path("target").path("spec").asText());
         assertTrue(report.path("verdicts").size() > 0, "the report has verdicts");
     }
@@ -188,7 +201,8 @@ class LinuxPackagesIT {
             assertTrue(tree.contains("(\"" + wmClass + "\""), "the window's WM_CLASS is the desktop entry's "
                     + "StartupWMClass " + wmClass + ":\n" + tree);
         }
-        System.out.printf("GUI shown, painted and settled in %d s: %s%n", (System.nanoTime() - start) / 1_000_000_000, png);
+        System.out.printf("GUI shown, painted and settled in %d s: %s%n",
+                (System.nanoTime() - start) / 1_000_000_000, png);
     }
 
     /** Pixels (every second one in each direction) that differ between two screenshots of one size. */
@@ -223,13 +237,22 @@ class LinuxPackagesIT {
         return INSTALLED.stream().filter(p -> Files.exists(p, LinkOption.NOFOLLOW_LINKS)).map(Path::toString).toList();
     }
 
-    /** The pom's version as packages carry it (build.sh drops -SNAPSHOT). */
-    private static String numericVersion() throws IOException {
-        Properties pom = new Properties();
-        try (var in = Files.newInputStream(BUILD.resolve("maven-archiver/pom.properties"))) {
-            pom.load(in);
+    /** The pom's version and how build.sh turns it into a package version (no -SNAPSHOT: release 0). */
+    record PackageVersion(String pom, String upstream, String release) {
+
+        static PackageVersion of(Path build) throws IOException {
+            Properties props = new Properties();
+            try (var in = Files.newInputStream(build.resolve("maven-archiver/pom.properties"))) {
+                props.load(in);
+            }
+            String pom = props.getProperty("version");
+            boolean snapshot = pom.endsWith("-SNAPSHOT");
+            return new PackageVersion(pom, pom.replace("-SNAPSHOT", ""), snapshot ? "0" : "1");
         }
-        return pom.getProperty("version").replace("-SNAPSHOT", "");
+
+        String full() {
+            return upstream + "-" + release;
+        }
     }
 
     private static Path onlyPackage(String suffix) throws IOException {
@@ -241,7 +264,8 @@ class LinuxPackagesIT {
     }
 
     private static String field(Path deb, String name) {
-        return step("read " + name + " of the .deb", Duration.ofSeconds(30), "dpkg-deb", "--field", deb.toString(), name)
+        return step("read " + name + " of the .deb", Duration.ofSeconds(30), "dpkg-deb", "--field", deb.toString(),
+                name)
                 .stdoutText().strip();
     }
 
