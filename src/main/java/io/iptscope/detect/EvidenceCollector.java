@@ -215,9 +215,9 @@ public final class EvidenceCollector {
                 // A rule belongs to its chain's owner; in a base chain, to the owner of the chain it jumps to.
                 Optional<String> owner = chainOwner.isPresent() ? chainOwner : jumpOwner(rule);
                 owner.ifPresent(o -> owners.computeIfAbsent(o, k -> new int[2])[1]++);
-                if (!mentionsHint && (rule.rawContains(Markers.KUBE_IPTABLES_HINT)
-                        || rule.rawContains(Markers.KUBE_KUBELET_CANARY))) {
-                    mentionsHint = true;
+                if (!mentionsHint) {
+                    String raw = rule.raw();
+                    mentionsHint = raw.contains(Markers.KUBE_IPTABLES_HINT) || raw.contains(Markers.KUBE_KUBELET_CANARY);
                 }
             }
         }

@@ -32,7 +32,6 @@ public final class Chain {
     /** Per rule; null while no rule had a counters prefix (dumps without -c never allocate it). */
     private Counters[] ruleCounters;
     private int size;
-    private final List<Rule> rules = new Rules();
 
     /** A declared chain ({@code declStart < 0} when it was never declared by a {@code :} line). */
     Chain(String name, String policy, Counters counters, int line, String source, int declStart, int declEnd) {
@@ -95,9 +94,9 @@ public final class Chain {
         return !NO_POLICY.equals(policy);
     }
 
-    /** The {@code -A} rules, in file order. */
+    /** The {@code -A} rules, in file order (a view made on each call: one object less per chain in the model). */
     public List<Rule> rules() {
-        return rules;
+        return new Rules();
     }
 
     public int ruleCount() {

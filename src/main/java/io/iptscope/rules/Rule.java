@@ -78,21 +78,6 @@ public final class Rule {
         return end - start;
     }
 
-    /** Whether the raw line contains {@code needle}, without copying the line. */
-    public boolean rawContains(String needle) {
-        int last = end - needle.length();
-        if (needle.isEmpty()) {
-            return true;
-        }
-        char first = needle.charAt(0);
-        for (int i = start; i <= last; i++) {
-            if (source.charAt(i) == first && source.startsWith(needle, i)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The {@code [p:b]} prefix, or null when the line has none. */
     public Counters counters() {
         return counters;

@@ -26,7 +26,7 @@ import java.util.function.Predicate;
  * <li>{@code hits>N}, {@code hits>=N}, {@code hits<N}, {@code hits<=N}, {@code hits=N}: the packet counter of the
  * rule's {@code [p:b]} prefix; rules of dumps saved without {@code -c} have none and never match.</li>
  * <li>Anything else is free text, found anywhere in the rule line; it ignores case unless it has a capital
- * letter.</li>
+ * letter. Free text with {@code *} or {@code ?} is a glob over the line (always ignoring case).</li>
  * </ul>
  */
 public final class RuleFilter {
@@ -72,7 +72,9 @@ public final class RuleFilter {
 
     /** The indexes (see {@link RuleIndex#rule}) of the rules that match. */
     public BitSet matches(RuleIndex index) {
-        return root.eval(index);
+        BitSet all = new BitSet(index.size());
+        all.set(0, index.size());
+        return root.eval(index, all);
     }
 
     /** The matching rules, in table and chain order. */
@@ -90,52 +92,87 @@ public final class RuleFilter {
         return query;
     }
 
+    /**
+     * A part of the query. {@code eval} returns the matching rules among {@code candidates} (never outside them),
+     * so that each term of a conjunction only looks at the rules the terms before it left.
+     */
     private interface Node {
-        BitSet eval(RuleIndex idx);
+        BitSet eval(RuleIndex idx, BitSet candidates);
     }
 
     private record And(List<Node> parts) implements Node {
-        public BitSet eval(RuleIndex idx) {
-            BitSet out = parts.get(0).eval(idx);
-            for (int i = 1; i < parts.size() && !out.isEmpty(); i++) {
-                out.and(parts.get(i).eval(idx));
+        public BitSet eval(RuleIndex idx, BitSet candidates) {
+            BitSet out = candidates;
+            for (int i = 0; i < parts.size() && !out.isEmpty(); i++) {
+                out = parts.get(i).eval(idx, out);
             }
             return out;
         }
     }
 
     private record Or(List<Node> parts) implements Node {
-        public BitSet eval(RuleIndex idx) {
-            BitSet out = parts.get(0).eval(idx);
-            for (int i = 1; i < parts.size(); i++) {
-                out.or(parts.get(i).eval(idx));
+        public BitSet eval(RuleIndex idx, BitSet candidates) {
+            BitSet out = new BitSet(idx.size());
+            for (Node p : parts) {
+                out.or(p.eval(idx, candidates));
             }
             return out;
         }
     }
 
     private record Not(Node inner) implements Node {
-        public BitSet eval(RuleIndex idx) {
-            BitSet out = inner.eval(idx);
-            out.flip(0, idx.size());
+        public BitSet eval(RuleIndex idx, BitSet candidates) {
+            BitSet out = (BitSet) candidates.clone();
+            out.andNot(inner.eval(idx, candidates));
             return out;
         }
     }
 
     private record All() implements Node {
-        public BitSet eval(RuleIndex idx) {
-            BitSet out = new BitSet(idx.size());
-            out.set(0, idx.size());
-            return out;
+        public BitSet eval(RuleIndex idx, BitSet candidates) {
+            return (BitSet) candidates.clone();
         }
     }
 
+    /**
+     * Text anywhere in the rule line. Without wildcards one pass of indexOf over the parsed text finds it; with
+     * wildcards the longest plain piece finds the candidates and the glob (case-insensitive) decides.
+     */
     private record FreeText(String text) implements Node {
-        public BitSet eval(RuleIndex idx) {
+        public BitSet eval(RuleIndex idx, BitSet candidates) {
             BitSet out = new BitSet(idx.size());
-            boolean ignoreCase = text.equals(RuleIndex.asciiLower(text));
-            idx.forEachContaining(text, ignoreCase, out::set);
+            if (!Glob.hasWildcard(text)) {
+                boolean ignoreCase = text.equals(RuleIndex.asciiLower(text));
+                idx.forEachContaining(text, ignoreCase, out::set);
+                out.and(candidates);
+                return out;
+            }
+            Glob glob = new Glob("*" + text + "*", false);
+            String piece = longestPlainPiece(text);
+            if (piece.isEmpty()) {
+                for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+                    if (idx.lineMatches(i, glob)) {
+                        out.set(i);
+                    }
+                }
+            } else {
+                idx.forEachContaining(piece, true, i -> {
+                    if (candidates.get(i) && idx.lineMatches(i, glob)) {
+                        out.set(i);
+                    }
+                });
+            }
             return out;
+        }
+
+        private static String longestPlainPiece(String text) {
+            String best = "";
+            for (String piece : text.split("[*?]")) {
+                if (piece.length() > best.length()) {
+                    best = piece;
+                }
+            }
+            return best;
         }
     }
 
@@ -145,9 +182,9 @@ public final class RuleFilter {
     }
 
     private record FieldTerm(RuleTest test) implements Node {
-        public BitSet eval(RuleIndex idx) {
+        public BitSet eval(RuleIndex idx, BitSet candidates) {
             BitSet out = new BitSet(idx.size());
-            for (int i = 0, n = idx.size(); i < n; i++) {
+            for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
                 if (test.test(idx, i)) {
                     out.set(i);
                 }
@@ -156,16 +193,25 @@ public final class RuleFilter {
         }
     }
 
-    /** A test on dictionary fields: each distinct value is tested once, then rules only look up their value. */
+    /**
+     * A test on dictionary fields: each distinct value met among the candidates is tested once (remembered as
+     * 1 for yes, 2 for no), then rules only look up their value number.
+     */
     private record ColumnTerm(List<RuleIndex.Field> fields, Predicate<String> test) implements Node {
-        public BitSet eval(RuleIndex idx) {
+        public BitSet eval(RuleIndex idx, BitSet candidates) {
             BitSet out = new BitSet(idx.size());
             for (RuleIndex.Field f : fields) {
                 RuleIndex.Column col = idx.column(f);
-                boolean[] ok = col.test(test);
-                for (int i = 0, n = idx.size(); i < n; i++) {
+                byte[] known = new byte[col.size()];
+                for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
                     int id = col.id(i);
-                    if (id >= 0 && ok[id]) {
+                    if (id < 0) {
+                        continue;
+                    }
+                    if (known[id] == 0) {
+                        known[id] = test.test(col.value(id)) ? (byte) 1 : (byte) 2;
+                    }
+                    if (known[id] == 1) {
                         out.set(i);
                     }
                 }

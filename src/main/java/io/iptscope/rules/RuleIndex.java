@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntConsumer;
-import java.util.function.Predicate;
 
 /**
  * The fields the filter language looks at, for every {@code -A} rule of a ruleset in table and chain order,
@@ -154,11 +153,12 @@ public final class RuleIndex {
                     module = null;
                     target.ids[i] = target.id(s.value(v));
                 }
-                default -> {
+                case LineScan.COMMENT_OPTION -> {
                     if ("comment".equals(module) && region[COMMENT][2 * i] < 0 && !decoded.containsKey(key(COMMENT, i))) {
                         keep(COMMENT, i, s, v);
                     }
                 }
+                default -> throw new IllegalStateException("option code " + opt);
             }
             k = v;
         }
@@ -219,7 +219,7 @@ public final class RuleIndex {
     }
 
     public String table(int i) {
-        return table.value(i);
+        return table.valueOf(i);
     }
 
     public String chain(int i) {
@@ -262,6 +262,11 @@ public final class RuleIndex {
         }
         String d = decoded.isEmpty() ? null : decoded.get(key(column, i));
         return d != null && glob.matches(d, 0, d.length());
+    }
+
+    /** Whether the whole line of rule {@code i} matches the glob. */
+    boolean lineMatches(int i, RuleFilter.Glob glob) {
+        return glob.matches(source, starts[i], ends[i]);
     }
 
     /** Whether the address column of rule {@code i} is an address whose network overlaps {@code c}. */
@@ -352,18 +357,20 @@ public final class RuleIndex {
             return id;
         }
 
-        private String value(int rule) {
+        /** The value of a rule, or null where it has none. */
+        private String valueOf(int rule) {
             int id = ids[rule];
             return id == NONE ? null : values.get(id);
         }
 
-        /** For every distinct value, whether the test holds. */
-        boolean[] test(Predicate<String> test) {
-            boolean[] out = new boolean[values.size()];
-            for (int v = 0; v < out.length; v++) {
-                out[v] = test.test(values.get(v));
-            }
-            return out;
+        /** Distinct value number {@code id}. */
+        String value(int id) {
+            return values.get(id);
+        }
+
+        /** The number of distinct values. */
+        int size() {
+            return values.size();
         }
 
         /** The value number of each rule; NONE where the rule has no such field. */

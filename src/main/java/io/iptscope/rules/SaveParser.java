@@ -27,6 +27,8 @@ public final class SaveParser {
     /** Past this, errors are counted but not kept: a CRLF file would otherwise give one per line. */
     static final int MAX_ERRORS = 1000;
 
+    private static final String[] USUAL_POLICIES = {Chain.NO_POLICY, "ACCEPT", "DROP"};
+
     private SaveParser() {
     }
 
@@ -53,7 +55,7 @@ public final class SaveParser {
         final String name;
         final int line;
         final String text;
-        final Map<String, Chain> chains = new HashMap<>();
+        final ChainIndex chains = new ChainIndex();
         final List<Chain> order = new ArrayList<>();
         final List<Rule> commands = new ArrayList<>();
         Chain lastChain;
@@ -65,7 +67,7 @@ public final class SaveParser {
         }
 
         void put(Chain chain) {
-            chains.put(chain.name(), chain);
+            chains.putIfAbsent(chain);
             order.add(chain);
         }
 
@@ -230,7 +232,7 @@ public final class SaveParser {
                 error(lineNo, polStart - start + 1, "policy missing after chain name '" + name + "'");
                 return;
             }
-            String policy = intern(text.substring(polStart, polEnd));
+            String policy = policy(polStart, polEnd);
             if (!policy.equals(Chain.NO_POLICY)) {
                 if (!policy.equals("ACCEPT") && !policy.equals("DROP")) {
                     error(lineNo, polStart - start + 1, "invalid policy '" + policy + "' (ACCEPT or DROP)");
@@ -250,7 +252,7 @@ public final class SaveParser {
                 }
             }
             Chain chain = new Chain(name, policy, counters, lineNo, text, start, end);
-            Chain previous = table.chains.putIfAbsent(name, chain);
+            Chain previous = table.chains.putIfAbsent(chain);
             if (previous != null) {
                 error(lineNo, 2, "chain '" + name + "' declared twice (first at line " + previous.line() + ")");
                 return;
@@ -370,6 +372,11 @@ public final class SaveParser {
             if (last != null && last.name().length() == to - from
                     && text.regionMatches(from, last.name(), 0, to - from)) {
                 return last;
+            }
+            Chain known = table.chains.get(text, from, to);
+            if (known != null) {
+                table.lastChain = known;
+                return known;
             }
             return appendTarget(text.substring(from, to), column);
         }
@@ -509,10 +516,14 @@ public final class SaveParser {
             return skipBlanks(from, end) == end;
         }
 
-        /** Policies repeat on every chain line; share one string per spelling. */
-        private String intern(String s) {
-            String known = policies.putIfAbsent(s, s);
-            return known == null ? s : known;
+        /** Policies repeat on every chain line; the usual ones cost no string at all, others one per spelling. */
+        private String policy(int from, int to) {
+            for (String usual : USUAL_POLICIES) {
+                if (to - from == usual.length() && text.startsWith(usual, from)) {
+                    return usual;
+                }
+            }
+            return policies.computeIfAbsent(text.substring(from, to), p -> p);
         }
     }
 

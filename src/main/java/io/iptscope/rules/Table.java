@@ -2,7 +2,6 @@ package io.iptscope.rules;
 
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** One {@code *table} ... {@code COMMIT} block. */
@@ -13,7 +12,7 @@ public final class Table {
     private final String text;
     private final int commitLine;
     private final List<Chain> chains;
-    private final Map<String, Chain> byName;
+    private final ChainIndex byName;
     private final List<Rule> commands;
     private final int ruleCount;
 
@@ -24,7 +23,7 @@ public final class Table {
      * @param byName     the same chains by name; owned by the table from now on
      * @param commands   rule lines with a command other than {@code -A}, in file order
      */
-    Table(String name, int line, String text, int commitLine, List<Chain> chains, Map<String, Chain> byName,
+    Table(String name, int line, String text, int commitLine, List<Chain> chains, ChainIndex byName,
           List<Rule> commands) {
         this.name = name;
         this.line = line;

@@ -1,9 +1,10 @@
 package io.iptscope.rules;
 
+import io.iptscope.testing.Requirements;
+import io.iptscope.testing.TestNetns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -44,15 +45,15 @@ class KubeRulesetGeneratorTest {
     /** The output is what iptables-save itself prints after restoring it, on both backends. */
     @Test
     void realIptablesSavesItBackUnchanged() throws Exception {
-        assumeTrue(Netns.available(), "needs root, ip netns and both iptables backends");
+        Requirements.requireNetnsTools();
         for (Family f : Family.values()) {
             String text = KubeRulesetGenerator.generate(2000, 1, f).text();
             Ruleset generated = SaveParser.parse(text, "gen").ruleset();
             for (Backend b : Backend.values()) {
                 String tool = f.toolPrefix() + b.suffix();
-                try (Netns ns = Netns.create()) {
-                    ns.check(text, tool + "-restore");
-                    Ruleset saved = SaveParser.parse(ns.check(null, tool + "-save"), tool).ruleset();
+                try (TestNetns ns = TestNetns.create()) {
+                    ns.execWithInput(text, tool + "-restore");
+                    Ruleset saved = SaveParser.parse(ns.exec(tool + "-save").stdoutText(), tool).ruleset();
                     for (Table t : generated.tables()) {
                         assertEquals(SaveWriter.restore(t), SaveWriter.restore(saved.table(t.name()).orElseThrow()),
                                 tool + " " + t.name());

@@ -1,11 +1,11 @@
 package io.iptscope.rules;
 
+import io.iptscope.testing.Requirements;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +18,7 @@ class RealDumpParseTest {
 
     @BeforeAll
     static void makeDumps() throws Exception {
-        assumeTrue(Netns.available(), "needs root, ip netns and both iptables backends");
+        Requirements.requireNetnsTools();
         dumps = RealDumps.all();
     }
 

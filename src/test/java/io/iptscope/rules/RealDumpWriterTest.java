@@ -1,7 +1,8 @@
 package io.iptscope.rules;
 
+import io.iptscope.testing.Requirements;
+import io.iptscope.testing.TestNetns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -15,7 +16,7 @@ class RealDumpWriterTest {
 
     @BeforeAll
     static void makeDumps() throws Exception {
-        assumeTrue(Netns.available(), "needs root, ip netns and both iptables backends");
+        Requirements.requireNetnsTools();
         dumps = RealDumps.all();
     }
 
@@ -42,9 +43,9 @@ class RealDumpWriterTest {
             String canonical = SaveWriter.restore(SaveParser.parse(input, "in").ruleset());
             for (Backend b : Backend.values()) {
                 String tool = f.toolPrefix() + b.suffix();
-                try (Netns ns = Netns.create()) {
-                    ns.check(canonical, tool + "-restore");
-                    String saved = ns.check(null, tool + "-save");
+                try (TestNetns ns = TestNetns.create()) {
+                    ns.execWithInput(canonical, tool + "-restore");
+                    String saved = ns.exec(tool + "-save").stdoutText();
                     String expected = dumps.stream().filter(d -> d.family() == f && d.backend() == b && !d.counters())
                             .findFirst().orElseThrow().text();
                     assertEquals(withoutComments(expected), withoutComments(saved), tool);

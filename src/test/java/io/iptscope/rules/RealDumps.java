@@ -1,5 +1,7 @@
 package io.iptscope.rules;
 
+import io.iptscope.exec.CommandResult;
+import io.iptscope.testing.TestNetns;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,21 +39,18 @@ final class RealDumps {
         }
     }
 
-    static synchronized List<Dump> all() throws IOException, InterruptedException {
+    static synchronized List<Dump> all() {
         if (dumps == null) {
             List<Dump> made = new ArrayList<>();
-            try (Netns ns = Netns.create()) {
+            try (TestNetns ns = TestNetns.create()) {
                 for (Family f : Family.values()) {
                     String input = resource(f == Family.IPV4 ? "real-v4.rules" : "real-v6.rules");
                     for (Backend b : Backend.values()) {
                         String tool = f.toolPrefix() + b.suffix();
-                        ns.check(input, tool + "-restore", "-c");
+                        ns.execWithInput(input, tool + "-restore", "-c");
                         for (boolean c : new boolean[] {false, true}) {
-                            Netns.Result r = c ? ns.exec(null, tool + "-save", "-c") : ns.exec(null, tool + "-save");
-                            if (r.exit() != 0) {
-                                throw new IOException(tool + "-save failed: " + r.err());
-                            }
-                            made.add(new Dump(f, b, c, r.out(), r.err()));
+                            CommandResult r = c ? ns.exec(tool + "-save", "-c") : ns.exec(tool + "-save");
+                            made.add(new Dump(f, b, c, r.stdoutText(), r.stderrText()));
                         }
                     }
                 }

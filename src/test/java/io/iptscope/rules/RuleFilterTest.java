@@ -103,6 +103,10 @@ class RuleFilterTest {
         assertEquals(List.of(4), hits("[fd00::5]:53"));
         assertEquals(List.of(6), hits("masquerade"));
         assertEquals(List.of(), hits("COMMIT"), "only rule lines are searched");
+        assertEquals(List.of(2, 3), hits("KUBE-SVC-*"));
+        assertEquals(List.of(3), hits("*statistic*0.5*"));
+        assertEquals(List.of(1), hits("--dport ?2"));
+        assertEquals(List.of(2), hits("-s 10.244.?.0/24"));
     }
 
     @Test

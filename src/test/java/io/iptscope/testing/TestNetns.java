@@ -70,6 +70,12 @@ public final class TestNetns implements AutoCloseable {
         return mustSucceed(run(argv));
     }
 
+    /** Runs argv inside the namespace with {@code input} on stdin; the test fails if it does not succeed. */
+    public CommandResult execWithInput(String input, String... argv) {
+        return mustSucceed(RUNNER.run(target().enter(Command.of(argv)
+                .withStdin(input.getBytes(StandardCharsets.UTF_8)).withTimeout(Duration.ofSeconds(120)))));
+    }
+
     /** Feeds restore-format text to a restore binary (e.g. iptables-nft-restore) inside the namespace. */
     public void restore(String restoreBinary, String rules) {
         // Legacy writers share one host-wide xtables lock with every other test run on the machine.

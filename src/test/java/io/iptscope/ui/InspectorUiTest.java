@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iptscope.restore.SnapshotStore;
 import io.iptscope.rules.Backend;
+import io.iptscope.rules.Family;
+import io.iptscope.rules.KubeRulesetGenerator;
 import io.iptscope.testing.TestNetns;
 import io.iptscope.ui.main.PrivilegeMode;
 import io.iptscope.ui.main.ReportOrigin;
@@ -13,6 +15,7 @@ import io.iptscope.ui.restore.RestorePhase;
 import io.iptscope.ui.restore.RestoreViewModel;
 import io.iptscope.ui.rules.ChainRef;
 import io.iptscope.ui.rules.RuleRow;
+import io.iptscope.ui.rules.RulesViewModel;
 import io.iptscope.ui.task.ExecutorTaskRunner;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -176,6 +179,54 @@ class InspectorUiTest {
         Fx.waitFor("the confirmation", WAIT, () -> restore.phaseProperty().get() == RestorePhase.DONE);
         assertTrue(restore.messageProperty().get().startsWith("Confirmed"), restore.messageProperty().get());
         assertTrue(netns.exec("iptables-legacy-save", "-t", "filter").stdoutText().contains("192.0.2.0/24"));
+    }
+
+    @Test
+    void halfAMillionRulesOpenAndFilterWhileTheWindowKeepsResponding(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        Path dump = java.nio.file.Files.writeString(dir.resolve("big.rules"),
+                KubeRulesetGenerator.generate(500_000, 3, Family.IPV4).text());
+        RulesViewModel rules = window.view().rulesModel();
+        long slowest = 0;
+        robot.interact(() -> {
+            window.view().tabs().getSelectionModel().select(1);
+            rules.loadFile(dump);
+        });
+        slowest = Math.max(slowest, respondWhile(() -> !rules.loadedProperty().get().startsWith("big.rules")
+                || !window.model().tasks().running().isEmpty()));
+        robot.interact(() -> rules.open(ChainRef.table("nat")));
+        slowest = Math.max(slowest, respondWhile(() -> !window.model().tasks().running().isEmpty()));
+        assertTrue(rules.countProperty().get().matches("\\d{6} of \\d{6} rules shown"), rules.countProperty().get());
+        robot.interact(() -> rules.filterTextProperty().set("chain:KUBE-SVC-* target:KUBE-SEP-*"));
+        slowest = Math.max(slowest, respondWhile(() -> !window.model().tasks().running().isEmpty()));
+        String[] shownOfAll = rules.countProperty().get().split(" ");
+        int shown = Integer.parseInt(shownOfAll[0]);
+        assertTrue(shown > 0 && shown < Integer.parseInt(shownOfAll[2]), rules.countProperty().get());
+        assertEquals(shown, rules.rowsProperty().get().size());
+        // Parsing, indexing and filtering run in the background: the window answers within moments
+        // (garbage collection of the parse can still pause every thread for a few hundred ms).
+        assertTrue(slowest < 2000, "the FX thread did not answer for " + slowest + " ms");
+    }
+
+    /** Pings the FX thread until {@code busy} turns false; returns the longest wait for an answer in ms. */
+    private static long respondWhile(java.util.function.BooleanSupplier busy) {
+        long slowest = 0;
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            long asked = System.nanoTime();
+            boolean stillBusy = Fx.call(busy::getAsBoolean);
+            slowest = Math.max(slowest, (System.nanoTime() - asked) / 1_000_000);
+            if (!stillBusy) {
+                return slowest;
+            }
+            assertTrue(System.nanoTime() < end, "still busy after " + WAIT);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return slowest;
+            }
+        }
     }
 
     private static TableView<?> rulesTable(FxRobot robot) {

@@ -65,6 +65,10 @@ public final class ScreenshotTour {
                         && w.model().tasks().running().isEmpty());
                 Fx.settle();
                 Fx.savePng(w.scene(), dir.resolve("detection" + suffix));
+                Fx.run(() -> ((javafx.scene.control.ScrollPane) w.scene().lookup("#scroll")).setVvalue(1));
+                Fx.settle();
+                Fx.savePng(w.scene(), dir.resolve("detection-binaries" + suffix));
+                Fx.run(() -> ((javafx.scene.control.ScrollPane) w.scene().lookup("#scroll")).setVvalue(0));
 
                 RulesViewModel rules = w.view().rulesModel();
                 Fx.waitFor("rules loaded", WAIT, () -> rules.countProperty().get().contains("rules shown")

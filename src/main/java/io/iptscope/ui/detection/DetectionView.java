@@ -76,7 +76,7 @@ public final class DetectionView {
         binaryTable.setItems(model.binaries());
         Function<BinaryCell, String> missing = c -> c.found() ? null : Styles.CELL_MISSING;
         binaryTable.getColumns().setAll(java.util.List.of(
-                Columns.text("Name", 110, BinaryRow::name),
+                Columns.text("Name", 135, BinaryRow::name),
                 Columns.text("Points at", 170, BinaryRow::pointsAt),
                 Columns.styled("base", 240, r -> r.base().text(), r -> missing.apply(r.base()),
                         r -> r.base().tooltip()),
@@ -103,7 +103,8 @@ public final class DetectionView {
                 Columns.text("Family", 70, NftTableRow::family),
                 Columns.text("Table", 160, NftTableRow::name),
                 Columns.text("Managed by", 140, NftTableRow::managedBy),
-                Columns.text("Base chains", 700, NftTableRow::baseChains)));
+                Columns.wrapped("Base chains", 700, NftTableRow::baseChains)));
+        nftTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         nftTable.setPlaceholder(new Label("No nftables tables"));
     }
 

@@ -13,6 +13,7 @@ import io.iptscope.report.DetectionReport;
 import io.iptscope.report.Reports;
 import io.iptscope.restore.Endpoint;
 import io.iptscope.ui.common.Theme;
+import io.iptscope.ui.task.TaskHandle;
 import io.iptscope.ui.task.TaskRunner;
 import java.io.IOException;
 import java.io.InputStream;
@@ -184,6 +185,9 @@ public final class MainViewModel {
 
     /** Runs a detection of the chosen target with the chosen binaries, off the UI thread. */
     public void detect() {
+        if (detecting.get()) {
+            return;
+        }
         BinarySource source;
         try {
             source = BinarySource.parse(binarySource.get());
@@ -200,7 +204,7 @@ public final class MainViewModel {
         }
         detecting.set(true);
         status.set("Detecting " + choice.target().spec() + " …");
-        tasks.submit("Detect " + choice.target().spec(), p -> {
+        TaskHandle detection = tasks.submit("Detect " + choice.target().spec(), p -> {
             p.update("reading binaries and backends", -1);
             try {
                 return new Detected(inspect(runner.get(), choice, source, runLog), null);
@@ -219,13 +223,15 @@ public final class MainViewModel {
                 }
             }
         }, d -> {
-            detecting.set(false);
             show(new ShownReport(d.report(), ReportOrigin.LIVE, choice.target(), mode, choice.target().spec(),
                     d.elevationFailure()));
-        }, e -> {
+        }, e -> fail(e.getMessage()));
+        // Success, failure and cancellation (which reports neither) all end the detection.
+        if (detection.finishedProperty().get()) {
             detecting.set(false);
-            fail(e.getMessage());
-        });
+        } else {
+            detection.finishedProperty().addListener((o, was, now) -> detecting.set(false));
+        }
     }
 
     /** A live detection, and why it ran unprivileged when the chosen elevation failed (else null). */

@@ -4,6 +4,7 @@ import io.iptscope.rules.Chain;
 import io.iptscope.rules.RuleIndex;
 import io.iptscope.rules.Ruleset;
 import io.iptscope.rules.Table;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,10 @@ import java.util.Map;
  * @param offsets     per table, per chain: where its first rule sits in {@code index}
  * @param references  per table, per chain: the rules that jump or go to it
  * @param parseErrors lines the parser could not read, shown rather than hidden
+ * @param tree        the tables and chains as the tree shows them (with reference counts once indexed)
  */
 record LoadedRules(String name, Ruleset ruleset, RuleIndex index, Map<String, Map<String, Integer>> offsets,
-                   Map<String, Map<String, List<RuleLocation>>> references, int parseErrors) {
+                   Map<String, Map<String, List<RuleLocation>>> references, int parseErrors, List<TableNode> tree) {
 
     static LoadedRules parsed(String name, Ruleset ruleset, int parseErrors) {
         Map<String, Map<String, Integer>> offsets = new HashMap<>();
@@ -31,11 +33,23 @@ record LoadedRules(String name, Ruleset ruleset, RuleIndex index, Map<String, Ma
             }
             offsets.put(t.name(), chains);
         }
-        return new LoadedRules(name, ruleset, RuleIndex.of(ruleset), offsets, Map.of(), parseErrors);
+        return new LoadedRules(name, ruleset, RuleIndex.of(ruleset), offsets, Map.of(), parseErrors,
+                treeOf(ruleset, Map.of()));
     }
 
     LoadedRules withReferences(Map<String, Map<String, List<RuleLocation>>> refs) {
-        return new LoadedRules(name, ruleset, index, offsets, refs, parseErrors);
+        return new LoadedRules(name, ruleset, index, offsets, refs, parseErrors, treeOf(ruleset, refs));
+    }
+
+    private static List<TableNode> treeOf(Ruleset ruleset, Map<String, Map<String, List<RuleLocation>>> references) {
+        List<TableNode> nodes = new ArrayList<>();
+        for (Table t : ruleset.tables()) {
+            Map<String, List<RuleLocation>> refs = references.getOrDefault(t.name(), Map.of());
+            List<TableNode.ChainNode> chains = t.chains().stream().map(c -> new TableNode.ChainNode(t.name(), c.name(),
+                    c.policy(), c.ruleCount(), refs.getOrDefault(c.name(), List.of()).size())).toList();
+            nodes.add(new TableNode(t.name(), t.ruleCount(), chains));
+        }
+        return List.copyOf(nodes);
     }
 
     /** Where a chain's first rule sits in {@link #index}. */

@@ -189,14 +189,15 @@ public final class RulesView {
             }
         });
         model.tree().addListener((javafx.collections.ListChangeListener<TableNode>) c -> {
-            rootItem.getChildren().clear();
+            ChainRef here = model.locationProperty().get();
+            List<TreeItem<Object>> tables = new java.util.ArrayList<>();
             for (TableNode t : model.tree()) {
-                TreeItem<Object> ti = new TreeItem<>(t);
-                ti.setExpanded(true);
-                t.chains().forEach(ch -> ti.getChildren().add(new TreeItem<>(ch)));
-                rootItem.getChildren().add(ti);
+                TableItem item = new TableItem(t);
+                item.setExpanded(here != null && here.table().equals(t.name()));
+                tables.add(item);
             }
-            selectInTree(model.locationProperty().get());
+            rootItem.getChildren().setAll(tables);
+            selectInTree(here);
         });
         tree.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (syncingTree || now == null) {
@@ -222,6 +223,7 @@ public final class RulesView {
                     if (ref.wholeTable()) {
                         tree.getSelectionModel().select(t);
                     } else {
+                        t.setExpanded(true);
                         t.getChildren().stream().filter(c -> ((TableNode.ChainNode) c.getValue()).name()
                                 .equals(ref.chain())).findFirst().ifPresent(c -> tree.getSelectionModel().select(c));
                     }
@@ -283,6 +285,34 @@ public final class RulesView {
     private void scrollTopIfEmptySelection(ObservableList<RuleRow> rows) {
         if (!rows.isEmpty() && table.getSelectionModel().isEmpty()) {
             table.scrollTo(0);
+        }
+    }
+
+    /**
+     * A table whose chain items are made on first use: a kube-proxy nat table has 100k chains, and only
+     * the table being browsed starts expanded.
+     */
+    private static final class TableItem extends TreeItem<Object> {
+        private boolean filled;
+
+        TableItem(TableNode table) {
+            super(table);
+        }
+
+        @Override
+        public boolean isLeaf() {
+            return ((TableNode) getValue()).chains().isEmpty();
+        }
+
+        @Override
+        public ObservableList<TreeItem<Object>> getChildren() {
+            if (!filled) {
+                filled = true;
+                List<TreeItem<Object>> chains = ((TableNode) getValue()).chains().stream()
+                        .map(c -> (TreeItem<Object>) new TreeItem<Object>(c)).toList();
+                super.getChildren().setAll(chains);
+            }
+            return super.getChildren();
         }
     }
 

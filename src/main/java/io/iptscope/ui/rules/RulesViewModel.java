@@ -206,9 +206,9 @@ public final class RulesViewModel {
             return LoadedRules.parsed(name, parsed.ruleset(), parsed.errors().size());
         }, parsed -> {
             show(parsed);
-            tasks.submit("Index jumps: " + name, p -> references(parsed.ruleset(), p), refs -> {
+            tasks.submit("Index jumps: " + name, p -> parsed.withReferences(references(parsed.ruleset(), p)), done -> {
                 if (rules == parsed) {
-                    indexed(parsed.withReferences(refs));
+                    indexed(done);
                 }
             }, e -> error.set("indexing jumps of " + name + " failed: " + e.getMessage()));
         }, e -> error.set("loading " + name + " failed: " + e.getMessage()));
@@ -245,7 +245,7 @@ public final class RulesViewModel {
                 + loadedRules.ruleset().tables().size() + " tables");
         history.clear();
         location.set(null);
-        tree.setAll(treeOf(loadedRules));
+        tree.setAll(loadedRules.tree());
         Optional<Table> first = loadedRules.ruleset().table("filter").or(() -> loadedRules.ruleset().tables().stream()
                 .findFirst());
         first.ifPresent(t -> go(ChainRef.table(t.name())));
@@ -254,22 +254,11 @@ public final class RulesViewModel {
 
     private void indexed(LoadedRules withReferences) {
         rules = withReferences;
-        tree.setAll(treeOf(withReferences));
+        tree.setAll(withReferences.tree());
         ChainRef here = location.get();
         if (here != null) {
             referencedBy.setAll(referencesOf(here));
         }
-    }
-
-    private static List<TableNode> treeOf(LoadedRules loadedRules) {
-        List<TableNode> nodes = new ArrayList<>();
-        for (Table t : loadedRules.ruleset().tables()) {
-            Map<String, List<RuleLocation>> refs = loadedRules.references().getOrDefault(t.name(), Map.of());
-            List<TableNode.ChainNode> chains = t.chains().stream().map(c -> new TableNode.ChainNode(t.name(), c.name(),
-                    c.policy(), c.ruleCount(), refs.getOrDefault(c.name(), List.of()).size())).toList();
-            nodes.add(new TableNode(t.name(), t.ruleCount(), chains));
-        }
-        return nodes;
     }
 
     /** Shows a table or chain and remembers where we came from. */

@@ -31,7 +31,10 @@ public final class ExecutorTaskRunner implements TaskRunner {
                 f.cancel(true);
             }
             // A task cancelled before it started never runs its own removal.
-            ui.execute(() -> running.remove(handleRef.get()));
+            ui.execute(() -> {
+                running.remove(handleRef.get());
+                handleRef.get().finish();
+            });
         });
         handleRef.set(handle);
         ui.execute(() -> running.add(handle));
@@ -54,6 +57,7 @@ public final class ExecutorTaskRunner implements TaskRunner {
                     if (!handle.cancelled()) {
                         onSuccess.accept(result);
                     }
+                    handle.finish();
                 });
             } catch (Throwable e) {
                 ui.execute(() -> {
@@ -62,6 +66,7 @@ public final class ExecutorTaskRunner implements TaskRunner {
                             && !(e instanceof InterruptedException)) {
                         onFailure.accept(e);
                     }
+                    handle.finish();
                 });
             }
         }));

@@ -14,6 +14,7 @@ public final class TaskHandle {
     private final String title;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper finished = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final Runnable canceller;
     private volatile boolean cancelled;
 
@@ -35,6 +36,11 @@ public final class TaskHandle {
         return progress.getReadOnlyProperty();
     }
 
+    /** True once the task has ended: succeeded, failed or cancelled. */
+    public javafx.beans.property.ReadOnlyBooleanProperty finishedProperty() {
+        return finished.getReadOnlyProperty();
+    }
+
     public boolean cancelled() {
         return cancelled;
     }
@@ -43,6 +49,10 @@ public final class TaskHandle {
     public void cancel() {
         cancelled = true;
         canceller.run();
+    }
+
+    void finish() {
+        finished.set(true);
     }
 
     void publish(String text, double fraction) {

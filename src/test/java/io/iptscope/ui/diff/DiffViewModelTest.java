@@ -7,7 +7,11 @@ import io.iptscope.discover.BinarySource;
 import io.iptscope.discover.Discovery;
 import io.iptscope.exec.LocalRunner;
 import io.iptscope.restore.Endpoint;
+import io.iptscope.restore.Saver;
+import io.iptscope.restore.SnapshotMeta;
 import io.iptscope.restore.SnapshotStore;
+import io.iptscope.rules.Backend;
+import io.iptscope.rules.Family;
 import io.iptscope.testing.TestNetns;
 import io.iptscope.ui.MismatchScenario;
 import io.iptscope.ui.task.SyncTaskRunner;
@@ -55,6 +59,32 @@ class DiffViewModelTest {
         assertTrue(shown.stream().anyMatch(l -> l.startsWith("+ #2 ") && l.contains("--dport 443")), shown.toString());
         assertTrue(vm.summaryProperty().get().startsWith("a.rules → b.rules: 1 rules only in the second, 1 only in "
                 + "the first"), vm.summaryProperty().get());
+    }
+
+    @Test
+    void aSnapshotComparesWithTheLiveBackendItWasTakenFrom() throws Exception {
+        try (TestNetns ns = MismatchScenario.create(20)) {
+            LocalRunner runner = new LocalRunner();
+            Duration timeout = Duration.ofSeconds(30);
+            Endpoint ep = new Endpoint(runner, ns.target(),
+                    new Discovery(runner, timeout).discover(new BinarySource.ProcessPath()), timeout);
+            SnapshotStore store = new SnapshotStore(dir.resolve("s"));
+            Saver.Saved saved = Saver.save(ep, Backend.LEGACY, Family.IPV4, List.of(), true);
+            store.add(new SnapshotMeta(SnapshotStore.newId(), "save", ep.host(), ns.target().spec(), "legacy", "ipv4",
+                    saved.tables(), java.time.Instant.now().toString(), "test", saved.iptablesVersion(), true, null, 0,
+                    null, null), saved.text());
+            ns.exec("iptables-legacy", "-w", "-A", "DOCKER-USER", "-s", "203.0.113.0/24", "-j", "DROP");
+
+            DiffViewModel vm = new DiffViewModel(new SyncTaskRunner(), store);
+            vm.modeProperty().set(DiffMode.SNAPSHOT_VS_LIVE);
+            vm.refreshSnapshots();
+            assertEquals(1, vm.snapshots().size());
+            vm.snapshotProperty().set(vm.snapshots().get(0));
+            vm.compare(Optional.of(ep));
+            assertTrue(vm.lines().stream().anyMatch(l -> l.kind() == DiffLine.Kind.ADDED
+                    && l.text().contains("203.0.113.0/24")), vm.lines().toString());
+            assertTrue(vm.summaryProperty().get().contains("1 rules only in the second"), vm.summaryProperty().get());
+        }
     }
 
     @Test

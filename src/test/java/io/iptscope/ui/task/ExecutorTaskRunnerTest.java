@@ -79,5 +79,6 @@ class ExecutorTaskRunnerTest {
         drainUi(3);
         assertTrue(runner.running().isEmpty(), runner.running().toString());
         assertEquals(List.of(), outcomes, "a cancelled task reports neither success nor failure");
+        assertTrue(queued.finishedProperty().get() && blocking.finishedProperty().get(), "but both have ended");
     }
 }

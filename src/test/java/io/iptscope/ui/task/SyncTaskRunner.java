@@ -30,9 +30,11 @@ public final class SyncTaskRunner implements TaskRunner {
             });
         } catch (Exception e) {
             onFailure.accept(e);
+            handle.finish();
             return handle;
         }
         onSuccess.accept(result);
+        handle.finish();
         return handle;
     }
 
