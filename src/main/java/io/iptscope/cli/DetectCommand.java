@@ -4,7 +4,9 @@ import io.iptscope.detect.Detector;
 import io.iptscope.detect.Inspection;
 import io.iptscope.detect.InspectionException;
 import io.iptscope.detect.Strategies;
+import io.iptscope.discover.BinarySource;
 import io.iptscope.exec.CommandLog;
+import io.iptscope.exec.NetnsTarget;
 import io.iptscope.report.DetectionReport;
 import io.iptscope.report.DetectionText;
 import io.iptscope.report.Reports;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Option;
         description = "Find every iptables binary, read what each backend holds (read-only) and show what each "
                 + "known heuristic would choose, and why.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:ok", "1:findings of severity error", "2:usage error", "3:could not inspect"})
+        exitCodeList = {"0:ok", "1:findings of severity error", "2:usage error", "3:could not inspect",
+            "4:ssh connection failed or lost"})
 final class DetectCommand implements Callable<Integer> {
 
     @Mixin
@@ -54,9 +57,12 @@ final class DetectCommand implements Callable<Integer> {
             err.println("--timeout must be positive");
             return ExitCodes.USAGE;
         }
+        // Validated before anything connects or runs: a hostile netns name never reaches a host.
+        NetnsTarget target = targetOptions.target();
+        BinarySource source = targetOptions.source();
         CommandLog log = new CommandLog();
         Detector detector = new Detector(targetOptions.runner(log), Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
-        Inspection inspection = detector.inspect(targetOptions.target(), targetOptions.source());
+        Inspection inspection = detector.inspect(target, source);
         DetectionReport report = DetectionReport.of(inspection, detector.host(), log.snapshot(), Instant.now());
         out.print(json ? Reports.toJson(report) + "\n" : DetectionText.render(report, strategy, Terminal.colour()));
         out.flush();

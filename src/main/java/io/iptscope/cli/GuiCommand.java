@@ -27,6 +27,14 @@ final class GuiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        for (String remote : new String[] {"--ssh", "--ssh-option", "--ssh-config", "--privilege"}) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(remote)) {
+                // The shared target options bring the SSH ones; the window itself reads this machine only.
+                spec.commandLine().getErr().println("iptscope: gui inspects this machine; " + remote
+                        + " is for the command line (choose the privilege mode in the window's toolbar)");
+                return ExitCodes.USAGE;
+            }
+        }
         if (report != null && !Files.isReadable(report)) {
             spec.commandLine().getErr().println("iptscope: cannot read " + report);
             return ExitCodes.USAGE;

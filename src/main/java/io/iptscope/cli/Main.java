@@ -1,6 +1,8 @@
 package io.iptscope.cli;
 
 import io.iptscope.detect.InspectionException;
+import io.iptscope.exec.PrivilegeException;
+import io.iptscope.exec.SshConnectionException;
 import io.iptscope.report.ToolVersion;
 import io.iptscope.restore.RestoreException;
 import io.iptscope.ui.GuiLauncher;
@@ -15,9 +17,11 @@ import picocli.CommandLine.Command;
         subcommands = {DetectCommand.class, NetnsCommand.class, SaveCommand.class, SnapshotsCommand.class,
                 RestoreCommand.class, ConfirmCommand.class, RollbackCommand.class, MigrateCommand.class,
                 ContainersCommand.class, ContextsCommand.class, WatchCommand.class, CheckCommand.class,
-                ShowCommand.class, DiffCommand.class, GraphCommand.class, GuiCommand.class},
+                ShowCommand.class, DiffCommand.class, GraphCommand.class, HostsCommand.class,
+                GuiCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:ok", "1:findings of severity error", "2:usage error", "3:could not inspect"})
+        exitCodeList = {"0:ok", "1:findings of severity error", "2:usage error", "3:could not inspect",
+            "4:ssh connection failed or lost"})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -26,6 +30,7 @@ public final class Main implements Runnable {
 
     public static CommandLine commandLine() {
         return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionStrategy(Main::executeAndDisconnect)
                 .setExecutionExceptionHandler(Main::expectedFailure);
     }
 
@@ -36,7 +41,8 @@ public final class Main implements Runnable {
             err.println("iptscope: " + r.getMessage());
             r.details().stream().filter(d -> !d.isBlank()).forEach(d -> err.println("  " + d.replace("\n", "\n  ")));
         } else if (e instanceof IllegalArgumentException || e instanceof java.io.IOException
-                || e instanceof InspectionException) {
+                || e instanceof InspectionException || e instanceof SshConnectionException
+                || e instanceof PrivilegeException) {
             err.println("iptscope: " + e.getMessage());
         } else {
             throw e;
@@ -45,7 +51,33 @@ public final class Main implements Runnable {
         if (e instanceof IllegalArgumentException) {
             return ExitCodes.USAGE;
         }
-        return e instanceof InspectionException ? ExitCodes.CANNOT_INSPECT : ExitCodes.FINDINGS;
+        if (e instanceof SshConnectionException) {
+            return ExitCodes.CONNECTION;
+        }
+        return e instanceof InspectionException || e instanceof PrivilegeException ? ExitCodes.CANNOT_INSPECT
+                : ExitCodes.FINDINGS;
+    }
+
+    /** Runs the command, then ends the ssh master connection its {@code --ssh} opened, whatever happened. */
+    private static int executeAndDisconnect(CommandLine.ParseResult parsed) {
+        try {
+            return new CommandLine.RunLast().execute(parsed);
+        } finally {
+            CommandLine.ParseResult last = parsed;
+            while (last.hasSubcommand()) {
+                last = last.subcommand();
+            }
+            closeHosts(last.commandSpec());
+        }
+    }
+
+    private static void closeHosts(CommandLine.Model.CommandSpec spec) {
+        for (CommandLine.Model.CommandSpec mixin : spec.mixins().values()) {
+            if (mixin.userObject() instanceof HostOptions host) {
+                host.close();
+            }
+            closeHosts(mixin);
+        }
     }
 
     @Override

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.iptscope.discover.NetnsDiscovery;
 import io.iptscope.discover.NetnsEntry;
-import io.iptscope.exec.LocalRunner;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -12,11 +12,17 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "netns", mixinStandardHelpOptions = true,
-        description = "List named network namespaces and the distinct namespaces of running processes.")
+        description = "List named network namespaces and the distinct namespaces of running processes.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "2:usage error", "3:could not list", "4:ssh connection failed or lost"})
 final class NetnsCommand implements Callable<Integer> {
+
+    @Mixin
+    private HostOptions hostOptions = new HostOptions();
 
     @Option(names = "--json", description = "Print the list as JSON.")
     private boolean json;
@@ -25,9 +31,10 @@ final class NetnsCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        List<NetnsEntry> entries = new NetnsDiscovery(new LocalRunner(), Duration.ofSeconds(5)).list();
+        // Bad options and ssh failures reach Main's handler: exit 2, 3 or 4 with the message.
+        List<NetnsEntry> entries = new NetnsDiscovery(hostOptions.runner(), Duration.ofSeconds(5)).list();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(entries));
             return ExitCodes.OK;

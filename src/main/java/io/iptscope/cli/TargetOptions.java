@@ -4,16 +4,19 @@ import io.iptscope.discover.BinarySource;
 import io.iptscope.discover.Discovery;
 import io.iptscope.exec.CommandLog;
 import io.iptscope.exec.CommandRunner;
-import io.iptscope.exec.LocalRunner;
+import io.iptscope.exec.NetnsTarget;
 import io.iptscope.exec.RecordingRunner;
 import io.iptscope.restore.Endpoint;
 import java.time.Duration;
-import io.iptscope.exec.NetnsTarget;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The netns and binary source options shared by every command that inspects a target. */
+/** The host, netns and binary source options shared by every command that inspects a target. */
 final class TargetOptions {
+
+    @Mixin
+    private HostOptions host = new HostOptions();
 
     @ArgGroup(exclusive = true)
     private Netns netns = new Netns();
@@ -51,14 +54,17 @@ final class TargetOptions {
         return BinarySource.parse(path);
     }
 
-    /** Where commands run; every command goes into {@code log}. */
+    /** Where commands run (this machine or {@code --ssh DEST}); every command goes into {@code log}. */
     CommandRunner runner(CommandLog log) {
-        return new RecordingRunner(new LocalRunner(), log);
+        return new RecordingRunner(host.runner(), log);
     }
 
     /** The target with its binaries discovered, ready for save and restore. */
     Endpoint endpoint(CommandLog log, Duration timeout) {
+        // The user's netns and directories are validated before anything connects or runs.
+        NetnsTarget target = target();
+        BinarySource source = source();
         CommandRunner runner = runner(log);
-        return new Endpoint(runner, target(), new Discovery(runner, timeout).discover(source()), timeout);
+        return new Endpoint(runner, target, new Discovery(runner, timeout).discover(source), timeout);
     }
 }

@@ -59,6 +59,8 @@ public final class Watch implements AutoCloseable {
 
     public static final String CANARY = "IPTSCOPE-CANARY";
     private static final Duration NFT_DEBOUNCE = Duration.ofMillis(150);
+    /** nft monitor subscribes a moment after it starts; a read this much later covers that gap. */
+    private static final Duration MONITOR_SETTLE = Duration.ofSeconds(1);
     private static final Pattern GENERATION = Pattern.compile("^# new generation \\d+ by process (\\d+) \\((.*)\\)");
     private static final int HOT_RULES = 5;
 
@@ -97,8 +99,18 @@ public final class Watch implements AutoCloseable {
         this.sink = sink;
     }
 
-    /** Takes the first snapshot, then starts the nft monitor and the legacy poll. */
+    /**
+     * Starts the nft monitor, then takes the first snapshot, then starts the legacy poll. A change made
+     * while the monitor was still subscribing is caught by one more nft read a moment later.
+     */
     public void start() {
+        BinaryInfo nft = binaries.get(Tool.NFT);
+        if (nft.found()) {
+            monitor = runner.start(binaries.enter(target, Command.of(nft.path(), "monitor")), this::onMonitorLine);
+        } else {
+            emit("error", Backend.NFT, null, null, null, null, "nft is not in the binary source: nft is polled instead",
+                    null);
+        }
         call(() -> {
             for (Backend b : options.canary()) {
                 makeCanary(b);
@@ -109,13 +121,7 @@ public final class Watch implements AutoCloseable {
                 }
             }
         });
-        BinaryInfo nft = binaries.get(Tool.NFT);
-        if (nft.found()) {
-            monitor = runner.start(binaries.enter(target, Command.of(nft.path(), "monitor")), this::onMonitorLine);
-        } else {
-            emit("error", Backend.NFT, null, null, null, null, "nft is not in the binary source: nft is polled instead",
-                    null);
-        }
+        worker.schedule(this::readNft, MONITOR_SETTLE.toMillis(), TimeUnit.MILLISECONDS);
         long ms = options.interval().toMillis();
         worker.scheduleWithFixedDelay(this::poll, ms, ms, TimeUnit.MILLISECONDS);
     }
@@ -152,11 +158,13 @@ public final class Watch implements AutoCloseable {
             if (pendingNftRead != null) {
                 pendingNftRead.cancel(false);
             }
-            pendingNftRead = worker.schedule(() -> {
-                for (Family f : Family.values()) {
-                    read(Backend.NFT, f, false);
-                }
-            }, NFT_DEBOUNCE.toMillis(), TimeUnit.MILLISECONDS);
+            pendingNftRead = worker.schedule(this::readNft, NFT_DEBOUNCE.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void readNft() {
+        for (Family f : Family.values()) {
+            read(Backend.NFT, f, false);
         }
     }
 

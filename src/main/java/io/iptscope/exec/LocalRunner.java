@@ -31,7 +31,7 @@ public final class LocalRunner implements CommandRunner {
     public static final List<String> SBIN_DIRS = List.of("/usr/sbin", "/sbin");
 
     private static final Duration PIPE_DRAIN_GRACE = Duration.ofSeconds(2);
-    private static final int PARALLELISM = 4;
+    static final int PARALLELISM = 4;
 
     private static final ExecutorService IO = Executors.newCachedThreadPool(daemonThreads("iptscope-io"));
 
@@ -259,7 +259,7 @@ public final class LocalRunner implements CommandRunner {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
-    private static ThreadFactory daemonThreads(String prefix) {
+    static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());

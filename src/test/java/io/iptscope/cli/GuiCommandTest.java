@@ -25,6 +25,13 @@ class GuiCommandTest {
     }
 
     @Test
+    void remoteOptionsAreRefusedRatherThanIgnored() {
+        StringWriter err = new StringWriter();
+        assertEquals(ExitCodes.USAGE, run(err, "gui", "--ssh", "root@node1"));
+        assertTrue(err.toString().contains("gui inspects this machine; --ssh is for the command line"), err.toString());
+    }
+
+    @Test
     void anInvalidNetnsNameIsAUsageError() {
         StringWriter err = new StringWriter();
         assertEquals(ExitCodes.USAGE, run(err, "gui", "--netns", "../etc"));

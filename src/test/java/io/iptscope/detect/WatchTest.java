@@ -53,6 +53,9 @@ class WatchTest {
             // Polling every minute: only the monitor can deliver the nft events below in time.
             try (Watch w = watch(ns, Duration.ofMinutes(1), List.of())) {
                 next(e -> e.type().equals("snapshot") && "nft".equals(e.backend()) && "ipv4".equals(e.family()));
+                // The first change may fall in the monitor's start-up gap; the watch's catch-up read sees it.
+                ns.exec("iptables-nft", "-N", "WARMUP");
+                next(e -> e.type().equals("chain-added") && "WARMUP".equals(e.chain()));
                 ns.exec("iptables-nft", "-A", "INPUT", "-s", "192.0.2.9", "-j", "DROP");
                 WatchEvent added = next(e -> e.type().equals("rule-added"));
                 assertEquals("nft", added.backend());

@@ -92,7 +92,7 @@ public final class MainView {
         this.model = model;
         this.logView = new CommandLogView(new CommandLogViewModel(model.session().log(), model.tasks().ui()));
         this.rulesModel = new RulesViewModel(model.tasks());
-        this.rulesView = new RulesView(rulesModel, this::loadLiveRules);
+        this.rulesView = new RulesView(rulesModel, model.tasks(), this::loadLiveRules);
         SnapshotStore store = SnapshotStore.defaultStore();
         this.diffView = new DiffView(new DiffViewModel(model.tasks(), store), model::endpoint);
         this.restoreModel = new RestoreViewModel(model.tasks(), store, TransactionStore.beside(store),

@@ -5,6 +5,7 @@ import io.iptscope.rules.Family;
 import io.iptscope.ui.common.Columns;
 import io.iptscope.ui.common.Fxml;
 import io.iptscope.ui.common.Styles;
+import io.iptscope.ui.task.TaskRunner;
 import java.io.File;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -33,8 +34,10 @@ import javafx.stage.FileChooser;
 public final class RulesView {
 
     private final RulesViewModel model;
+    private final TaskRunner tasks;
     private final Runnable loadLiveAction;
     private boolean syncingTree;
+    private int treeBuilds;
 
     @FXML private BorderPane root;
     @FXML private ChoiceBox<Backend> backend;
@@ -55,9 +58,13 @@ public final class RulesView {
     @FXML private Label referencedByTitle;
     @FXML private ListView<RuleRow> referencedBy;
 
-    /** @param loadLive reads the chosen backend from the live target (the window knows target and privilege) */
-    public RulesView(RulesViewModel model, Runnable loadLive) {
+    /**
+     * @param tasks    runs the building of big chain trees off the FX thread
+     * @param loadLive reads the chosen backend from the live target (the window knows target and privilege)
+     */
+    public RulesView(RulesViewModel model, TaskRunner tasks, Runnable loadLive) {
         this.model = model;
+        this.tasks = tasks;
         this.loadLiveAction = loadLive;
         Fxml.load(this);
     }
@@ -188,17 +195,7 @@ public final class RulesView {
                 }
             }
         });
-        model.tree().addListener((javafx.collections.ListChangeListener<TableNode>) c -> {
-            ChainRef here = model.locationProperty().get();
-            List<TreeItem<Object>> tables = new java.util.ArrayList<>();
-            for (TableNode t : model.tree()) {
-                TableItem item = new TableItem(t);
-                item.setExpanded(here != null && here.table().equals(t.name()));
-                tables.add(item);
-            }
-            rootItem.getChildren().setAll(tables);
-            selectInTree(here);
-        });
+        model.tree().addListener((javafx.collections.ListChangeListener<TableNode>) c -> buildTree());
         tree.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (syncingTree || now == null) {
                 return;
@@ -289,31 +286,31 @@ public final class RulesView {
     }
 
     /**
-     * A table whose chain items are made on first use: a kube-proxy nat table has 100k chains, and only
-     * the table being browsed starts expanded.
+     * Makes the tree items in the background: a kube-proxy nat table has 100k chains, and items made
+     * before they join the tree cost the FX thread nothing. Only the table being browsed starts expanded.
      */
-    private static final class TableItem extends TreeItem<Object> {
-        private boolean filled;
-
-        TableItem(TableNode table) {
-            super(table);
-        }
-
-        @Override
-        public boolean isLeaf() {
-            return ((TableNode) getValue()).chains().isEmpty();
-        }
-
-        @Override
-        public ObservableList<TreeItem<Object>> getChildren() {
-            if (!filled) {
-                filled = true;
-                List<TreeItem<Object>> chains = ((TableNode) getValue()).chains().stream()
-                        .map(c -> (TreeItem<Object>) new TreeItem<Object>(c)).toList();
-                super.getChildren().setAll(chains);
+    private void buildTree() {
+        List<TableNode> nodes = List.copyOf(model.tree());
+        int build = ++treeBuilds;
+        String open = model.locationProperty().get() == null ? null : model.locationProperty().get().table();
+        tasks.submit("Build the chain tree", p -> {
+            List<TreeItem<Object>> tables = new java.util.ArrayList<>();
+            for (TableNode t : nodes) {
+                TreeItem<Object> item = new TreeItem<>(t);
+                List<TreeItem<Object>> chains = new java.util.ArrayList<>(t.chains().size());
+                t.chains().forEach(ch -> chains.add(new TreeItem<>(ch)));
+                item.getChildren().setAll(chains);
+                item.setExpanded(t.name().equals(open));
+                tables.add(item);
             }
-            return super.getChildren();
-        }
+            return tables;
+        }, tables -> {
+            // A newer load or index may have replaced the tree meanwhile.
+            if (build == treeBuilds) {
+                tree.getRoot().getChildren().setAll(tables);
+                selectInTree(model.locationProperty().get());
+            }
+        }, e -> { });
     }
 
     private TableColumn<RuleRow, RuleRow> targetColumn() {

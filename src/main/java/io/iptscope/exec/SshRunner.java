@@ -1,0 +1,410 @@
+package io.iptscope.exec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs commands on a remote host through the system OpenSSH client, so the operator's own
+ * ~/.ssh/config, agent, keys, ProxyJump and known_hosts apply. One master connection per host
+ * (ControlMaster, socket in a private directory), each command a separate session over it.
+ *
+ * <p>On the remote side every command runs with {@code LC_ALL=C}, {@code /usr/sbin:/sbin} appended
+ * to PATH and under coreutils {@code timeout}, which kills the remote process group when the
+ * command's timeout expires (killing only the local ssh would leave it running there). Host keys
+ * are checked strictly; a transport failure is thrown as {@link SshConnectionException}, never
+ * returned as an empty result.
+ */
+public final class SshRunner implements CommandRunner, AutoCloseable {
+
+    /** Seconds between the remote SIGTERM and SIGKILL. */
+    private static final int KILL_AFTER_SECONDS = 2;
+    /** What the local ssh gets beyond the remote timeout: latency, the kill and the teardown. */
+    private static final Duration TRANSPORT_GRACE = Duration.ofSeconds(5);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration KEYSCAN_TIMEOUT = Duration.ofSeconds(15);
+    /** An idle master ends after this many seconds, also when iptscope itself was killed. */
+    private static final int PERSIST_SECONDS = 600;
+    /** Sessions at once over one master: as many as LocalRunner runs, well under sshd's default MaxSessions (10). */
+    private static final int PARALLELISM = LocalRunner.PARALLELISM;
+    private static final int SSH_ERROR = 255;
+    private static final int TIMEOUT_TERM = 124;
+    private static final int TIMEOUT_KILL = 128 + 9;
+    private static final int DEFAULT_PORT = 22;
+
+    /** Lines the ssh client itself writes when the transport, not the command, failed. */
+    private static final Pattern CLIENT_ERROR = Pattern.compile(
+            "(?m)^(ssh: |mux_client_|muxclient: |Control socket |client_loop: |Connection to \\S+ closed"
+                    + "|Connection closed by |Shared connection to |Timeout, server )");
+    private static final Pattern OFFENDING = Pattern.compile("(?m)^Offending .* key in (\\S+):(\\d+)");
+
+    private final SshTarget target;
+    private final Path controlDir;
+    private final HostKeyPrompt hostKeyPrompt;
+    private final LocalRunner local = new LocalRunner();
+    private final List<Consumer<ConnectionState>> listeners = new CopyOnWriteArrayList<>();
+    private final Object connectLock = new Object();
+    private volatile ConnectionState state = ConnectionState.DISCONNECTED;
+
+    public SshRunner(SshTarget target, Path controlDir, HostKeyPrompt hostKeyPrompt) {
+        this.target = target;
+        this.controlDir = controlDir;
+        this.hostKeyPrompt = hostKeyPrompt;
+    }
+
+    @Override
+    public String host() {
+        return target.destination();
+    }
+
+    public ConnectionState state() {
+        return state;
+    }
+
+    /** Called on the thread that changed the state (a worker thread; the GUI hops to its own). */
+    public void addStateListener(Consumer<ConnectionState> listener) {
+        listeners.add(listener);
+    }
+
+    /** Opens the master connection unless it is up; asks {@link HostKeyPrompt} for an unknown host. */
+    public void connect() {
+        synchronized (connectLock) {
+            if (state == ConnectionState.CONNECTED && masterAlive()) {
+                return;
+            }
+            setState(ConnectionState.CONNECTING);
+            try {
+                establish();
+                setState(ConnectionState.CONNECTED);
+            } catch (SshConnectionException e) {
+                setState(ConnectionState.FAILED);
+                throw e;
+            }
+        }
+    }
+
+    /** Drops the master (if any) and connects anew. */
+    public void reconnect() {
+        synchronized (connectLock) {
+            stopMaster();
+            setState(ConnectionState.DISCONNECTED);
+            connect();
+        }
+    }
+
+    /** Ends the master connection. */
+    @Override
+    public void close() {
+        synchronized (connectLock) {
+            stopMaster();
+            setState(ConnectionState.DISCONNECTED);
+        }
+    }
+
+    /** The pid of the local master process, if one is running (for diagnostics and tests). */
+    public java.util.OptionalLong masterPid() {
+        CommandResult check = control("check");
+        Matcher m = Pattern.compile("pid=(\\d+)").matcher(check.stderrText());
+        return check.ok() && m.find() ? java.util.OptionalLong.of(Long.parseLong(m.group(1)))
+                : java.util.OptionalLong.empty();
+    }
+
+    @Override
+    public CommandResult run(Command command) {
+        ensureConnected();
+        return execute(command);
+    }
+
+    @Override
+    public List<CommandResult> runAll(List<Command> commands) {
+        if (commands.size() <= 1) {
+            return CommandRunner.super.runAll(commands);
+        }
+        ensureConnected();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLELISM, commands.size()),
+                LocalRunner.daemonThreads("iptscope-ssh"));
+        try {
+            List<Future<CommandResult>> futures = new ArrayList<>();
+            for (Command c : commands) {
+                futures.add(pool.submit(() -> execute(c)));
+            }
+            List<CommandResult> results = new ArrayList<>();
+            for (Future<CommandResult> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running commands on " + host(), e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The shell command line the remote user's POSIX shell runs for {@code command}. */
+    static String remoteCommandLine(Command command) {
+        return "export LC_ALL=C PATH=\"$PATH:/usr/sbin:/sbin\"; exec timeout -k " + KILL_AFTER_SECONDS + " "
+                + seconds(command.timeout()) + " " + ShellQuote.quote(command.argv());
+    }
+
+    private void ensureConnected() {
+        if (state != ConnectionState.CONNECTED) {
+            connect();
+        }
+    }
+
+    private CommandResult execute(Command command) {
+        Command ssh = new Command(sshArgv(List.of(remoteCommandLine(command))), command.stdin(),
+                command.timeout().plusSeconds(KILL_AFTER_SECONDS).plus(TRANSPORT_GRACE));
+        CommandResult r = local.run(ssh);
+        if (!r.launched()) {
+            return CommandResult.launchFailed(command, "ssh client: " + r.launchError(), r.duration());
+        }
+        if (r.timedOut() || (r.exitCode() == SSH_ERROR && transportFailed(r))) {
+            // The remote timeout would have ended the command first: the transport broke or stalled.
+            if (r.exitCode() == SSH_ERROR || !masterAlive()) {
+                setState(ConnectionState.LOST);
+                throw new SshConnectionException(host(), SshConnectionException.Reason.LOST,
+                        "connection to " + host() + " lost while running '" + command + "'"
+                                + detail(r.stderrText()) + "; the next action reconnects");
+            }
+        }
+        boolean remoteTimeout = (r.exitCode() == TIMEOUT_TERM || r.exitCode() == TIMEOUT_KILL)
+                && r.duration().compareTo(command.timeout()) >= 0;
+        boolean timedOut = r.timedOut() || remoteTimeout;
+        return new CommandResult(command, timedOut ? -1 : r.exitCode(), r.stdout(), r.stderr(), r.duration(),
+                timedOut, null);
+    }
+
+    /** Exit 255 is the client's own error unless the command itself exited 255 over a live master. */
+    private boolean transportFailed(CommandResult r) {
+        return CLIENT_ERROR.matcher(r.stderrText()).find() || !masterAlive();
+    }
+
+    private void establish() {
+        if (masterAlive()) {
+            return;
+        }
+        CommandResult r = openMaster();
+        if (r.ok()) {
+            return;
+        }
+        SshConnectionException failure = connectFailure(r);
+        if (failure.reason() != SshConnectionException.Reason.UNKNOWN_HOST_KEY) {
+            throw failure;
+        }
+        UnknownHostKey unknown = scanHostKeys();
+        if (!hostKeyPrompt.accept(unknown)) {
+            throw new SshConnectionException(host(), SshConnectionException.Reason.UNKNOWN_HOST_KEY,
+                    "the host key of " + unknown.hostPattern() + " is not known and was not accepted "
+                            + fingerprints(unknown) + "; nothing was added to " + unknown.knownHostsFile());
+        }
+        addToKnownHosts(unknown);
+        CommandResult again = openMaster();
+        if (!again.ok()) {
+            throw connectFailure(again);
+        }
+    }
+
+    /** The first session: with ControlMaster=auto it becomes the master and stays in the background. */
+    private CommandResult openMaster() {
+        return local.run(new Command(sshArgv(List.of("true")), null, CONNECT_TIMEOUT));
+    }
+
+    private SshConnectionException connectFailure(CommandResult r) {
+        String err = r.stderrText();
+        if (err.contains("REMOTE HOST IDENTIFICATION HAS CHANGED") || err.contains("has changed and you have requested")) {
+            Matcher m = OFFENDING.matcher(err);
+            String where = m.find() ? " (" + m.group(1) + " line " + m.group(2) + ")" : "";
+            return new SshConnectionException(host(), SshConnectionException.Reason.HOST_KEY_CHANGED,
+                    "REMOTE HOST IDENTIFICATION HAS CHANGED for " + host() + ": it presents a different key than "
+                            + "the one recorded in known_hosts" + where + ". Either the host was reinstalled or "
+                            + "re-keyed, or someone is intercepting the connection. iptscope refuses to connect; "
+                            + "if the change is expected, check the new fingerprint out of band, remove the old key "
+                            + "with ssh-keygen -R and connect again.");
+        }
+        if (err.contains("host key is known") || err.contains("Host key verification failed")) {
+            return new SshConnectionException(host(), SshConnectionException.Reason.UNKNOWN_HOST_KEY,
+                    "the host key of " + host() + " is not in known_hosts" + detail(err));
+        }
+        if (err.contains("Permission denied")) {
+            return new SshConnectionException(host(), SshConnectionException.Reason.AUTHENTICATION,
+                    "authentication to " + host() + " failed" + detail(err)
+                            + " (iptscope never types an ssh password: use a key or an agent)");
+        }
+        String why = r.timedOut() ? ": no answer within " + CONNECT_TIMEOUT.toSeconds() + " s" : detail(err);
+        return new SshConnectionException(host(), SshConnectionException.Reason.UNREACHABLE,
+                "cannot connect to " + host() + why);
+    }
+
+    /** The host's keys by {@code ssh-keyscan}, for the host name, port and known_hosts file ssh itself uses. */
+    private UnknownHostKey scanHostKeys() {
+        Map<String, String> cfg = effectiveConfig();
+        if (!"none".equals(cfg.getOrDefault("proxyjump", "none"))
+                || !"none".equals(cfg.getOrDefault("proxycommand", "none"))) {
+            throw new SshConnectionException(host(), SshConnectionException.Reason.UNKNOWN_HOST_KEY,
+                    "the host key of " + host() + " is not in known_hosts and cannot be fetched through a jump host;"
+                            + " connect once with ssh " + host() + ", check the fingerprint and accept it there");
+        }
+        String hostname = cfg.getOrDefault("hostname", host());
+        int port = Integer.parseInt(cfg.getOrDefault("port", Integer.toString(DEFAULT_PORT)));
+        String alias = cfg.get("hostkeyalias");
+        String pattern = alias != null && !alias.equals("none") ? alias
+                : port == DEFAULT_PORT ? hostname : "[" + hostname + "]:" + port;
+        String knownHosts = expandHome(cfg.getOrDefault("userknownhostsfile", "~/.ssh/known_hosts").split("\\s+")[0]);
+        CommandResult scan = local.run(Command.of("ssh-keyscan", "-T", "10", "-p", Integer.toString(port), "--",
+                hostname).withTimeout(KEYSCAN_TIMEOUT));
+        List<HostKey> keys = new ArrayList<>();
+        for (String line : scan.stdoutText().split("\n")) {
+            HostKey k = HostKey.fromScanLine(line);
+            if (k != null && !keys.contains(k)) {
+                keys.add(k);
+            }
+        }
+        if (keys.isEmpty()) {
+            throw new SshConnectionException(host(), SshConnectionException.Reason.UNREACHABLE,
+                    "the host key of " + host() + " is not known and ssh-keyscan got none from " + pattern
+                            + detail(scan.stderrText()));
+        }
+        return new UnknownHostKey(host(), pattern, keys, knownHosts);
+    }
+
+    /** What {@code ssh -G} resolves for the destination: the user's config plus our options. */
+    private Map<String, String> effectiveConfig() {
+        List<String> argv = new ArrayList<>(List.of("ssh", "-G"));
+        argv.addAll(target.options());
+        argv.add("--");
+        argv.add(target.destination());
+        CommandResult r = local.run(Command.of(argv).withTimeout(CONTROL_TIMEOUT));
+        Map<String, String> cfg = new LinkedHashMap<>();
+        for (String line : r.stdoutText().split("\n")) {
+            int sp = line.indexOf(' ');
+            if (sp > 0) {
+                cfg.putIfAbsent(line.substring(0, sp).toLowerCase(Locale.ROOT), line.substring(sp + 1).strip());
+            }
+        }
+        return cfg;
+    }
+
+    private static void addToKnownHosts(UnknownHostKey unknown) {
+        Path file = Path.of(unknown.knownHostsFile());
+        StringBuilder lines = new StringBuilder();
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rwx------")));
+            }
+            if (Files.exists(file) && Files.size(file) > 0) {
+                byte[] existing = Files.readAllBytes(file);
+                if (existing[existing.length - 1] != '\n') {
+                    lines.append('\n');
+                }
+            }
+            for (HostKey k : unknown.keys()) {
+                lines.append(k.knownHostsLine(unknown.hostPattern())).append('\n');
+            }
+            Files.writeString(file, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot add the host key to " + file, e);
+        }
+    }
+
+    private boolean masterAlive() {
+        return control("check").ok();
+    }
+
+    private void stopMaster() {
+        if (masterAlive()) {
+            control("exit");
+        }
+    }
+
+    private CommandResult control(String operation) {
+        List<String> argv = new ArrayList<>(baseArgv());
+        argv.add("-O");
+        argv.add(operation);
+        argv.add("--");
+        argv.add(target.destination());
+        return local.run(Command.of(argv).withTimeout(CONTROL_TIMEOUT));
+    }
+
+    private List<String> sshArgv(List<String> remote) {
+        List<String> argv = new ArrayList<>(baseArgv());
+        argv.add("--");
+        argv.add(target.destination());
+        argv.addAll(remote);
+        return argv;
+    }
+
+    /**
+     * ssh takes the first value it sees for an option and command-line options before any config
+     * file, so these cannot be weakened by the user's config or the extra options after them.
+     */
+    private List<String> baseArgv() {
+        List<String> argv = new ArrayList<>(List.of("ssh", "-T", "-a", "-x",
+                "-o", "BatchMode=yes",
+                "-o", "StrictHostKeyChecking=yes",
+                "-o", "ControlMaster=auto",
+                "-o", "ControlPath=" + controlDir.resolve("%C"),
+                "-o", "ControlPersist=" + PERSIST_SECONDS,
+                "-o", "ConnectTimeout=15",
+                "-o", "ServerAliveInterval=10",
+                "-o", "ServerAliveCountMax=3"));
+        argv.addAll(target.options());
+        return argv;
+    }
+
+    private void setState(ConnectionState next) {
+        ConnectionState previous = state;
+        state = next;
+        if (previous != next) {
+            listeners.forEach(l -> l.accept(next));
+        }
+    }
+
+    private static String fingerprints(UnknownHostKey unknown) {
+        return "(" + String.join(", ", unknown.keys().stream().map(HostKey::toString).toList()) + ")";
+    }
+
+    private static String detail(String stderr) {
+        String s = stderr.strip();
+        if (s.isEmpty()) {
+            return "";
+        }
+        String[] lines = s.split("\n");
+        return ": " + lines[lines.length - 1].strip();
+    }
+
+    private static String expandHome(String path) {
+        return path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path;
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.3f", Math.max(d.toMillis(), 1) / 1000.0);
+    }
+}
