@@ -46,7 +46,8 @@ public final class Requirements {
         return null;
     }
 
-    private static void require(boolean condition, String reason) {
+    /** Skips (or under CI fails) the test unless {@code condition} holds; {@code reason} says what it needs. */
+    public static void require(boolean condition, String reason) {
         if (condition) {
             return;
         }
