@@ -34,6 +34,8 @@ public final class LocalRunner implements CommandRunner {
     static final int PARALLELISM = 4;
 
     private static final ExecutorService IO = Executors.newCachedThreadPool(daemonThreads("iptscope-io"));
+    /** One thread that never ends, so that a started monitor's parent-death signal fires only with the JVM. */
+    private static final ExecutorService SPAWNER = Executors.newSingleThreadExecutor(daemonThreads("iptscope-spawn"));
 
     private final String path;
 
@@ -148,14 +150,23 @@ public final class LocalRunner implements CommandRunner {
             throw new IllegalStateException(argv.get(0) + ": not found in PATH");
         }
         argv.set(0, program);
+        String setpriv = resolve("setpriv");
+        if (setpriv != null) {
+            // A monitor must not outlive a JVM that dies without closing it (a kill -9, a crashed test fork).
+            argv.addAll(0, List.of(setpriv, "--pdeathsig", "KILL", "--"));
+        }
         ProcessBuilder pb = new ProcessBuilder(argv);
         pb.environment().put("LC_ALL", "C");
         pb.environment().put("PATH", path);
         Process process;
         try {
-            process = pb.start();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start " + argv.get(0) + ": " + e.getMessage(), e);
+            // The parent-death signal follows the thread that forked: fork from one that lives as long as the JVM.
+            process = SPAWNER.submit(pb::start).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot start " + argv.get(0) + ": " + e.getCause().getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting " + argv.get(0), e);
         }
         CompletableFuture.runAsync(() -> feed(process.getOutputStream(), command.stdin()), IO);
         Future<byte[]> err = IO.submit(() -> readAll(process.getErrorStream()));

@@ -69,6 +69,23 @@ class LocalRunnerTest {
         assertFalse(running(childPid), "the background child survived the timeout");
     }
 
+    @Test
+    void aStartedCommandDoesNotOutliveAJvmThatIsKilled() throws Exception {
+        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), StartAndWait.class.getName()).start();
+        String line = new java.io.BufferedReader(new java.io.InputStreamReader(jvm.getInputStream(),
+                StandardCharsets.UTF_8)).readLine();
+        assertNotNull(line, "the helper JVM printed nothing");
+        long child = Long.parseLong(line.strip());
+        assertTrue(running(child));
+        jvm.destroyForcibly();
+        jvm.waitFor();
+        for (int i = 0; i < 50 && running(child); i++) {
+            Thread.sleep(20);
+        }
+        assertFalse(running(child), "the streamed command survived its JVM");
+    }
+
     /** Alive and not a zombie (an orphan's zombie lingers until its new parent reaps it). */
     private static boolean running(long pid) throws IOException {
         Path stat = Path.of("/proc", Long.toString(pid), "stat");
