@@ -40,7 +40,8 @@ public final class Main implements Runnable {
         if (e instanceof RestoreException r) {
             err.println("iptscope: " + r.getMessage());
             r.details().stream().filter(d -> !d.isBlank()).forEach(d -> err.println("  " + d.replace("\n", "\n  ")));
-        } else if (e instanceof IllegalArgumentException || e instanceof java.io.IOException
+        } else if (e instanceof IllegalArgumentException || e instanceof UnsupportedOperationException
+                || e instanceof java.io.IOException
                 || e instanceof InspectionException || e instanceof SshConnectionException
                 || e instanceof PrivilegeException) {
             err.println("iptscope: " + e.getMessage());
@@ -48,7 +49,7 @@ public final class Main implements Runnable {
             throw e;
         }
         err.flush();
-        if (e instanceof IllegalArgumentException) {
+        if (e instanceof IllegalArgumentException || e instanceof UnsupportedOperationException) {
             return ExitCodes.USAGE;
         }
         if (e instanceof SshConnectionException) {

@@ -31,7 +31,6 @@ public final class LocalRunner implements CommandRunner {
     public static final List<String> SBIN_DIRS = List.of("/usr/sbin", "/sbin");
 
     private static final Duration PIPE_DRAIN_GRACE = Duration.ofSeconds(2);
-    static final int PARALLELISM = 4;
 
     private static final ExecutorService IO = Executors.newCachedThreadPool(daemonThreads("iptscope-io"));
     /** One thread that never ends, so that a started monitor's parent-death signal fires only with the JVM. */
@@ -119,26 +118,7 @@ public final class LocalRunner implements CommandRunner {
         if (commands.size() <= 1) {
             return CommandRunner.super.runAll(commands);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLELISM, commands.size()),
-                daemonThreads("iptscope-run"));
-        try {
-            List<Future<CommandResult>> futures = new ArrayList<>();
-            for (Command c : commands) {
-                futures.add(pool.submit(() -> run(c)));
-            }
-            List<CommandResult> results = new ArrayList<>();
-            for (Future<CommandResult> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running commands", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return Parallel.runAll(commands, "iptscope-run", this::run);
     }
 
     @Override

@@ -14,10 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,7 +41,6 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
     /** An idle master ends after this many seconds, also when iptscope itself was killed. */
     private static final int PERSIST_SECONDS = 600;
     /** Sessions at once over one master: as many as LocalRunner runs, well under sshd's default MaxSessions (10). */
-    private static final int PARALLELISM = LocalRunner.PARALLELISM;
     private static final int SSH_ERROR = 255;
     private static final int TIMEOUT_TERM = 124;
     private static final int TIMEOUT_KILL = 128 + 9;
@@ -140,29 +135,7 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
             return CommandRunner.super.runAll(commands);
         }
         ensureConnected();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLELISM, commands.size()),
-                LocalRunner.daemonThreads("iptscope-ssh"));
-        try {
-            List<Future<CommandResult>> futures = new ArrayList<>();
-            for (Command c : commands) {
-                futures.add(pool.submit(() -> execute(c)));
-            }
-            List<CommandResult> results = new ArrayList<>();
-            for (Future<CommandResult> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running commands on " + host(), e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return Parallel.runAll(commands, "iptscope-ssh", this::execute);
     }
 
     /** The shell command line the remote user's POSIX shell runs for {@code command}. */

@@ -1,11 +1,15 @@
 package io.iptscope.ui;
 
+import io.iptscope.remote.HostStore;
+import io.iptscope.remote.Hosts;
+import io.iptscope.ui.main.FxPrompts;
 import io.iptscope.ui.main.MainView;
 import io.iptscope.ui.main.MainViewModel;
 import io.iptscope.ui.main.PasswordDialog;
 import io.iptscope.ui.main.Session;
 import io.iptscope.ui.task.ExecutorTaskRunner;
 import io.iptscope.ui.task.TaskRunner;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
@@ -51,7 +55,10 @@ public final class IptscopeApp extends Application {
         public static Window open(Stage stage, TaskRunner tasks) {
             Session session = Session.local();
             boolean root = "root".equals(System.getProperty("user.name"));
-            MainViewModel model = new MainViewModel(session, tasks, new PasswordDialog(stage), root);
+            PasswordDialog password = new PasswordDialog(stage);
+            MainViewModel model = new MainViewModel(session, tasks, password, root);
+            model.useHosts(new Hosts(HostStore.forUser(), List.of(), FxPrompts.hostKeys(stage),
+                    FxPrompts.remotePassword(password)));
             MainView view = new MainView(model);
             Scene scene = new Scene(view.node(), 1280, 800);
             view.attach(scene);

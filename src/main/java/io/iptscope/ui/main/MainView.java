@@ -52,6 +52,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
@@ -80,6 +81,9 @@ public final class MainView {
 
     @FXML private BorderPane root;
     @FXML private MenuBar menuBar;
+    @FXML private ComboBox<String> hostPicker;
+    @FXML private Button addHostButton;
+    @FXML private Label connectionLabel;
     @FXML private ComboBox<TargetChoice> targetPicker;
     @FXML private Button namespacesButton;
     @FXML private TextField binarySource;
@@ -139,6 +143,17 @@ public final class MainView {
         return rulesModel;
     }
 
+    /** Asks for an ssh destination as {@code ssh} takes it: user@host, a ~/.ssh/config alias, host:port is not. */
+    private void askForHost() {
+        TextInputDialog d = new TextInputDialog();
+        d.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
+        d.setTitle("Add host");
+        d.setHeaderText("An SSH destination, as you would give it to ssh (user@host or a ~/.ssh/config alias).\n"
+                + "An unknown host key is shown with its fingerprint before anything is trusted.");
+        d.setContentText("Destination:");
+        d.showAndWait().ifPresent(model::addHost);
+    }
+
     private void loadLiveRules() {
         model.runner(new CommandLog()).ifPresent(r -> rulesModel.loadLive(model.reportProperty().get(), r));
     }
@@ -182,6 +197,11 @@ public final class MainView {
         rulesModel.familyProperty().addListener((o, was, now) -> readOnChoice());
         split.getItems().add(logView.node());
 
+        hostPicker.setItems(model.hosts());
+        hostPicker.valueProperty().bindBidirectional(model.hostProperty());
+        hostPicker.setTooltip(new Tooltip("This machine, or a saved SSH host (your ~/.ssh/config, agent and keys apply)"));
+        addHostButton.setOnAction(e -> askForHost());
+        connectionLabel.textProperty().bind(model.connectionProperty().map(c -> "Connection: " + c));
         targetPicker.setItems(model.targets());
         targetPicker.valueProperty().bindBidirectional(model.targetProperty());
         targetPicker.setTooltip(new Tooltip("The network namespace to inspect (Ctrl+R lists them again)"));
@@ -247,6 +267,8 @@ public final class MainView {
         add("File", "Quit", "Shortcut+Q", () -> window().hide());
         add("Inspect", "Detect the target (refresh)", "F5", model::detect);
         add("Inspect", "List network namespaces", "Shortcut+R", model::refreshTargets);
+        add("Inspect", "Add an SSH host", "Shortcut+Shift+H", this::askForHost);
+        add("Inspect", "Choose host", "Alt+H", hostPicker::requestFocus);
         add("Inspect", "Choose target", "Alt+T", targetPicker::requestFocus);
         add("Inspect", "Edit binary source", "Alt+B", binarySource::requestFocus);
         add("Inspect", "Choose privilege mode", "Alt+P", privilege::requestFocus);

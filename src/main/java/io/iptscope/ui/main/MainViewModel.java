@@ -8,7 +8,12 @@ import io.iptscope.discover.NetnsDiscovery;
 import io.iptscope.discover.NetnsEntry;
 import io.iptscope.exec.CommandLog;
 import io.iptscope.exec.CommandRunner;
+import io.iptscope.exec.ConnectionState;
+import io.iptscope.exec.LocalRunner;
 import io.iptscope.exec.NetnsTarget;
+import io.iptscope.remote.HostEntry;
+import io.iptscope.remote.Hosts;
+import io.iptscope.remote.RemoteHost;
 import io.iptscope.report.DetectionReport;
 import io.iptscope.report.Reports;
 import io.iptscope.restore.Endpoint;
@@ -42,6 +47,8 @@ import javafx.collections.ObservableList;
 public final class MainViewModel {
 
     public static final String SAMPLE_RESOURCE = "/io/iptscope/ui/sample/sample-report.json";
+    /** The first entry of the host list: the machine the window runs on. */
+    public static final String LOCAL_HOST = "Local";
 
     private final Session session;
     private final TaskRunner tasks;
@@ -57,6 +64,10 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper detecting = new ReadOnlyBooleanWrapper();
+    private final ObservableList<String> hostNames = FXCollections.observableArrayList(LOCAL_HOST);
+    private final ObjectProperty<String> host = new SimpleObjectProperty<>(LOCAL_HOST);
+    private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper("this machine");
+    private Hosts hosts;
 
     public MainViewModel(Session session, TaskRunner tasks, PasswordPrompt passwordPrompt, boolean root) {
         this.session = session;
@@ -64,6 +75,93 @@ public final class MainViewModel {
         this.passwordPrompt = passwordPrompt;
         // Root needs no elevation; anyone else most likely has sudo without a password prompt on servers.
         this.privilege = new SimpleObjectProperty<>(root ? PrivilegeMode.DIRECT : PrivilegeMode.SUDO_NO_PASSWORD);
+        host.addListener((o, was, now) -> {
+            if (now != null && !now.equals(was)) {
+                switchHost(now);
+            }
+        });
+    }
+
+    /** The saved SSH hosts to offer beside Local; without it the window inspects this machine only. */
+    public void useHosts(Hosts saved) {
+        this.hosts = saved;
+        reloadHosts();
+    }
+
+    public ObservableList<String> hosts() {
+        return hostNames;
+    }
+
+    public ObjectProperty<String> hostProperty() {
+        return host;
+    }
+
+    /** Where commands go and how that connection stands: this machine, connected, lost, refused. */
+    public ReadOnlyStringProperty connectionProperty() {
+        return connection.getReadOnlyProperty();
+    }
+
+    /** Saves an SSH destination (as {@code ssh} takes it) as a host and switches to it. */
+    public void addHost(String destination) {
+        if (hosts == null || destination == null || destination.isBlank()) {
+            return;
+        }
+        tasks.submit("Add host " + destination, p -> {
+            HostEntry entry = HostEntry.of(destination.strip(), io.iptscope.remote.PrivilegeMode.AUTO);
+            hosts.add(entry);
+            return entry;
+        }, entry -> {
+            reloadHosts();
+            host.set(entry.name());
+        }, e -> fail("cannot add host " + destination + ": " + e.getMessage()));
+    }
+
+    private void reloadHosts() {
+        List<String> names = new ArrayList<>(List.of(LOCAL_HOST));
+        try {
+            hosts.list().forEach(h -> names.add(h.name()));
+        } catch (IOException e) {
+            fail("cannot read the saved hosts: " + e.getMessage());
+        }
+        hostNames.setAll(names);
+    }
+
+    /** Connects (asking about an unknown host key through the prompt) and runs everything there from then on. */
+    private void switchHost(String name) {
+        if (LOCAL_HOST.equals(name)) {
+            session.useHost(new LocalRunner());
+            connection.set("this machine");
+            afterHostChange();
+            return;
+        }
+        connection.set("connecting to " + name + "…");
+        tasks.submit("Connect to " + name, p -> {
+            RemoteHost remote = hosts.session(name).orElseThrow(() -> new IOException("no saved host " + name));
+            remote.connect();
+            return remote;
+        }, remote -> {
+            session.useHost(remote.runner());
+            remote.addStateListener(s -> tasks.ui().execute(() -> connection.set(describe(remote, s))));
+            connection.set(describe(remote, remote.state()));
+            // The remote side elevates by the host's own privilege mode; nothing more on top of it.
+            privilege.set(PrivilegeMode.DIRECT);
+            afterHostChange();
+        }, e -> {
+            connection.set("not connected to " + name + ": " + e.getMessage());
+            fail("cannot connect to " + name + ": " + e.getMessage());
+        });
+    }
+
+    private static String describe(RemoteHost remote, ConnectionState state) {
+        return remote.entry().destination() + ": " + state.name().toLowerCase(java.util.Locale.ROOT)
+                + " (privilege " + remote.entry().privilege().id() + ")";
+    }
+
+    private void afterHostChange() {
+        targets.clear();
+        target.set(TargetChoice.HOST);
+        refreshTargets();
+        detect();
     }
 
     public ObservableList<TargetChoice> targets() {

@@ -9,13 +9,13 @@ import java.time.Duration;
 
 /**
  * What all views of one window share: the command log and how commands are run. Every command goes
- * through {@link #runner} so that it is elevated as chosen and appears in the log.
+ * through {@link #runner} so that it is elevated as chosen and appears in the log, on the host chosen.
  */
 public final class Session {
 
     public static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
 
-    private final CommandRunner base;
+    private volatile CommandRunner base;
     private final CommandLog log = new CommandLog();
     private final PasswordVault vault = new PasswordVault();
 
@@ -37,6 +37,11 @@ public final class Session {
 
     public String host() {
         return base.host();
+    }
+
+    /** Runs everything from now on through {@code runner}: this machine's, or a remote host's over SSH. */
+    public void useHost(CommandRunner runner) {
+        this.base = runner;
     }
 
     /** A runner for one piece of work: elevated by {@code mode}, recorded into {@code into} and the session log. */
