@@ -125,7 +125,9 @@ public final class BenchReport {
             Map<String, Map<String, String>> bySize = new LinkedHashMap<>();
             for (String[] s : saves) {
                 bySize.computeIfAbsent(s[0], k -> new HashMap<>()).put(s[1], s[2].equals("timeout")
-                        ? "over 300 s (stopped)" : fmt("%s ms [%s–%s, %s runs]", s[2], s[3], s[4], s[5]));
+                        ? "over 300 s (stopped)"
+                        : s[2].startsWith("failed:") ? "failed (exit " + s[2].substring("failed:".length()) + ")"
+                        : fmt("%s ms [%s–%s, %s runs]", s[2], s[3], s[4], s[5]));
             }
             bySize.forEach((n, byBackend) -> {
                 Score p = jmh.get("ParseBench.parse " + n);
