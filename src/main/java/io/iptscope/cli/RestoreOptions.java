@@ -54,7 +54,8 @@ final class RestoreOptions {
             description = "How long legacy restores wait for the xtables lock (default: ${DEFAULT-VALUE}).")
     int lockWait;
 
-    @Option(names = "--state-dir", defaultValue = RestoreTransaction.Options.DEFAULT_STATE_ROOT, hidden = true,
+    @Option(names = "--state-dir", defaultValue = "${sys:" + RestoreTransaction.Options.STATE_ROOT_PROPERTY + ":-"
+            + RestoreTransaction.Options.DEFAULT_STATE_ROOT + "}", hidden = true,
             description = "Where transaction state lives on the target machine.")
     String stateDir;
 

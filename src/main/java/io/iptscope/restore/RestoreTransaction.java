@@ -64,13 +64,20 @@ public final class RestoreTransaction {
     public record Options(Backend backend, boolean noflush, List<String> tables, boolean counters, boolean force,
                           Duration confirmWithin, int lockWaitSeconds, String stateRoot, boolean crossBackend) {
         public static final String DEFAULT_STATE_ROOT = "/run/iptscope/txn";
+        /** Overrides the state root for this JVM: tests keep their transactions out of /run. */
+        public static final String STATE_ROOT_PROPERTY = "iptscope.state.root";
 
         public Options {
             tables = List.copyOf(tables);
         }
 
         public static Options defaults(Backend backend) {
-            return new Options(backend, false, List.of(), false, false, null, 10, DEFAULT_STATE_ROOT, false);
+            return new Options(backend, false, List.of(), false, false, null, 10, defaultStateRoot(), false);
+        }
+
+        /** Where transaction state lives on the target: {@value #DEFAULT_STATE_ROOT} unless overridden. */
+        public static String defaultStateRoot() {
+            return System.getProperty(STATE_ROOT_PROPERTY, DEFAULT_STATE_ROOT);
         }
     }
 

@@ -56,7 +56,10 @@ public final class ScreenshotTour {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
         // The restore's backups go to a throw-away snapshot store.
-        System.setProperty(SnapshotStore.DATA_HOME_PROPERTY, Files.createTempDirectory("iptscope-tour").toString());
+        Path scratch = Files.createTempDirectory("iptscope-tour");
+        System.setProperty(SnapshotStore.DATA_HOME_PROPERTY, scratch.toString());
+        System.setProperty(io.iptscope.restore.RestoreTransaction.Options.STATE_ROOT_PROPERTY,
+                scratch.resolve("txn").toString());
         ExecutorService background = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "tour-task");
             t.setDaemon(true);

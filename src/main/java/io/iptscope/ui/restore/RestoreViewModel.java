@@ -163,7 +163,7 @@ public final class RestoreViewModel {
         }
         RestoreTransaction.Options options = new RestoreTransaction.Options(backend.get(), false, List.of(), false,
                 force.get(), Duration.ofSeconds(Math.max(10, confirmSeconds.get())), 10,
-                RestoreTransaction.Options.DEFAULT_STATE_ROOT, false);
+                RestoreTransaction.Options.defaultStateRoot(), false);
         RestoreTransaction txn = new RestoreTransaction(ep, snapshots, options);
         RestoreTransaction.Input input = new RestoreTransaction.Input(family.get(), inputName.get(), inputText);
         tasks.submit("Prepare restore", p -> txn.prepare(List.of(input)), ready -> {
