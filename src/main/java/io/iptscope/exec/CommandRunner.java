@@ -29,7 +29,6 @@ public interface CommandRunner {
      * thread) until it ends or is stopped. {@link Command#timeout()} does not apply.
      */
     default Running start(Command command, java.util.function.Consumer<String> onLine) {
-        throw new UnsupportedOperationException(host() + ": streaming a command's output (watch) is not supported "
-                + "over this connection yet; run iptscope on that host");
+        throw new UnsupportedOperationException(host() + ": this runner cannot stream a command's output");
     }
 }

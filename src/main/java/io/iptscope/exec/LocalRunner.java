@@ -148,7 +148,10 @@ public final class LocalRunner implements CommandRunner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting " + argv.get(0), e);
         }
-        CompletableFuture.runAsync(() -> feed(process.getOutputStream(), command.stdin()), IO);
+        // Without input, stdin stays open until stop(): a remote monitor ends when its channel closes.
+        if (command.stdin() != null) {
+            CompletableFuture.runAsync(() -> feed(process.getOutputStream(), command.stdin()), IO);
+        }
         Future<byte[]> err = IO.submit(() -> readAll(process.getErrorStream()));
         Future<?> reader = IO.submit(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
@@ -173,6 +176,7 @@ public final class LocalRunner implements CommandRunner {
             public synchronized CommandResult stop() {
                 if (result == null) {
                     boolean ended = !process.isAlive();
+                    feed(process.getOutputStream(), null);
                     killTree(process);
                     try {
                         process.waitFor(PIPE_DRAIN_GRACE.toMillis(), TimeUnit.MILLISECONDS);

@@ -150,6 +150,18 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
         }
     }
 
+    /**
+     * Streams a long command (a monitor) from the remote host. It ends when this side stops: the remote
+     * shell waits on its stdin, which is the ssh channel, and kills the command when that closes.
+     */
+    @Override
+    public Running start(Command command, java.util.function.Consumer<String> onLine) {
+        ensureConnected();
+        String remote = "export LC_ALL=C PATH=\"$PATH:/usr/sbin:/sbin\"; " + ShellQuote.quote(command.argv())
+                + " & p=$!; cat >/dev/null; kill $p";
+        return local.start(new Command(sshArgv(List.of(remote)), null, command.timeout()), onLine);
+    }
+
     private CommandResult execute(Command command) {
         Command ssh = new Command(sshArgv(List.of(remoteCommandLine(command))), command.stdin(),
                 command.timeout().plusSeconds(KILL_AFTER_SECONDS).plus(TRANSPORT_GRACE));
