@@ -13,17 +13,29 @@ import io.iptscope.rules.Family;
 enum BackendChoice {
     LEGACY, NFT, AUTO;
 
-    Backend resolve(Endpoint ep, Family family) throws RestoreException {
+    /** Picks the backend per family; for auto the target is read once, however many families are asked. */
+    interface Resolver {
+        Backend backend(Family family) throws RestoreException;
+    }
+
+    Resolver resolver(Endpoint ep) {
         return switch (this) {
-            case LEGACY -> Backend.LEGACY;
-            case NFT -> Backend.NFT;
-            case AUTO -> {
-                Observation obs = new Observation(ep.binaries(),
-                        new EvidenceCollector(ep.runner(), ep.netns(), ep.binaries(), ep.timeout()).collect());
-                Verdict v = new IptscopeStrategy().decide(obs, family);
-                yield v.backend().backend().orElseThrow(() -> new RestoreException(
-                        "--backend auto: no backend can be chosen for " + family.id() + "; name one with --backend"));
-            }
+            case LEGACY -> f -> Backend.LEGACY;
+            case NFT -> f -> Backend.NFT;
+            case AUTO -> new Resolver() {
+                private Observation obs;
+
+                @Override
+                public Backend backend(Family family) throws RestoreException {
+                    if (obs == null) {
+                        obs = new Observation(ep.binaries(),
+                                new EvidenceCollector(ep.runner(), ep.netns(), ep.binaries(), ep.timeout()).collect());
+                    }
+                    Verdict v = new IptscopeStrategy().decide(obs, family);
+                    return v.backend().backend().orElseThrow(() -> new RestoreException(
+                            "--backend auto: no backend can be chosen for " + family.id() + "; name one with --backend"));
+                }
+            };
         };
     }
 }

@@ -9,9 +9,6 @@ import io.iptscope.restore.TransactionStore;
 import io.iptscope.rules.Family;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -91,7 +88,6 @@ final class RestoreCommand implements Callable<Integer> {
     }
 
     private static String read(String name) throws IOException {
-        return name.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-                : Files.readString(Path.of(name), StandardCharsets.UTF_8);
+        return RulesInput.read(name, System.in);
     }
 }

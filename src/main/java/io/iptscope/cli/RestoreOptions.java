@@ -73,8 +73,9 @@ final class RestoreOptions {
             throw new IllegalArgumentException("--confirm-within must be at least 1 second");
         }
         Backend target = null;
+        BackendChoice.Resolver resolver = backend.resolver(ep);
         for (RestoreTransaction.Input in : inputs) {
-            Backend b = backend.resolve(ep, in.family());
+            Backend b = resolver.backend(in.family());
             if (target != null && b != target) {
                 throw new RestoreException("--backend auto chose different backends per family; name one with --backend");
             }

@@ -55,8 +55,9 @@ final class SaveCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Endpoint ep = targetOptions.endpoint(new CommandLog(), Duration.ofSeconds(timeoutSeconds));
         SnapshotStore store = SnapshotStore.defaultStore();
+        BackendChoice.Resolver resolver = backend.resolver(ep);
         for (Family f : family.families()) {
-            Backend b = backend.resolve(ep, f);
+            Backend b = resolver.backend(f);
             Saver.Saved saved = Saver.save(ep, b, f, tables, counters);
             Snapshot snap = store.add(saved.snapshotMeta("save", ep, null, null), saved.text());
             out.println("saved " + b.id() + " " + f.id() + " (" + saved.ruleset().ruleCount() + " rules in "

@@ -52,14 +52,17 @@ public record ContextMatrix(String strategy, List<String> rows, List<String> col
     public static ContextMatrix build(CommandRunner runner, Duration timeout, Strategy strategy, BinarySource truthSource,
                                       List<BinarySource> sources, List<NetnsTarget> targets) {
         Discovery discovery = new Discovery(runner, timeout);
-        BinaryInventory truthBins = discovery.discover(truthSource);
         List<BinaryInventory> inventories = sources.stream().map(discovery::discover).toList();
+        // The truth source is usually a row too: discover and read it once.
+        int truthRow = sources.indexOf(truthSource);
+        BinaryInventory truthBins = truthRow >= 0 ? inventories.get(truthRow) : discovery.discover(truthSource);
         List<Cell> cells = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         for (NetnsTarget t : targets) {
             Evidence truthEvidence = new EvidenceCollector(runner, t, truthBins, timeout).collect();
             for (BinaryInventory inv : inventories) {
-                Observation obs = new Observation(inv, new EvidenceCollector(runner, t, inv, timeout).collect());
+                Evidence ev = inv == truthBins ? truthEvidence : new EvidenceCollector(runner, t, inv, timeout).collect();
+                Observation obs = new Observation(inv, ev);
                 for (Family f : Family.values()) {
                     VerdictBackend actual = actual(truthEvidence, f);
                     Verdict v = strategy.decide(obs, f);

@@ -2,7 +2,6 @@ package io.iptscope.ui.main;
 
 import io.iptscope.exec.HostKeyPrompt;
 import io.iptscope.exec.PasswordPrompt;
-import io.iptscope.exec.UnknownHostKey;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
