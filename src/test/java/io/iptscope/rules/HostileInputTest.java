@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iptscope.rules.bench.HostileNamesBench;
 import java.io.ByteArrayInputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -71,18 +71,9 @@ class HostileInputTest {
         return assertInstanceOf(RuleFilter.Compiled.Ok.class, c).filter();
     }
 
-    /** 2^14 names of 28 characters, all with the same {@link String#hashCode()} ("Aa" and "BB" collide). */
+    /** 2^14 names of 28 characters, all with the same {@link String#hashCode()}. */
     private static List<String> collidingNames() {
-        List<String> names = new ArrayList<>(List.of(""));
-        for (int i = 0; i < 14; i++) {
-            List<String> next = new ArrayList<>(names.size() * 2);
-            for (String n : names) {
-                next.add(n + "Aa");
-                next.add(n + "BB");
-            }
-            names = next;
-        }
-        return names;
+        return HostileNamesBench.colliding();
     }
 
     @Test
