@@ -10,18 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Computes a {@link RulesetDiff}. Rules are compared by meaning ({@link RuleNormalizer#key}), so what
  * iptables rewrites on the way in (implicit matches, {@code /32}, hex padding, MARK forms, option order, quoting)
  * is no difference. Counters are ignored unless asked for.
  *
- * <p>Per chain: rules are first paired by identical text (cheap, and what nearly all rules of two snapshots
- * are), then by normalized key; the longest run of pairs in the same relative order stays put and the other
- * pairs are moves; leftover rules pair up as changes when they share comment and target or sit in the same gap
- * between unmoved rules. Everything is O(n log n) per chain.
+ * <p>Per chain: every rule gets a class (its text, or its normalized key when the two sides do not hold the
+ * same texts); the longest common subsequence of the two class sequences stays put, so repeated identical rules
+ * pair with their own copies and never show as moves; other rules of equal class are moves; leftover rules pair
+ * up as changes when they share comment and target or sit in the same gap
+ * between unmoved rules. O(n log n) per chain, plus the candidate pairs of repeated rules (capped).
  */
 public final class RulesetDiffer {
 
@@ -105,10 +105,11 @@ public final class RulesetDiffer {
         int[] match = new int[n];
         Arrays.fill(match, -1);
         boolean[] taken = new boolean[m];
-        pair(a, b, match, taken, Rule::body);
         Specs specsA = new Specs(a);
         Specs specsB = new Specs(b);
-        pair(a, b, match, taken, specsA, specsB, spec -> RuleNormalizer.key(spec));
+        int[][] classes = classes(a, b, specsA, specsB);
+        commonSubsequence(classes[0], classes[1], match, taken);
+        pair(match, taken, n, m, i -> classes[0][i], j -> classes[1][j]);
 
         boolean[] anchor = longestIncreasing(match);
         List<RulesetDiff.RuleChange> out = new ArrayList<>();
@@ -161,23 +162,142 @@ public final class RulesetDiffer {
         }
     }
 
-    /** Pairs still-unpaired rules whose texts are equal, first occurrence with first occurrence. */
-    private static void pair(List<Rule> a, List<Rule> b, int[] match, boolean[] taken, Function<Rule, String> key) {
-        pair(match, taken, a.size(), b.size(), i -> key.apply(a.get(i)), j -> key.apply(b.get(j)));
+    /**
+     * The class of every rule of both sides: equal classes mean equal meaning. The class is the body text when
+     * both sides hold the same bodies; otherwise the normalized key, computed once per distinct body.
+     */
+    private static int[][] classes(List<Rule> a, List<Rule> b, Specs specsA, Specs specsB) {
+        Map<String, Integer> bodyIds = new HashMap<>();
+        int[] ba = bodyIds(a, bodyIds);
+        int bodiesOfA = bodyIds.size();
+        int[] bb = bodyIds(b, bodyIds);
+        boolean[] inA = new boolean[bodyIds.size()];
+        boolean[] inB = new boolean[bodyIds.size()];
+        for (int id : ba) {
+            inA[id] = true;
+        }
+        for (int id : bb) {
+            inB[id] = true;
+        }
+        boolean sameBodies = bodyIds.size() == bodiesOfA;
+        for (int id = 0; id < inB.length && sameBodies; id++) {
+            sameBodies = inA[id] && inB[id];
+        }
+        if (sameBodies) {
+            return new int[][] {ba, bb};
+        }
+        int[] keyOfBody = new int[bodyIds.size()];
+        Arrays.fill(keyOfBody, -1);
+        Map<String, Integer> keyIds = new HashMap<>();
+        return new int[][] {keyClasses(ba, specsA, keyOfBody, keyIds), keyClasses(bb, specsB, keyOfBody, keyIds)};
     }
 
-    /** Pairs still-unpaired rules whose structured views give the same key. */
-    private static void pair(List<Rule> a, List<Rule> b, int[] match, boolean[] taken, Specs specsA, Specs specsB,
-                             Function<RuleSpec, String> key) {
-        pair(match, taken, a.size(), b.size(), i -> key.apply(specsA.get(i)), j -> key.apply(specsB.get(j)));
+    private static int[] bodyIds(List<Rule> rules, Map<String, Integer> ids) {
+        int[] out = new int[rules.size()];
+        for (int i = 0; i < out.length; i++) {
+            Integer fresh = ids.size();
+            Integer id = ids.putIfAbsent(rules.get(i).body(), fresh);
+            out[i] = id == null ? fresh : id;
+        }
+        return out;
     }
 
-    private static void pair(int[] match, boolean[] taken, int n, int m, IntFunction<String> keyA,
-                             IntFunction<String> keyB) {
-        Map<String, ArrayDeque<Integer>> byKey = new HashMap<>();
+    private static int[] keyClasses(int[] bodies, Specs specs, int[] keyOfBody, Map<String, Integer> keyIds) {
+        int[] out = new int[bodies.length];
+        for (int i = 0; i < out.length; i++) {
+            int body = bodies[i];
+            if (keyOfBody[body] < 0) {
+                Integer fresh = keyIds.size();
+                Integer id = keyIds.putIfAbsent(RuleNormalizer.key(specs.get(i)), fresh);
+                keyOfBody[body] = id == null ? fresh : id;
+            }
+            out[i] = keyOfBody[body];
+        }
+        return out;
+    }
+
+    /** Beyond this many candidate pairs the exact common subsequence costs too much; greedy pairing takes over. */
+    private static final long MAX_CANDIDATE_PAIRS = 4_000_000L;
+
+    /**
+     * Pairs the longest common subsequence of the two class sequences (Hunt–Szymanski: a longest increasing run
+     * over every candidate pair), so that repeated rules ({@code -j REJECT} twice) pair without phantom moves.
+     */
+    private static void commonSubsequence(int[] ca, int[] cb, int[] match, boolean[] taken) {
+        Map<Integer, int[]> positions = positions(cb);
+        long candidates = 0;
+        for (int c : ca) {
+            int[] p = positions.get(c);
+            candidates += p == null ? 0 : p.length;
+        }
+        if (candidates > MAX_CANDIDATE_PAIRS) {
+            return;
+        }
+        int size = (int) candidates;
+        int[] nodeI = new int[size];
+        int[] nodeJ = new int[size];
+        int[] nodePrev = new int[size];
+        int[] tails = new int[Math.min(ca.length, cb.length) + 1];
+        int[] tailNode = new int[tails.length];
+        int len = 0;
+        int nodes = 0;
+        for (int i = 0; i < ca.length; i++) {
+            int[] p = positions.get(ca[i]);
+            if (p == null) {
+                continue;
+            }
+            // Descending j, so one i extends a run at most once.
+            for (int k = p.length - 1; k >= 0; k--) {
+                int j = p[k];
+                int lo = 0;
+                int hi = len;
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    if (tails[mid] < j) {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                nodeI[nodes] = i;
+                nodeJ[nodes] = j;
+                nodePrev[nodes] = lo > 0 ? tailNode[lo - 1] : -1;
+                tails[lo] = j;
+                tailNode[lo] = nodes;
+                nodes++;
+                if (lo == len) {
+                    len++;
+                }
+            }
+        }
+        for (int node = len > 0 ? tailNode[len - 1] : -1; node >= 0; node = nodePrev[node]) {
+            match[nodeI[node]] = nodeJ[node];
+            taken[nodeJ[node]] = true;
+        }
+    }
+
+    private static Map<Integer, int[]> positions(int[] classes) {
+        Map<Integer, Integer> counts = new HashMap<>();
+        for (int c : classes) {
+            counts.merge(c, 1, Integer::sum);
+        }
+        Map<Integer, int[]> out = new HashMap<>();
+        Map<Integer, Integer> filled = new HashMap<>();
+        for (int j = 0; j < classes.length; j++) {
+            int c = classes[j];
+            int[] p = out.computeIfAbsent(c, k -> new int[counts.get(k)]);
+            p[filled.merge(c, 1, Integer::sum) - 1] = j;
+        }
+        return out;
+    }
+
+    /** Pairs still-unpaired rules of the same class, first occurrence with first occurrence: moves. */
+    private static void pair(int[] match, boolean[] taken, int n, int m, IntUnaryOperator keyA,
+                             IntUnaryOperator keyB) {
+        Map<Integer, ArrayDeque<Integer>> byKey = new HashMap<>();
         for (int j = 0; j < m; j++) {
             if (!taken[j]) {
-                byKey.computeIfAbsent(keyB.apply(j), k -> new ArrayDeque<>(1)).add(j);
+                byKey.computeIfAbsent(keyB.applyAsInt(j), k -> new ArrayDeque<>(1)).add(j);
             }
         }
         if (byKey.isEmpty()) {
@@ -187,7 +307,7 @@ public final class RulesetDiffer {
             if (match[i] >= 0) {
                 continue;
             }
-            ArrayDeque<Integer> q = byKey.get(keyA.apply(i));
+            ArrayDeque<Integer> q = byKey.get(keyA.applyAsInt(i));
             if (q != null && !q.isEmpty()) {
                 int j = q.poll();
                 match[i] = j;
