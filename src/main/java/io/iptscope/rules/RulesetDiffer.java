@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -17,11 +18,12 @@ import java.util.function.IntUnaryOperator;
  * iptables rewrites on the way in (implicit matches, {@code /32}, hex padding, MARK forms, option order, quoting)
  * is no difference. Counters are ignored unless asked for.
  *
- * <p>Per chain: every rule gets a class (its text, or its normalized key when the two sides do not hold the
- * same texts); the longest common subsequence of the two class sequences stays put, so repeated identical rules
- * pair with their own copies and never show as moves; other rules of equal class are moves; leftover rules pair
- * up as changes when they share comment and target or sit in the same gap
- * between unmoved rules. O(n log n) per chain, plus the candidate pairs of repeated rules (capped).
+ * <p>Per chain: rules are paired by identical text first (cheap, and nearly all rules of two snapshots), then
+ * the rest by normalized key; at each step the longest common subsequence pairs first, so repeated identical
+ * rules ({@code -j REJECT} twice) pair with their own copies and never show as moves, and further rules of
+ * the same text or key pair as moves. The longest run of pairs in the same order stays put. Leftover rules pair
+ * up as changes when they share comment and target or sit in the same gap between unmoved rules.
+ * O(n log n) per chain plus the candidate pairs of repeated rules (capped, then greedy).
  */
 public final class RulesetDiffer {
 
@@ -107,11 +109,29 @@ public final class RulesetDiffer {
         boolean[] taken = new boolean[m];
         Specs specsA = new Specs(a);
         Specs specsB = new Specs(b);
-        int[][] classes = classes(a, b, specsA, specsB);
-        commonSubsequence(classes[0], classes[1], match, taken);
-        pair(match, taken, n, m, i -> classes[0][i], j -> classes[1][j]);
+        // Same text first (cheap, and nearly all rules of two snapshots), then same meaning for the rest.
+        Map<String, Integer> bodyIds = new HashMap<>();
+        int[] ba = bodyIds(a, bodyIds);
+        int[] bb = bodyIds(b, bodyIds);
+        commonSubsequence(ba, bb, match, taken);
+        pair(match, taken, n, m, i -> ba[i], j -> bb[j]);
+        Map<String, Integer> keyIds = new HashMap<>();
+        int[] ka = keys(specsA, keyIds, i -> match[i] >= 0);
+        int[] kb = keys(specsB, keyIds, j -> taken[j]);
+        commonSubsequence(ka, kb, match, taken);
+        pair(match, taken, n, m, i -> ka[i], j -> kb[j]);
 
         boolean[] anchor = longestIncreasing(match);
+        if (hasMoves(match, anchor)) {
+            // Pairing by text first can cross a pairing by meaning; moves are rare, so settle them on meaning alone.
+            Arrays.fill(match, -1);
+            Arrays.fill(taken, false);
+            int[] allA = keys(specsA, keyIds, i -> false);
+            int[] allB = keys(specsB, keyIds, j -> false);
+            commonSubsequence(allA, allB, match, taken);
+            pair(match, taken, n, m, i -> allA[i], j -> allB[j]);
+            anchor = longestIncreasing(match);
+        }
         List<RulesetDiff.RuleChange> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int j = match[i];
@@ -133,6 +153,15 @@ public final class RulesetDiffer {
         return out;
     }
 
+    private static boolean hasMoves(int[] match, boolean[] anchor) {
+        for (int i = 0; i < match.length; i++) {
+            if (match[i] >= 0 && !anchor[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean sameBodies(List<Rule> a, List<Rule> b) {
         for (int i = 0; i < a.size(); i++) {
             if (!a.get(i).sameBody(b.get(i))) {
@@ -146,6 +175,10 @@ public final class RulesetDiffer {
     private static final class Specs {
         private final List<Rule> rules;
         private final RuleSpec[] specs;
+
+        int size() {
+            return specs.length;
+        }
 
         Specs(List<Rule> rules) {
             this.rules = rules;
@@ -162,36 +195,6 @@ public final class RulesetDiffer {
         }
     }
 
-    /**
-     * The class of every rule of both sides: equal classes mean equal meaning. The class is the body text when
-     * both sides hold the same bodies; otherwise the normalized key, computed once per distinct body.
-     */
-    private static int[][] classes(List<Rule> a, List<Rule> b, Specs specsA, Specs specsB) {
-        Map<String, Integer> bodyIds = new HashMap<>();
-        int[] ba = bodyIds(a, bodyIds);
-        int bodiesOfA = bodyIds.size();
-        int[] bb = bodyIds(b, bodyIds);
-        boolean[] inA = new boolean[bodyIds.size()];
-        boolean[] inB = new boolean[bodyIds.size()];
-        for (int id : ba) {
-            inA[id] = true;
-        }
-        for (int id : bb) {
-            inB[id] = true;
-        }
-        boolean sameBodies = bodyIds.size() == bodiesOfA;
-        for (int id = 0; id < inB.length && sameBodies; id++) {
-            sameBodies = inA[id] && inB[id];
-        }
-        if (sameBodies) {
-            return new int[][] {ba, bb};
-        }
-        int[] keyOfBody = new int[bodyIds.size()];
-        Arrays.fill(keyOfBody, -1);
-        Map<String, Integer> keyIds = new HashMap<>();
-        return new int[][] {keyClasses(ba, specsA, keyOfBody, keyIds), keyClasses(bb, specsB, keyOfBody, keyIds)};
-    }
-
     private static int[] bodyIds(List<Rule> rules, Map<String, Integer> ids) {
         int[] out = new int[rules.size()];
         for (int i = 0; i < out.length; i++) {
@@ -202,16 +205,17 @@ public final class RulesetDiffer {
         return out;
     }
 
-    private static int[] keyClasses(int[] bodies, Specs specs, int[] keyOfBody, Map<String, Integer> keyIds) {
-        int[] out = new int[bodies.length];
+    /** The normalized key's id of each rule not yet paired; -1 for paired ones. */
+    private static int[] keys(Specs specs, Map<String, Integer> ids, IntPredicate paired) {
+        int[] out = new int[specs.size()];
         for (int i = 0; i < out.length; i++) {
-            int body = bodies[i];
-            if (keyOfBody[body] < 0) {
-                Integer fresh = keyIds.size();
-                Integer id = keyIds.putIfAbsent(RuleNormalizer.key(specs.get(i)), fresh);
-                keyOfBody[body] = id == null ? fresh : id;
+            if (paired.test(i)) {
+                out[i] = -1;
+                continue;
             }
-            out[i] = keyOfBody[body];
+            Integer fresh = ids.size();
+            Integer id = ids.putIfAbsent(RuleNormalizer.key(specs.get(i)), fresh);
+            out[i] = id == null ? fresh : id;
         }
         return out;
     }
@@ -227,7 +231,7 @@ public final class RulesetDiffer {
         Map<Integer, int[]> positions = positions(cb);
         long candidates = 0;
         for (int c : ca) {
-            int[] p = positions.get(c);
+            int[] p = c < 0 ? null : positions.get(c);
             candidates += p == null ? 0 : p.length;
         }
         if (candidates > MAX_CANDIDATE_PAIRS) {
@@ -242,7 +246,7 @@ public final class RulesetDiffer {
         int len = 0;
         int nodes = 0;
         for (int i = 0; i < ca.length; i++) {
-            int[] p = positions.get(ca[i]);
+            int[] p = ca[i] < 0 ? null : positions.get(ca[i]);
             if (p == null) {
                 continue;
             }
@@ -279,12 +283,17 @@ public final class RulesetDiffer {
     private static Map<Integer, int[]> positions(int[] classes) {
         Map<Integer, Integer> counts = new HashMap<>();
         for (int c : classes) {
-            counts.merge(c, 1, Integer::sum);
+            if (c >= 0) {
+                counts.merge(c, 1, Integer::sum);
+            }
         }
         Map<Integer, int[]> out = new HashMap<>();
         Map<Integer, Integer> filled = new HashMap<>();
         for (int j = 0; j < classes.length; j++) {
             int c = classes[j];
+            if (c < 0) {
+                continue;
+            }
             int[] p = out.computeIfAbsent(c, k -> new int[counts.get(k)]);
             p[filled.merge(c, 1, Integer::sum) - 1] = j;
         }
@@ -296,7 +305,7 @@ public final class RulesetDiffer {
                              IntUnaryOperator keyB) {
         Map<Integer, ArrayDeque<Integer>> byKey = new HashMap<>();
         for (int j = 0; j < m; j++) {
-            if (!taken[j]) {
+            if (!taken[j] && keyB.applyAsInt(j) >= 0) {
                 byKey.computeIfAbsent(keyB.applyAsInt(j), k -> new ArrayDeque<>(1)).add(j);
             }
         }
@@ -304,7 +313,7 @@ public final class RulesetDiffer {
             return;
         }
         for (int i = 0; i < n; i++) {
-            if (match[i] >= 0) {
+            if (match[i] >= 0 || keyA.applyAsInt(i) < 0) {
                 continue;
             }
             ArrayDeque<Integer> q = byKey.get(keyA.applyAsInt(i));
