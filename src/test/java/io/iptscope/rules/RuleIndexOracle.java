@@ -30,7 +30,7 @@ final class RuleIndexOracle {
         String at = "rule " + i + " (line " + r.line() + "): " + r.raw();
         assertEquals(t.name(), idx.table(i), at);
         assertEquals(r.chain(), idx.chain(i), at);
-        if (!wellFormed(r.tokens())) {
+        if (!wellFormed(r.raw(), r.tokens())) {
             return;
         }
         assertEquals(s.target() == null || s.target().name().isEmpty() ? null : s.target().name(),
@@ -71,10 +71,11 @@ final class RuleIndexOracle {
     /**
      * Whether the arguments have the shape iptables-restore accepts: one command first, and a value after each
      * option that needs one. Lines that iptables would refuse ({@code -j ! X}, {@code -i} at the end, two
-     * commands) are read by the index on a best-effort basis that need not match the spec's.
+     * commands, a NUL, which ends the line for iptables-restore's C strings) are read by the index on a
+     * best-effort basis that need not match the spec's.
      */
-    private static boolean wellFormed(List<String> tokens) {
-        if (tokens.isEmpty() || Command.ofOption(tokens.get(0)) == null) {
+    private static boolean wellFormed(String raw, List<String> tokens) {
+        if (raw.indexOf('\0') >= 0 || tokens.isEmpty() || Command.ofOption(tokens.get(0)) == null) {
             return false;
         }
         for (int k = 1; k < tokens.size(); k++) {
