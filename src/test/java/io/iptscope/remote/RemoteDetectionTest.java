@@ -18,6 +18,7 @@ import io.iptscope.exec.HostKeyPrompt;
 import io.iptscope.exec.LocalRunner;
 import io.iptscope.exec.NetnsTarget;
 import io.iptscope.exec.Privilege;
+import io.iptscope.exec.PrivilegeMode;
 import io.iptscope.exec.RecordingRunner;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;

@@ -9,6 +9,7 @@ import io.iptscope.discover.BinaryInventory;
 import io.iptscope.discover.BinarySource;
 import io.iptscope.discover.Discovery;
 import io.iptscope.exec.HostKeyPrompt;
+import io.iptscope.exec.PrivilegeMode;
 import io.iptscope.testing.TestNetns;
 import io.iptscope.testing.TestSshd;
 import java.io.IOException;
