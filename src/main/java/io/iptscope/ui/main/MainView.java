@@ -237,6 +237,7 @@ public final class MainView {
         model.themeProperty().addListener((o, was, now) -> themeButton.setSelected(now == Theme.DARK));
 
         statusBar.textProperty().bind(model.statusProperty());
+        io.iptscope.ui.task.TaskFailures.listen(model::showFailure);
         model.tasks().running().addListener((ListChangeListener<TaskHandle>) c -> showTasks());
         defineActions();
         root.addEventFilter(KeyEvent.KEY_TYPED, this::questionMark);

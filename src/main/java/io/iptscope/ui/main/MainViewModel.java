@@ -195,6 +195,11 @@ public final class MainViewModel {
         return report.getReadOnlyProperty();
     }
 
+    /** A failure reported at a thread boundary ({@code TaskFailures}); on the UI executor. */
+    public void showFailure(String message) {
+        tasks.ui().execute(() -> status.set(message));
+    }
+
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }
