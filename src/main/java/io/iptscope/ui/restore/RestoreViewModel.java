@@ -11,11 +11,11 @@ import io.iptscope.restore.SwitchState;
 import io.iptscope.restore.TransactionRecord;
 import io.iptscope.restore.TransactionStore;
 import io.iptscope.rules.Backend;
+import io.iptscope.rules.DumpInput;
 import io.iptscope.rules.Family;
 import io.iptscope.ui.diff.DiffLine;
 import io.iptscope.ui.task.TaskRunner;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -148,7 +148,7 @@ public final class RestoreViewModel {
     }
 
     public void chooseFile(Path file) {
-        tasks.submit("Read " + file.getFileName(), p -> Files.readString(file),
+        tasks.submit("Read " + file.getFileName(), p -> DumpInput.read(file),
                 text -> choose(file.getFileName().toString(), text), e -> message.set("⚠ " + e.getMessage()));
     }
 

@@ -7,6 +7,7 @@ import io.iptscope.exec.CommandResult;
 import io.iptscope.exec.CommandRunner;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Chain;
+import io.iptscope.rules.DumpInput;
 import io.iptscope.rules.Family;
 import io.iptscope.rules.ParseResult;
 import io.iptscope.rules.Rule;
@@ -18,7 +19,6 @@ import io.iptscope.ui.task.TaskHandle;
 import io.iptscope.ui.task.TaskRunner;
 import io.iptscope.ui.task.Work;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -190,7 +190,7 @@ public final class RulesViewModel {
 
     /** Opens an iptables-save file (read off the UI thread). */
     public void loadFile(Path file) {
-        load(file.getFileName().toString(), p -> Files.readString(file));
+        load(file.getFileName().toString(), p -> DumpInput.read(file));
     }
 
     /**
