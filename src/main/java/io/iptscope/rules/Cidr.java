@@ -111,7 +111,41 @@ public record Cidr(boolean v6, long hi, long lo, int prefix) {
             groups[i] = (int) (hi >>> (48 - 16 * i) & 0xffff);
             groups[i + 4] = (int) (lo >>> (48 - 16 * i) & 0xffff);
         }
-        return KubeRulesetGenerator.ipv6(groups) + "/" + prefix;
+        return ipv6(groups) + "/" + prefix;
+    }
+
+    /** RFC 5952 text: lower case, the longest run of two or more zero groups (the first one on a tie) as {@code ::}. */
+    static String ipv6(int[] groups) {
+        int bestStart = -1;
+        int bestLen = 1;
+        for (int i = 0; i < 8; ) {
+            if (groups[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+            i = j;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
+                sb.append(':');
+            }
+            sb.append(Integer.toHexString(groups[i]));
+        }
+        return sb.toString();
     }
 
     private static Cidr masked(boolean v6, long hi, long lo, int prefix) {
