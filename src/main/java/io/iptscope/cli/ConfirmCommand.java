@@ -84,6 +84,7 @@ final class ConfirmCommand implements Callable<Integer> {
                 }
                 out.println("restore " + id + ": " + s.id() + describe(s));
                 out.print(dms.log(rec.stateDir()));
+                out.flush();
                 return s == SwitchState.ROLLED_BACK ? ExitCodes.OK : ExitCodes.FINDINGS;
             }
             if (dms.confirm(id, rec.stateDir(), rec.mechanism())) {
@@ -98,6 +99,7 @@ final class ConfirmCommand implements Callable<Integer> {
             }
             err.println("iptscope: restore " + id + " cannot be confirmed: it is " + s.id() + describe(s));
             err.print(dms.log(rec.stateDir()));
+            err.flush();
             return ExitCodes.FINDINGS;
         }
 

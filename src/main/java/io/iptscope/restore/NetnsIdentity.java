@@ -16,10 +16,14 @@ import java.util.regex.Pattern;
  *
  * @param path      the file that was stat'ed ({@code /proc/self/ns/net} for the current netns)
  * @param devIno    {@code DEV:INODE} of the nsfs file
+ * @param born      the nsfs inode's change time with nanoseconds, for a bind-mounted netns file (as
+ *                  {@code ip netns add} makes): the kernel reuses a freed netns's inode number at once, so
+ *                  {@code del X; add X} gives the same DEV:INODE but not the same time. Empty under /proc,
+ *                  whose nsfs inodes are made anew on access (there the pid's start time does that job).
  * @param pid       the process of a {@code --pid} target, else 0
  * @param pidStart  that process's start time in clock ticks since boot (field 22 of /proc/PID/stat), else 0
  */
-public record NetnsIdentity(String path, String devIno, long pid, long pidStart) {
+public record NetnsIdentity(String path, String devIno, String born, long pid, long pidStart) {
 
     private static final Pattern DEV_INO = Pattern.compile("[0-9]+:[0-9]+");
 
@@ -33,8 +37,10 @@ public record NetnsIdentity(String path, String devIno, long pid, long pidStart)
     public static NetnsIdentity capture(CommandRunner runner, NetnsTarget netns, Duration timeout)
             throws RestoreException {
         String path = netns.nsPath().orElse("/proc/self/ns/net");
-        CommandResult st = runner.run(Command.of("stat", "-L", "-c", "%d:%i", "--", path).withTimeout(timeout));
-        String devIno = st.stdoutText().strip();
+        CommandResult st = runner.run(Command.of("stat", "-L", "-c", "%d:%i %z", "--", path).withTimeout(timeout));
+        String[] f = st.stdoutText().strip().split(" ", 2);
+        String devIno = f[0];
+        String born = path.startsWith("/proc/") || f.length < 2 ? "" : f[1];
         if (!st.ok() || !DEV_INO.matcher(devIno).matches()) {
             throw new RestoreException("the netns " + netns.spec() + " is not there (" + path + ": " + st.summary()
                     + "); nothing was applied");
@@ -44,9 +50,9 @@ public record NetnsIdentity(String path, String devIno, long pid, long pidStart)
             if (start <= 0) {
                 throw new RestoreException("process " + p.pid() + " is gone; nothing was applied");
             }
-            return new NetnsIdentity(path, devIno, p.pid(), start);
+            return new NetnsIdentity(path, devIno, born, p.pid(), start);
         }
-        return new NetnsIdentity(path, devIno, 0, 0);
+        return new NetnsIdentity(path, devIno, born, 0, 0);
     }
 
     /** Field 22 of /proc/PID/stat, counted after the command name (which may hold spaces and ')'); 0 when gone. */
@@ -83,9 +89,14 @@ public record NetnsIdentity(String path, String devIno, long pid, long pidStart)
                 .append("start_time() { s=$(cat \"/proc/$1/stat\" 2>/dev/null) || return 1; s=${s##*) }; set -- $s;")
                 .append(" shift 19; echo \"$1\"; }\n")
                 .append("same_netns() {\n")
-                .append("  now=$(stat -L -c %d:%i -- ").append(ShellQuote.quote(path)).append(" 2>/dev/null)")
-                .append(" || { echo gone; return 1; }\n")
-                .append("  [ \"$now\" = ").append(ShellQuote.quote(devIno)).append(" ] || { echo replaced; return 1; }\n");
+                .append("  now=$(stat -L -c '%d:%i %z' -- ").append(ShellQuote.quote(path)).append(" 2>/dev/null)")
+                .append(" || { echo gone; return 1; }\n");
+        if (born.isEmpty()) {
+            sb.append("  [ \"${now%% *}\" = ").append(ShellQuote.quote(devIno)).append(" ] || { echo replaced; return 1; }\n");
+        } else {
+            sb.append("  [ \"$now\" = ").append(ShellQuote.quote(devIno + " " + born))
+                    .append(" ] || { echo replaced; return 1; }\n");
+        }
         if (pid > 0) {
             sb.append("  [ \"$(start_time ").append(pid).append(")\" = ").append(pidStart)
                     .append(" ] || { echo replaced; return 1; }\n");

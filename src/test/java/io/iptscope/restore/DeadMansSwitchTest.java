@@ -99,7 +99,7 @@ class DeadMansSwitchTest {
         try (TestNetns ns = TestNetns.create()) {
             ns.restore("iptables-nft-restore", RestoreTransactionTest.BEFORE);
             Path file = Files.writeString(tmp.resolve("new.rules"), RestoreTransactionTest.NEW);
-            String id = armedRestore(ns, file, 6, false);
+            String id = armedRestore(ns, file, 12, false);
 
             Process confirm = cli("confirm", id);
             String said = new String(confirm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -107,7 +107,7 @@ class DeadMansSwitchTest {
             assertEquals(0, confirm.exitValue(), said);
             assertTrue(said.startsWith("confirmed"), said);
 
-            Thread.sleep(7000);
+            Thread.sleep(13000);
             assertTrue(Files.exists(stateOf(id).resolve("confirmed")));
             assertFalse(Files.exists(stateOf(id).resolve("rolled-back")));
             assertTrue(ns.exec("iptables-nft-save").stdoutText().contains("ssh in"), "the new rules stay");
