@@ -10,7 +10,7 @@ import io.iptscope.discover.Discovery;
 import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.HostKeyPrompt;
 import io.iptscope.exec.Privilege;
-import io.iptscope.restore.Endpoint;
+import io.iptscope.iptables.Endpoint;
 import io.iptscope.restore.RestoreTransaction;
 import io.iptscope.restore.SnapshotStore;
 import io.iptscope.rules.Backend;
