@@ -80,7 +80,7 @@ final class HostOptions implements AutoCloseable {
         try {
             return store.find(ssh).orElseGet(() -> HostEntry.of(ssh, PrivilegeMode.AUTO));
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the saved hosts in " + store.file() + ": " + e.getMessage(),
+            throw new IllegalArgumentException(e.getMessage(),
                     e);
         }
     }

@@ -109,7 +109,9 @@ public final class EvidenceCollector {
         String file = legacyNamesFile(f);
         if (!names.ok()) {
             ReadStatus status = failureStatus(names);
-            if (names.stderrText().contains("No such file")) {
+            // Only the names file's own absence means "no legacy tables"; nsenter's "No such file" (a vanished
+            // netns or container) is a failure to read the target.
+            if (names.stderrText().contains(file + ": No such file")) {
                 done.put(f, empty(Backend.LEGACY, f, file + " does not exist: the kernel has no legacy "
                         + f.toolPrefix() + " loaded in this netns", List.of(), false));
             } else {

@@ -67,7 +67,7 @@ public final class SnapshotStore {
 
     public Snapshot add(SnapshotMeta meta, String rules) throws IOException {
         checkId(meta.id());
-        PrivateFiles.directory(root);
+        makePrivate();
         byte[] data = rules.getBytes(StandardCharsets.UTF_8);
         SnapshotMeta complete = meta.withChecksum(sha256(data), data.length);
         Path file = root.resolve(meta.id() + ".rules");
