@@ -5,7 +5,7 @@ import io.iptscope.exec.Privilege;
 import io.iptscope.exec.SshOptions;
 import io.iptscope.remote.HostEntry;
 import io.iptscope.remote.HostStore;
-import io.iptscope.remote.PrivilegeMode;
+import io.iptscope.exec.PrivilegeMode;
 import io.iptscope.remote.RemoteHost;
 import io.iptscope.remote.Runners;
 import java.io.IOException;
