@@ -10,6 +10,7 @@ import io.iptscope.discover.Discovery;
 import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.HostKeyPrompt;
 import io.iptscope.exec.Privilege;
+import io.iptscope.exec.PrivilegeMode;
 import io.iptscope.iptables.Endpoint;
 import io.iptscope.restore.RestoreTransaction;
 import io.iptscope.restore.SnapshotStore;
