@@ -53,6 +53,13 @@ public record Command(List<String> argv, byte[] stdin, Duration timeout) {
         return argv.get(0);
     }
 
+    /** Zeroes this command's stdin (a sudo password line) once it has been written; the command is spent. */
+    public void wipeStdin() {
+        if (stdin != null) {
+            Arrays.fill(stdin, (byte) 0);
+        }
+    }
+
     @Override
     public byte[] stdin() {
         return stdin == null ? null : stdin.clone();

@@ -222,6 +222,11 @@ public final class LocalRunner implements CommandRunner {
             }
         } catch (IOException ignored) {
             // The process exited without reading all of its input; its exit status tells the story.
+        } finally {
+            // This copy may hold a sudo password line: zero it once written.
+            if (data != null) {
+                java.util.Arrays.fill(data, (byte) 0);
+            }
         }
     }
 

@@ -165,7 +165,12 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
     private CommandResult execute(Command command) {
         Command ssh = new Command(sshArgv(List.of(remoteCommandLine(command))), command.stdin(),
                 command.timeout().plusSeconds(KILL_AFTER_SECONDS).plus(TRANSPORT_GRACE));
-        CommandResult r = local.run(ssh);
+        CommandResult r;
+        try {
+            r = local.run(ssh);
+        } finally {
+            ssh.wipeStdin();
+        }
         if (!r.launched()) {
             return CommandResult.launchFailed(command, "ssh client: " + r.launchError(), r.duration());
         }

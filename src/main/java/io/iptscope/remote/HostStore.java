@@ -63,11 +63,25 @@ public final class HostStore {
         if (!Files.exists(file)) {
             return List.of();
         }
-        return JSON.readValue(file.toFile(), HostsFile.class).hosts();
+        HostsFile read;
+        try {
+            read = JSON.readValue(file.toFile(), HostsFile.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(unusable(e.getOriginalMessage()));
+        }
+        if (read == null) {
+            throw new IOException(unusable("it holds null, not {\"hosts\": [...]}"));
+        }
+        return read.hosts();
     }
 
     public synchronized Optional<HostEntry> find(String name) throws IOException {
         return list().stream().filter(h -> h.name().equals(name)).findFirst();
+    }
+
+    private String unusable(String why) {
+        return "the saved hosts file " + file + " is not usable: " + why + ". Nothing was changed; fix or remove it "
+                + "(it holds only names, destinations and privilege modes).";
     }
 
     /** Adds the host, or replaces the one with the same name (keeping its place in the list). */
