@@ -27,11 +27,19 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
 
 /** The rule browser: chain tree, virtualized rule table with filter bar, jump links, details. */
 public final class RulesView {
+
+    /** The style class of text the filter found. */
+    public static final String HIGHLIGHT = "ipts-match";
 
     private final RulesViewModel model;
     private final TaskRunner tasks;
@@ -48,6 +56,10 @@ public final class RulesView {
     @FXML private TextField filter;
     @FXML private Label count;
     @FXML private Label filterMessage;
+    @FXML private HBox filterBar;
+    @FXML private Label filterNote;
+    @FXML private Button clearFilter;
+    @FXML private FlowPane filterOn;
     @FXML private Button back;
     @FXML private Button forward;
     @FXML private Label breadcrumb;
@@ -112,6 +124,21 @@ public final class RulesView {
                 "src/dst take an address or CIDR and match overlapping networks",
                 "hits>N hits>=N hits<N hits<=N hits=N (packet counters)",
                 "Anything else is text found anywhere in the rule line.")));
+        filter.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !filter.getText().isEmpty()) {
+                model.clearFilter();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DOWN) {
+                enterResults();
+                e.consume();
+            }
+        });
+        filterNote.textProperty().bind(model.filterNoteProperty());
+        filterBar.visibleProperty().bind(model.filterNoteProperty().isNotNull());
+        filterBar.managedProperty().bind(filterBar.visibleProperty());
+        model.suspendedProperty().addListener((o, was, now) -> Styles.exclusive(filterBar.getStyleClass(),
+                now ? "ipts-banner-warning" : null, "ipts-banner-warning"));
+        clearFilter.setOnAction(e -> model.clearFilter());
         model.filterProperty().addListener((o, was, q) -> showFilterState(q));
         showFilterState(model.filterProperty().get());
         count.textProperty().bind(model.countProperty());
@@ -126,6 +153,8 @@ public final class RulesView {
         setUpTree();
         setUpTable();
         details.textProperty().bind(model.detailsProperty());
+        model.selectedProperty().addListener((o, was, now) -> showFilterLinks(now));
+        showFilterLinks(null);
 
         referencedBy.setItems(model.referencedBy());
         referencedBy.setCellFactory(l -> new ListCell<>() {
@@ -148,6 +177,38 @@ public final class RulesView {
         });
         referencedByTitle.textProperty().bind(Bindings.size(model.referencedBy())
                 .asString("Referenced by (%d) — Enter or double-click opens"));
+    }
+
+    /** Down in the filter: into the results, on the first row unless one is selected already. */
+    private void enterResults() {
+        if (table.getItems().isEmpty()) {
+            return;
+        }
+        if (table.getSelectionModel().isEmpty()) {
+            table.getSelectionModel().clearAndSelect(0);
+        }
+        table.getFocusModel().focus(table.getSelectionModel().getSelectedIndex());
+        table.requestFocus();
+    }
+
+    /** The detail pane's "filter on this value": one link per field of the selected rule. */
+    private void showFilterLinks(RuleRow row) {
+        filterOn.getChildren().clear();
+        if (row == null) {
+            return;
+        }
+        filterOn.getChildren().add(new Label("Filter on:"));
+        for (RuleColumn c : RuleColumn.values()) {
+            c.term(row).ifPresent(term -> {
+                Hyperlink link = new Hyperlink(term);
+                link.getStyleClass().add(Styles.LINK);
+                link.setId("filter-on-" + c.name().toLowerCase(java.util.Locale.ROOT));
+                link.setTooltip(new javafx.scene.control.Tooltip(c.header() + ": keep only the rules with this value"
+                        + " (added to the filter)"));
+                link.setOnAction(e -> model.filterOn(term));
+                filterOn.getChildren().add(link);
+            });
+        }
     }
 
     private void revealReferencing() {
@@ -237,8 +298,12 @@ public final class RulesView {
 
     private void setUpTable() {
         table.itemsProperty().bind(model.rowsProperty());
-        table.setPlaceholder(new Label("No rules here (or none match the filter)"));
-        TableColumn<RuleRow, String> chain = Columns.text("Chain", 170, RuleRow::chain);
+        Label placeholder = new Label();
+        placeholder.setWrapText(true);
+        placeholder.setId("rulesPlaceholder");
+        placeholder.textProperty().bind(model.emptyTextProperty());
+        table.setPlaceholder(placeholder);
+        TableColumn<RuleRow, RuleRow> chain = column(RuleColumn.CHAIN);
         // The chain column only says something when a whole table is shown.
         chain.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.locationProperty().get() != null
                 && model.locationProperty().get().wholeTable(), model.locationProperty()));
@@ -247,18 +312,18 @@ public final class RulesView {
                 chain,
                 Columns.text("Pkts", 55, RuleRow::packets),
                 Columns.text("Bytes", 55, RuleRow::bytes),
-                targetColumn(),
-                Columns.text("Prot", 50, RuleRow::protocol),
-                Columns.text("Source", 105, RuleRow::source),
-                Columns.text("Destination", 105, RuleRow::destination),
-                Columns.text("Matches", 300, RuleRow::matches),
-                Columns.text("Comment", 240, RuleRow::comment)));
-        // The short columns keep their width; matches and comment share what is left, and the detail pane
-        // shows whatever a narrow cell cuts.
-        table.getColumns().forEach(col -> col.setMinWidth(col.getPrefWidth()));
-        table.getColumns().subList(table.getColumns().size() - 2, table.getColumns().size())
-                .forEach(col -> col.setMinWidth(80));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+                column(RuleColumn.TARGET),
+                column(RuleColumn.TARGET_ARGUMENTS),
+                column(RuleColumn.PROTOCOL),
+                column(RuleColumn.SOURCE),
+                column(RuleColumn.DESTINATION),
+                column(RuleColumn.IN),
+                column(RuleColumn.OUT),
+                column(RuleColumn.MATCHES),
+                column(RuleColumn.COMMENT)));
+        // Every column keeps its width and the table scrolls sideways; the detail pane shows the whole rule.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        model.highlightsProperty().addListener((o, was, now) -> table.refresh());
         // All rows one height: the virtual flow then never measures rows it does not show.
         table.setFixedCellSize(24);
         table.getSelectionModel().selectedItemProperty()
@@ -266,6 +331,9 @@ public final class RulesView {
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 followSelected();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && !filter.getText().isEmpty()) {
+                model.clearFilter();
                 e.consume();
             }
         });
@@ -313,41 +381,95 @@ public final class RulesView {
         }, e -> { });
     }
 
-    private TableColumn<RuleRow, RuleRow> targetColumn() {
-        TableColumn<RuleRow, RuleRow> c = new TableColumn<>("Target");
-        c.setPrefWidth(190);
+    /**
+     * A column of rule text: the filter's terms are marked, a right click offers "filter on this value", and
+     * the target of a jump to a chain is a link that follows it.
+     */
+    private TableColumn<RuleRow, RuleRow> column(RuleColumn kind) {
+        TableColumn<RuleRow, RuleRow> c = new TableColumn<>(kind.header());
+        c.setPrefWidth(kind.width());
         c.setSortable(false);
         c.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(f.getValue()));
-        c.setCellFactory(col -> new TableCell<>() {
-            private final Hyperlink link = new Hyperlink();
-
-            {
-                link.getStyleClass().add(Styles.LINK);
-                link.setOnAction(e -> {
-                    RuleRow row = getItem();
-                    if (row != null) {
-                        model.follow(row);
-                    }
-                });
-            }
-
-            @Override
-            protected void updateItem(RuleRow row, boolean empty) {
-                super.updateItem(row, empty);
-                if (empty || row == null) {
-                    setText(null);
-                    setGraphic(null);
-                } else if (row.jumpName() != null && model.isChain(row.table(), row.jumpName())) {
-                    // A jump is marked by the arrow and underline, not by colour alone.
-                    link.setText("→ " + row.target());
-                    setText(null);
-                    setGraphic(link);
-                } else {
-                    setText(row.target());
-                    setGraphic(null);
-                }
-            }
-        });
+        c.setCellFactory(col -> new RuleCell(kind));
         return c;
+    }
+
+    private final class RuleCell extends TableCell<RuleRow, RuleRow> {
+        private final RuleColumn kind;
+        private final Hyperlink link = new Hyperlink();
+        private final HBox pieces = new HBox();
+
+        RuleCell(RuleColumn kind) {
+            this.kind = kind;
+            link.getStyleClass().add(Styles.LINK);
+            link.setOnAction(e -> {
+                RuleRow row = getItem();
+                if (row != null) {
+                    model.follow(row);
+                }
+            });
+            Rectangle clip = new Rectangle();
+            clip.widthProperty().bind(widthProperty());
+            clip.heightProperty().bind(heightProperty());
+            setClip(clip);
+            setOnContextMenuRequested(e -> {
+                RuleRow row = getItem();
+                if (row != null) {
+                    menuFor(row).show(this, e.getScreenX(), e.getScreenY());
+                    e.consume();
+                }
+            });
+        }
+
+        private ContextMenu menuFor(RuleRow row) {
+            ContextMenu menu = new ContextMenu();
+            kind.term(row).ifPresent(term -> {
+                MenuItem keep = new MenuItem("Filter on this value: " + term);
+                keep.setOnAction(e -> model.filterOn(term));
+                MenuItem drop = new MenuItem("Exclude this value: !" + term);
+                drop.setOnAction(e -> model.filterOn("!" + term));
+                menu.getItems().addAll(keep, drop);
+            });
+            MenuItem copy = new MenuItem("Copy the rule line");
+            copy.setOnAction(e -> javafx.scene.input.Clipboard.getSystemClipboard().setContent(
+                    java.util.Map.of(javafx.scene.input.DataFormat.PLAIN_TEXT, row.rule().raw())));
+            menu.getItems().add(copy);
+            return menu;
+        }
+
+        @Override
+        protected void updateItem(RuleRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            if (kind == RuleColumn.TARGET && row.jumpName() != null && model.isChain(row.table(), row.jumpName())) {
+                // A jump is marked by the arrow and underline, not by colour alone.
+                link.setText("→ " + row.target());
+                setText(null);
+                setGraphic(link);
+                return;
+            }
+            String text = kind.of(row);
+            List<Highlight.Piece> parts = Highlight.pieces(text, model.highlightsProperty().get());
+            if (parts.size() == 1 && !parts.get(0).marked()) {
+                setText(text);
+                setGraphic(null);
+                return;
+            }
+            pieces.getChildren().clear();
+            for (Highlight.Piece p : parts) {
+                Label l = new Label(p.text());
+                l.setMinWidth(Label.USE_PREF_SIZE);
+                if (p.marked()) {
+                    l.getStyleClass().add(HIGHLIGHT);
+                }
+                pieces.getChildren().add(l);
+            }
+            setText(null);
+            setGraphic(pieces);
+        }
     }
 }

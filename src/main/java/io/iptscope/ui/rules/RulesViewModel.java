@@ -74,7 +74,13 @@ public final class RulesViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final History<ChainRef> history = new History<>();
 
+    private final ReadOnlyObjectWrapper<List<String>> highlights = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyStringWrapper filterNote = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper suspended = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper("");
+
     private LoadedRules rules;
+    private Hits hits;
     private FilterQuery.Valid applied = (FilterQuery.Valid) FilterQuery.compile("");
     private TaskHandle filtering;
     private RuleRows current;
@@ -118,6 +124,28 @@ public final class RulesViewModel {
     /** The query as last typed: valid (green) or invalid with its error position (red). */
     public ReadOnlyObjectProperty<FilterQuery> filterProperty() {
         return filter.getReadOnlyProperty();
+    }
+
+    /** The text the filter looks for, to mark in the cells; empty without a filter. */
+    public ReadOnlyObjectProperty<List<String>> highlightsProperty() {
+        return highlights.getReadOnlyProperty();
+    }
+
+    /**
+     * While a filter is on: what it matches in the whole ruleset and how to leave it; null without a filter.
+     */
+    public ReadOnlyStringProperty filterNoteProperty() {
+        return filterNote.getReadOnlyProperty();
+    }
+
+    /** Whether the chain on screen is shown whole because the filter hid all of it after a jump. */
+    public ReadOnlyBooleanProperty suspendedProperty() {
+        return suspended.getReadOnlyProperty();
+    }
+
+    /** What an empty rule table says: why it is empty and, with a filter on, where the matches are. */
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty countProperty() {
@@ -239,13 +267,14 @@ public final class RulesViewModel {
 
     private void show(LoadedRules loadedRules) {
         rules = loadedRules;
+        hits = null;
         error.set(loadedRules.parseErrors() == 0 ? null
                 : loadedRules.parseErrors() + " lines of " + loadedRules.name() + " could not be parsed");
         loaded.set(loadedRules.name() + ": " + loadedRules.ruleset().ruleCount() + " rules in "
                 + loadedRules.ruleset().tables().size() + " tables");
         history.clear();
         location.set(null);
-        tree.setAll(loadedRules.tree());
+        tree.setAll(applied.everything() ? loadedRules.tree() : List.of());
         Optional<Table> first = loadedRules.ruleset().table("filter").or(() -> loadedRules.ruleset().tables().stream()
                 .findFirst());
         first.ifPresent(t -> go(ChainRef.table(t.name())));
@@ -253,8 +282,13 @@ public final class RulesViewModel {
     }
 
     private void indexed(LoadedRules withReferences) {
+        LoadedRules before = rules;
         rules = withReferences;
-        tree.setAll(withReferences.tree());
+        // The hits stay valid: the references do not change which rules there are.
+        if (hits != null && hits.rules().ruleset() == before.ruleset()) {
+            hits = new Hits(hits.query(), withReferences, hits.bits());
+        }
+        tree.setAll(withReferences.tree(hits));
         ChainRef here = location.get();
         if (here != null) {
             referencedBy.setAll(referencesOf(here));
@@ -315,7 +349,7 @@ public final class RulesViewModel {
         location.set(ref);
         selected.set(null);
         referencedBy.setAll(referencesOf(ref));
-        refilter();
+        refilter(true);
     }
 
     private List<RuleRow> referencesOf(ChainRef ref) {
@@ -335,11 +369,29 @@ public final class RulesViewModel {
         if (q instanceof FilterQuery.Valid v) {
             // An invalid query leaves the last good result on screen.
             applied = v;
-            refilter();
+            highlights.set(v.everything() ? List.of() : v.filter().highlights());
+            refilter(false);
         }
     }
 
-    private void refilter() {
+    /** Esc: shows every rule again. */
+    public void clearFilter() {
+        filterText.set("");
+    }
+
+    /** Adds a term to the filter ("filter on this value"): the rules shown must match it too. */
+    public void filterOn(String term) {
+        String now = filterText.get() == null ? "" : filterText.get().strip();
+        filterText.set(now.isEmpty() ? term : now + " " + term);
+    }
+
+    /**
+     * Shows the rows of the current place. The filter runs over the whole ruleset once per query; its hits
+     * give the counts of every table and chain in the tree. After a navigation ({@code navigated}) to a chain
+     * the filter hides entirely (or that hides the rule to reveal), the chain is shown whole and the filter
+     * note says so, rather than "no rules here".
+     */
+    private void refilter(boolean navigated) {
         ChainRef ref = location.get();
         if (rules == null || ref == null) {
             return;
@@ -348,22 +400,72 @@ public final class RulesViewModel {
         Table t = loaded.ruleset().table(ref.table()).orElseThrow();
         List<Chain> scope = ref.wholeTable() ? t.chains() : List.of(t.chain(ref.chain()).orElseThrow());
         FilterQuery.Valid query = applied;
+        Hits known = hits;
+        int wanted = revealLine;
         if (filtering != null) {
             filtering.cancel();
         }
         int total = scope.stream().mapToInt(Chain::ruleCount).sum();
-        filtering = tasks.submit("Filter " + ref, p -> select(loaded, t.name(), scope, query, total, p), result -> {
-            current = result;
-            rows.set(FXCollections.observableList(result));
-            count.set(result.size() + " of " + total + " rules shown");
+        filtering = tasks.submit("Filter " + ref, p -> {
+            Hits h = query.everything() ? null : known != null && known.query().equals(query)
+                    && known.rules().ruleset() == loaded.ruleset() ? known : Hits.of(loaded, query);
+            List<TableNode> newTree = h == known ? null : loaded.tree(h);
+            RuleRows shown = select(loaded, t.name(), scope, h, total, p);
+            boolean suspend = h != null && navigated && !ref.wholeTable()
+                    && (shown.size() == 0 || wanted >= 0 && shown.indexOfLine(wanted) < 0);
+            return new Shown(h, newTree, suspend ? select(loaded, t.name(), scope, null, total, p) : shown, suspend);
+        }, result -> {
+            if (rules.ruleset() != loaded.ruleset()) {
+                return;
+            }
+            if (result.tree() != null) {
+                hits = result.hits();
+                // The jump index may have arrived meanwhile: then the tree shows its reference counts too.
+                tree.setAll(rules == loaded ? result.tree() : rules.tree(hits));
+            }
+            current = result.rows();
+            rows.set(FXCollections.observableList(result.rows()));
+            suspended.set(result.suspended());
+            describe(ref, result.rows().size(), total, result.suspended());
             revealPending();
         }, e -> error.set("filter failed: " + e.getMessage()));
     }
 
-    /** The rows of {@code scope} the query matches; the filter runs once over the whole index. */
-    private static RuleRows select(LoadedRules loaded, String table, List<Chain> scope, FilterQuery.Valid query,
-                                   int total, Work.Progress p) {
-        BitSet hits = query.everything() ? null : query.filter().matches(loaded.index());
+    /** What one filter run gives: its hits (null without a filter), the tree if it changed, the rows. */
+    private record Shown(Hits hits, List<TableNode> tree, RuleRows rows, boolean suspended) {
+    }
+
+    private void describe(ChainRef ref, int shown, int total, boolean suspendedHere) {
+        Hits h = hits;
+        count.set(shown + " of " + total + " rules shown");
+        if (h == null) {
+            filterNote.set(null);
+            emptyText.set(total == 0 ? "No rules in " + ref : "");
+            return;
+        }
+        int all = h.total();
+        List<TableNode> nodes = tree;
+        long chains = nodes.stream().mapToLong(n -> n.chains().size()).sum();
+        String perTable = nodes.stream().filter(n -> n.matching() > 0).map(n -> n.name() + " " + n.matching())
+                .collect(java.util.stream.Collectors.joining(" · "));
+        String q = "‘" + h.query().text().strip() + "’";
+        if (suspendedHere) {
+            filterNote.set("The filter " + q + " matches none of the " + total + " rules of " + ref
+                    + " (or not the rule you came for): showing the whole chain. It matches " + all
+                    + " rules elsewhere; Esc clears it.");
+        } else {
+            filterNote.set("Filter " + q + ": " + all + " of " + rules.index().size() + " rules match, in " + chains
+                    + (chains == 1 ? " chain" : " chains") + (perTable.isEmpty() ? "" : " (" + perTable + ")")
+                    + ". Esc clears it.");
+        }
+        emptyText.set(all == 0 ? "The filter " + q + " matches no rule of the whole ruleset (Esc clears it)"
+                : "No rule of " + ref + " matches " + q + "; " + all + " rules match elsewhere: the tree lists "
+                + "their chains with counts (Esc clears the filter)");
+    }
+
+    /** The rows of {@code scope} that {@code hits} holds (all of them for null). */
+    private static RuleRows select(LoadedRules loaded, String table, List<Chain> scope, Hits hits, int total,
+                                   Work.Progress p) {
         int[] chainOf = new int[total];
         int[] ruleOf = new int[total];
         int n = 0;
