@@ -1,5 +1,6 @@
 package io.iptscope.ui.rules;
 
+import io.iptscope.detect.NftTablesEvidence;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
 import io.iptscope.ui.common.Columns;
@@ -65,6 +66,7 @@ public final class RulesView {
     @FXML private Label breadcrumb;
     @FXML private Label error;
     @FXML private TreeView<Object> tree;
+    @FXML private javafx.scene.control.SplitPane rulesSplit;
     @FXML private TableView<RuleRow> table;
     @FXML private TextArea details;
     @FXML private Label referencedByTitle;
@@ -251,12 +253,19 @@ public final class RulesView {
                 } else if (item instanceof TableNode.ChainNode cn) {
                     setText(cn.label());
                     setTooltip(new javafx.scene.control.Tooltip(cn.tooltip()));
+                } else if (item instanceof NftTablesEvidence.NftTable nt) {
+                    setText(nt.qualifiedName() + (nt.dropsByPolicy() ? "  (a base chain drops by policy)" : ""));
+                    setTooltip(new javafx.scene.control.Tooltip("nft -j list table " + nt.qualifiedName()
+                            + ": read-only; iptables tools never show this table"));
                 } else {
                     setText(item.toString());
                 }
             }
         });
         model.tree().addListener((javafx.collections.ListChangeListener<TableNode>) c -> buildTree());
+        model.nativeTables().addListener((javafx.collections.ListChangeListener<NftTablesEvidence.NftTable>) c
+                -> showNativeTables());
+        setUpNative();
         tree.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (syncingTree || now == null) {
                 return;
@@ -265,6 +274,8 @@ public final class RulesView {
                 model.open(ChainRef.table(tn.name()));
             } else if (now.getValue() instanceof TableNode.ChainNode cn) {
                 model.open(cn.ref());
+            } else if (now.getValue() instanceof NftTablesEvidence.NftTable nt) {
+                model.openNative(nt);
             }
         });
         model.locationProperty().addListener((o, was, now) -> selectInTree(now));
@@ -353,6 +364,41 @@ public final class RulesView {
         }
     }
 
+    /** The native nft tables, last in the tree, under their own heading. */
+    private final TreeItem<Object> nativeGroup = new TreeItem<>("native nftables tables (read-only)");
+    private final ListView<String> nativeList = new ListView<>();
+
+    private void showNativeTables() {
+        nativeGroup.getChildren().setAll(model.nativeTables().stream().map(t -> new TreeItem<Object>(t)).toList());
+        nativeGroup.setExpanded(true);
+        if (!tree.getRoot().getChildren().contains(nativeGroup)) {
+            tree.getRoot().getChildren().add(nativeGroup);
+        }
+    }
+
+    /** A native table replaces the rule table while it is open; its rules are nft text, one per line. */
+    private void setUpNative() {
+        nativeList.setId("nativeTable");
+        nativeList.getStyleClass().add(Styles.MONO);
+        nativeList.setPlaceholder(new Label("This table has no chains"));
+        model.nativeTableProperty().addListener((o, was, now) -> {
+            javafx.scene.control.SplitPane pane = rulesSplit;
+            double[] dividers = pane.getDividerPositions();
+            if (now == null) {
+                pane.getItems().set(0, table);
+                breadcrumb.textProperty().bind(Bindings.createStringBinding(() -> model.locationProperty().get()
+                        == null ? "" : model.locationProperty().get().toString(), model.locationProperty()));
+            } else {
+                nativeList.getItems().setAll(now.lines());
+                pane.getItems().set(0, nativeList);
+                breadcrumb.textProperty().unbind();
+                breadcrumb.setText("nft table " + now.family() + " " + now.name() + " · " + now.chains().size()
+                        + " chains, " + now.ruleCount() + " rules · read-only");
+            }
+            pane.setDividerPositions(dividers);
+        });
+    }
+
     /**
      * Makes the tree items in the background: a kube-proxy nat table has 100k chains, and items made
      * before they join the tree cost the FX thread nothing. Only the table being browsed starts expanded.
@@ -376,6 +422,7 @@ public final class RulesView {
             // A newer load or index may have replaced the tree meanwhile.
             if (build == treeBuilds) {
                 tree.getRoot().getChildren().setAll(tables);
+                tree.getRoot().getChildren().add(nativeGroup);
                 selectInTree(model.locationProperty().get());
             }
         }, e -> { });

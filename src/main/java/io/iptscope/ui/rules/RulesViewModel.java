@@ -1,6 +1,9 @@
 package io.iptscope.ui.rules;
 
 import io.iptscope.detect.BackendEvidence;
+import io.iptscope.detect.NftTablesEvidence;
+import io.iptscope.discover.Tool;
+import io.iptscope.rules.NftTableListing;
 import io.iptscope.discover.BinaryInfo;
 import io.iptscope.exec.Command;
 import io.iptscope.exec.CommandResult;
@@ -79,6 +82,12 @@ public final class RulesViewModel {
     private final ReadOnlyBooleanWrapper suspended = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper("");
 
+    private final ObservableList<NftTablesEvidence.NftTable> nativeTables = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<NftTableListing> nativeTable = new ReadOnlyObjectWrapper<>();
+    /** The live target the rules were last read from, for opening its native tables. */
+    private ShownReport liveShown;
+    private CommandRunner liveRunner;
+
     private LoadedRules rules;
     private Hits hits;
     private FilterQuery.Valid applied = (FilterQuery.Valid) FilterQuery.compile("");
@@ -148,6 +157,16 @@ public final class RulesViewModel {
         return emptyText.getReadOnlyProperty();
     }
 
+    /** The native nftables tables of the live target (iptables tools never show them), read-only. */
+    public ObservableList<NftTablesEvidence.NftTable> nativeTables() {
+        return nativeTables;
+    }
+
+    /** The native table on screen instead of the iptables rules, or null. */
+    public ReadOnlyObjectProperty<NftTableListing> nativeTableProperty() {
+        return nativeTable.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty countProperty() {
         return count.getReadOnlyProperty();
     }
@@ -203,6 +222,10 @@ public final class RulesViewModel {
             error.set("no " + b.id() + " save binary for " + f.id() + " in the binary source");
             return;
         }
+        liveShown = shown;
+        liveRunner = runner;
+        NftTablesEvidence nft = shown.report().evidence().nftTables();
+        nativeTables.setAll(nft == null ? List.of() : nft.nativeTables());
         Command c = shown.target().enter(Command.of(save.get().path(), "-c").withTimeout(SAVE_TIMEOUT));
         String name = b.id() + " " + f.id() + " of " + shown.target().spec();
         load(name, p -> {
@@ -214,6 +237,41 @@ public final class RulesViewModel {
             }
             return r.stdoutText();
         });
+    }
+
+    /**
+     * Reads one native table of the live target with {@code nft -j list table FAMILY NAME} (that table only)
+     * and shows it instead of the iptables rules until a table or chain of those is opened again.
+     */
+    public void openNative(NftTablesEvidence.NftTable table) {
+        ShownReport shown = liveShown;
+        CommandRunner runner = liveRunner;
+        if (shown == null || runner == null) {
+            error.set("native tables are read from a live target: read its rules first (Ctrl+Shift+R)");
+            return;
+        }
+        BinaryInfo nft = shown.report().binaries().get(Tool.NFT);
+        if (!nft.found()) {
+            error.set("nft is not in the binary source: cannot list " + table.qualifiedName());
+            return;
+        }
+        Command c = shown.target().enter(listTable(nft, table.family(), table.name()).withTimeout(SAVE_TIMEOUT));
+        tasks.submit("List nft table " + table.qualifiedName(), p -> {
+            p.update("running nft -j list table " + table.qualifiedName(), -1);
+            CommandResult r = runner.run(c);
+            if (!r.ok()) {
+                throw new IOException("nft -j list table " + table.qualifiedName() + ": " + r.summary());
+            }
+            return NftTableListing.parse(r.stdoutText());
+        }, listing -> {
+            error.set(null);
+            nativeTable.set(listing);
+        }, e -> error.set("listing nft table " + table.qualifiedName() + " failed: " + e.getMessage()));
+    }
+
+    // moves to the iptables runner
+    static Command listTable(BinaryInfo nft, String family, String name) {
+        return Command.of(nft.path(), "-j", "list", "table", family, name);
     }
 
     /** Opens an iptables-save file (read off the UI thread). */
@@ -298,6 +356,7 @@ public final class RulesViewModel {
     /** Shows a table or chain and remembers where we came from. */
     public void open(ChainRef ref) {
         if (ref.equals(location.get())) {
+            nativeTable.set(null);
             return;
         }
         history.visit(location.get());
@@ -346,6 +405,7 @@ public final class RulesViewModel {
     }
 
     private void go(ChainRef ref) {
+        nativeTable.set(null);
         location.set(ref);
         selected.set(null);
         referencedBy.setAll(referencesOf(ref));
