@@ -48,6 +48,9 @@ public final class RuleFilter {
         }
     }
 
+    /** Deeper than any query a person writes; far below what the parser's and eval's stacks can take. */
+    static final int MAX_GROUP_DEPTH = 100;
+
     private final String query;
     private final Node root;
     private final List<String> highlights;
@@ -267,7 +270,9 @@ public final class RuleFilter {
     private static final class Parser {
         private final String q;
         private int pos;
-        private int negations;
+        private int depth;
+        /** How many enclosing groups or terms are negated: their values are not marked. */
+        private int negatedScopes;
         private final List<String> highlights = new ArrayList<>();
 
         Parser(String q) {
@@ -321,32 +326,49 @@ public final class RuleFilter {
             return parts.size() == 1 ? parts.get(0) : new And(parts);
         }
 
+        /**
+         * A run of {@code !} is counted, not recursed into (5,000 of them overflowed the stack), and groups nest
+         * at most {@link #MAX_GROUP_DEPTH} deep, so that neither parsing nor evaluation can exhaust the stack.
+         */
         private Node unary() throws FilterSyntaxException {
             skipBlanks();
-            if (pos < q.length() && q.charAt(pos) == '!') {
+            int negations = 0;
+            while (pos < q.length() && q.charAt(pos) == '!') {
                 pos++;
+                negations++;
                 skipBlanks();
                 if (atEndOfGroup()) {
                     throw new FilterSyntaxException(pos, "expected a term after '!'");
                 }
-                negations++;
-                try {
-                    return new Not(unary());
-                } finally {
-                    negations--;
+            }
+            boolean negated = negations % 2 == 1;
+            if (negated) {
+                negatedScopes++;
+            }
+            Node inner;
+            try {
+                if (pos < q.length() && q.charAt(pos) == '(') {
+                    int open = pos++;
+                    if (++depth > MAX_GROUP_DEPTH) {
+                        throw new FilterSyntaxException(open, "groups nested more than " + MAX_GROUP_DEPTH
+                                + " deep");
+                    }
+                    inner = or();
+                    depth--;
+                    skipBlanks();
+                    if (pos >= q.length() || q.charAt(pos) != ')') {
+                        throw new FilterSyntaxException(open, "'(' is never closed");
+                    }
+                    pos++;
+                } else {
+                    inner = term();
+                }
+            } finally {
+                if (negated) {
+                    negatedScopes--;
                 }
             }
-            if (pos < q.length() && q.charAt(pos) == '(') {
-                int open = pos++;
-                Node inner = or();
-                skipBlanks();
-                if (pos >= q.length() || q.charAt(pos) != ')') {
-                    throw new FilterSyntaxException(open, "'(' is never closed");
-                }
-                pos++;
-                return inner;
-            }
-            return term();
+            return negated ? new Not(inner) : inner;
         }
 
         private Node term() throws FilterSyntaxException {
@@ -381,7 +403,7 @@ public final class RuleFilter {
 
         /** Remembers the plain pieces of a value that is looked for (not negated). */
         private String highlight(String value) {
-            if (negations == 0) {
+            if (negatedScopes == 0) {
                 for (String piece : value.split("[*?]")) {
                     if (!piece.isEmpty()) {
                         highlights.add(piece);

@@ -164,21 +164,19 @@ public final class RuleNormalizer {
     private static List<Option> markTarget(List<Option> opts) {
         List<Option> out = new ArrayList<>(opts.size());
         for (Option o : opts) {
-            Long v = number(o.value().split("/")[0]);
+            // limit -1 keeps empty halves: "/" is two empty parts, not an empty array (a crash found by fuzzing).
+            String[] valueMask = o.value().split("/", -1);
+            Long v = number(valueMask[0]);
+            Long mask = valueMask.length == 1 ? Long.valueOf(0xffffffffL)
+                    : valueMask.length == 2 ? number(valueMask[1]) : null;
             String xmark = null;
             if (v != null) {
                 switch (o.name()) {
                     case "--or-mark" -> xmark = hex(v) + "/" + hex(v);
                     case "--xor-mark" -> xmark = hex(v) + "/0x0";
                     case "--and-mark" -> xmark = "0x0/" + hex(~v & 0xffffffffL);
-                    case "--set-mark" -> {
-                        Long mask = o.value().contains("/") ? number(o.value().split("/", 2)[1]) : Long.valueOf(0xffffffffL);
-                        xmark = mask == null ? null : hex(v) + "/" + hex((v | mask) & 0xffffffffL);
-                    }
-                    case "--set-xmark" -> {
-                        Long mask = o.value().contains("/") ? number(o.value().split("/", 2)[1]) : Long.valueOf(0xffffffffL);
-                        xmark = mask == null ? null : hex(v) + "/" + hex(mask);
-                    }
+                    case "--set-mark" -> xmark = mask == null ? null : hex(v) + "/" + hex((v | mask) & 0xffffffffL);
+                    case "--set-xmark" -> xmark = mask == null ? null : hex(v) + "/" + hex(mask);
                     default -> xmark = null;
                 }
             }

@@ -260,7 +260,21 @@ public final class SaveParser {
             table.order.add(chain);
         }
 
+        /** The checks of iptables' own chain-name test (1.8.9): length, first character, no whitespace. */
         private void checkChainName(String name, int column) {
+            char first = name.isEmpty() ? 'x' : name.charAt(0);
+            if (first == '-' || first == '!') {
+                error(lineNo, column, "chain name '" + name + "' starts with '" + first
+                        + "', which iptables-restore does not allow");
+                return;
+            }
+            for (int i = 0; i < name.length(); i++) {
+                if (Character.isWhitespace(name.charAt(i))) {
+                    error(lineNo, column, "invalid chain name '" + name + "': iptables-restore refuses whitespace in"
+                            + " chain names");
+                    return;
+                }
+            }
             if (name.length() * 3 <= MAX_CHAIN_NAME) {
                 return;
             }

@@ -1,7 +1,7 @@
 package io.iptscope.ui.restore;
 
+import io.iptscope.iptables.Endpoint;
 import io.iptscope.restore.DeadMansSwitch;
-import io.iptscope.restore.Endpoint;
 import io.iptscope.restore.RestoreException;
 import io.iptscope.restore.RestoreTransaction;
 import io.iptscope.restore.Snapshot;
@@ -10,11 +10,11 @@ import io.iptscope.restore.SwitchState;
 import io.iptscope.restore.TransactionRecord;
 import io.iptscope.restore.TransactionStore;
 import io.iptscope.rules.Backend;
+import io.iptscope.rules.DumpInput;
 import io.iptscope.rules.Family;
 import io.iptscope.ui.diff.DiffLine;
 import io.iptscope.ui.task.TaskRunner;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,7 +135,7 @@ public final class RestoreViewModel {
     }
 
     public void chooseFile(Path file) {
-        tasks.submit("Read " + file.getFileName(), p -> Files.readString(file),
+        tasks.submit("Read " + file.getFileName(), p -> DumpInput.read(file),
                 text -> choose(file.getFileName().toString(), text), e -> message.set("⚠ " + e.getMessage()));
     }
 
@@ -172,8 +172,8 @@ public final class RestoreViewModel {
             prepared = ready;
             RestoreTransaction.Plan plan = ready.plans().get(0);
             preview.setAll(DiffLine.of(plan.preview()));
-            testOutput.set(plan.testOutput().isBlank() ? "--test passed (no output)" : "--test passed:\n"
-                    + plan.testOutput());
+            testOutput.set((plan.testOutput().isBlank() ? "--test passed (no output)" : "--test passed:\n"
+                    + plan.testOutput()) + "\nRun " + plan.testedIn() + ".");
             phase.set(RestorePhase.PREPARED);
             message.set((ready.warnings().isEmpty() ? "" : "warnings (forced): " + String.join("; ",
                     ready.warnings()) + ". ") + (plan.preview().isEmpty() ? "The rules are already in place."

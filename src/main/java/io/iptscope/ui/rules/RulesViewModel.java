@@ -2,15 +2,18 @@ package io.iptscope.ui.rules;
 
 import io.iptscope.detect.BackendEvidence;
 import io.iptscope.detect.NftTablesEvidence;
-import io.iptscope.discover.Tool;
-import io.iptscope.rules.NftTableListing;
 import io.iptscope.discover.BinaryInfo;
-import io.iptscope.exec.Command;
+import io.iptscope.discover.ToolKind;
 import io.iptscope.exec.CommandResult;
 import io.iptscope.exec.CommandRunner;
+import io.iptscope.iptables.Endpoint;
+import io.iptscope.iptables.Quirks;
+import io.iptscope.iptables.Read;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Chain;
+import io.iptscope.rules.DumpInput;
 import io.iptscope.rules.Family;
+import io.iptscope.rules.NftTableListing;
 import io.iptscope.rules.ParseResult;
 import io.iptscope.rules.Rule;
 import io.iptscope.rules.Ruleset;
@@ -21,7 +24,6 @@ import io.iptscope.ui.task.TaskHandle;
 import io.iptscope.ui.task.TaskRunner;
 import io.iptscope.ui.task.Work;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,8 +87,7 @@ public final class RulesViewModel {
     private final ObservableList<NftTablesEvidence.NftTable> nativeTables = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<NftTableListing> nativeTable = new ReadOnlyObjectWrapper<>();
     /** The live target the rules were last read from, for opening its native tables. */
-    private ShownReport liveShown;
-    private CommandRunner liveRunner;
+    private Endpoint live;
 
     private LoadedRules rules;
     private Hits hits;
@@ -217,22 +218,27 @@ public final class RulesViewModel {
             error.set("legacy " + f.id() + " has no tables in the kernel (/proc): there are no rules to read");
             return;
         }
-        Optional<BinaryInfo> save = shown.report().binaries().saveBinaryFor(b, f);
+        // The runner enters the binary source's mount namespace too: container:PID binaries run in the container.
+        Endpoint ep = new Endpoint(runner, shown.target(), shown.report().binaries(), SAVE_TIMEOUT);
+        Optional<BinaryInfo> save = ep.binary(b, f, ToolKind.SAVE);
         if (save.isEmpty()) {
             error.set("no " + b.id() + " save binary for " + f.id() + " in the binary source");
             return;
         }
-        liveShown = shown;
-        liveRunner = runner;
+        live = ep;
         NftTablesEvidence nft = shown.report().evidence().nftTables();
         nativeTables.setAll(nft == null ? List.of() : nft.nativeTables());
-        Command c = shown.target().enter(Command.of(save.get().path(), "-c").withTimeout(SAVE_TIMEOUT));
         String name = b.id() + " " + f.id() + " of " + shown.target().spec();
         load(name, p -> {
             p.update("running " + save.get().name(), -1);
-            CommandResult r = runner.run(c);
+            Read read = ep.read(b, f, true);
+            if (read.noLegacyTables()) {
+                throw new IOException("legacy " + f.id() + " has no tables in the kernel any more ("
+                        + Quirks.legacyNamesFile(f) + "): there are no rules to read");
+            }
+            CommandResult r = read.result() != null ? read.result() : read.legacy().read();
             if (!r.ok()) {
-                throw new IOException(save.get().name() + ": " + r.summary() + (r.denied()
+                throw new IOException(read.save().name() + ": " + r.summary() + (r.denied()
                         ? " (permission denied: choose a privilege mode that gets root)" : ""));
             }
             return r.stdoutText();
@@ -244,21 +250,18 @@ public final class RulesViewModel {
      * and shows it instead of the iptables rules until a table or chain of those is opened again.
      */
     public void openNative(NftTablesEvidence.NftTable table) {
-        ShownReport shown = liveShown;
-        CommandRunner runner = liveRunner;
-        if (shown == null || runner == null) {
+        Endpoint ep = live;
+        if (ep == null) {
             error.set("native tables are read from a live target: read its rules first (Ctrl+Shift+R)");
             return;
         }
-        BinaryInfo nft = shown.report().binaries().get(Tool.NFT);
-        if (!nft.found()) {
+        if (ep.nft().isEmpty()) {
             error.set("nft is not in the binary source: cannot list " + table.qualifiedName());
             return;
         }
-        Command c = shown.target().enter(listTable(nft, table.family(), table.name()).withTimeout(SAVE_TIMEOUT));
         tasks.submit("List nft table " + table.qualifiedName(), p -> {
             p.update("running nft -j list table " + table.qualifiedName(), -1);
-            CommandResult r = runner.run(c);
+            CommandResult r = ep.run(ep.nftListTable(table.family(), table.name()));
             if (!r.ok()) {
                 throw new IOException("nft -j list table " + table.qualifiedName() + ": " + r.summary());
             }
@@ -269,14 +272,9 @@ public final class RulesViewModel {
         }, e -> error.set("listing nft table " + table.qualifiedName() + " failed: " + e.getMessage()));
     }
 
-    // moves to the iptables runner
-    static Command listTable(BinaryInfo nft, String family, String name) {
-        return Command.of(nft.path(), "-j", "list", "table", family, name);
-    }
-
     /** Opens an iptables-save file (read off the UI thread). */
     public void loadFile(Path file) {
-        load(file.getFileName().toString(), p -> Files.readString(file));
+        load(file.getFileName().toString(), p -> DumpInput.read(file));
     }
 
     /**

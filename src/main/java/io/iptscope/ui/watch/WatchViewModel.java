@@ -1,8 +1,8 @@
 package io.iptscope.ui.watch;
 
-import io.iptscope.detect.Watch;
-import io.iptscope.detect.WatchEvent;
-import io.iptscope.restore.Endpoint;
+import io.iptscope.iptables.Endpoint;
+import io.iptscope.iptables.Watch;
+import io.iptscope.iptables.WatchEvent;
 import io.iptscope.ui.task.TaskRunner;
 import java.time.Duration;
 import java.util.List;
