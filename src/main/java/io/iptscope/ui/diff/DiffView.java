@@ -46,12 +46,12 @@ public final class DiffView {
     @FXML private Button fileA;
     @FXML private Button fileB;
     @FXML private Button compare;
-    @FXML private Label summary;
+    @FXML private Label diffSummary;
     @FXML private TableView<DiffReport.Section> sectionTable;
-    @FXML private TextField filter;
-    @FXML private Button previous;
-    @FXML private Button next;
-    @FXML private TreeView<DiffLine> lines;
+    @FXML private TextField diffFilter;
+    @FXML private Button previousChange;
+    @FXML private Button nextChange;
+    @FXML private TreeView<DiffLine> diffLines;
     /** The tree's items in the order of the model's lines, so a line's index finds its item. */
     private final List<TreeItem<DiffLine>> items = new ArrayList<>();
 
@@ -64,6 +64,10 @@ public final class DiffView {
 
     public Node node() {
         return root;
+    }
+
+    public DiffViewModel model() {
+        return model;
     }
 
     public void compare() {
@@ -104,7 +108,7 @@ public final class DiffView {
         model.fileAProperty().addListener((o, was, now) -> fileA.setText("_First: " + now.getFileName()));
         model.fileBProperty().addListener((o, was, now) -> fileB.setText("_Second: " + now.getFileName()));
         compare.setOnAction(e -> compare());
-        summary.textProperty().bind(model.summaryProperty());
+        diffSummary.textProperty().bind(model.summaryProperty());
         model.modeProperty().addListener((o, was, now) -> {
             showInputsOf(now);
             if (now == DiffMode.SNAPSHOT_VS_LIVE) {
@@ -114,30 +118,30 @@ public final class DiffView {
         showInputsOf(model.modeProperty().get());
 
         setUpSections();
-        filter.textProperty().bindBidirectional(model.filterTextProperty());
-        filter.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE && !filter.getText().isEmpty()) {
-                filter.clear();
+        diffFilter.textProperty().bindBidirectional(model.filterTextProperty());
+        diffFilter.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !diffFilter.getText().isEmpty()) {
+                diffFilter.clear();
                 e.consume();
             } else if (e.getCode() == KeyCode.DOWN) {
-                lines.requestFocus();
-                if (lines.getSelectionModel().isEmpty()) {
+                diffLines.requestFocus();
+                if (diffLines.getSelectionModel().isEmpty()) {
                     nextChange();
                 }
                 e.consume();
             }
         });
-        next.setOnAction(e -> nextChange());
-        previous.setOnAction(e -> previousChange());
-        lines.setOnKeyTyped(e -> {
+        nextChange.setOnAction(e -> nextChange());
+        previousChange.setOnAction(e -> previousChange());
+        diffLines.setOnKeyTyped(e -> {
             if ("n".equals(e.getCharacter())) {
                 nextChange();
             } else if ("N".equals(e.getCharacter())) {
                 previousChange();
             }
         });
-        lines.setRoot(new TreeItem<>());
-        lines.setCellFactory(t -> new TreeCell<>() {
+        diffLines.setRoot(new TreeItem<>());
+        diffLines.setCellFactory(t -> new TreeCell<>() {
             @Override
             protected void updateItem(DiffLine item, boolean empty) {
                 super.updateItem(item, empty);
@@ -218,7 +222,7 @@ public final class DiffView {
             parents.add(item);
             items.add(item);
         }
-        lines.setRoot(top);
+        diffLines.setRoot(top);
     }
 
     /** F8: selects the next change, unfolding its chain when needed. */
@@ -233,7 +237,7 @@ public final class DiffView {
     }
 
     private int selectedIndex() {
-        TreeItem<DiffLine> sel = lines.getSelectionModel().getSelectedItem();
+        TreeItem<DiffLine> sel = diffLines.getSelectionModel().getSelectedItem();
         return sel == null ? -1 : items.indexOf(sel);
     }
 
@@ -245,11 +249,11 @@ public final class DiffView {
         for (TreeItem<DiffLine> p = item.getParent(); p != null; p = p.getParent()) {
             p.setExpanded(true);
         }
-        lines.getSelectionModel().select(item);
-        int row = lines.getRow(item);
-        lines.scrollTo(Math.max(0, row - 3));
+        diffLines.getSelectionModel().select(item);
+        int row = diffLines.getRow(item);
+        diffLines.scrollTo(Math.max(0, row - 3));
         if (focus) {
-            lines.requestFocus();
+            diffLines.requestFocus();
         }
     }
 
