@@ -17,6 +17,7 @@ import io.iptscope.exec.HostKeyPrompt;
 import io.iptscope.exec.LocalRunner;
 import io.iptscope.exec.NetnsTarget;
 import io.iptscope.exec.Privilege;
+import io.iptscope.exec.PrivilegeMode;
 import io.iptscope.exec.RecordingRunner;
 import io.iptscope.iptables.Iptables;
 import io.iptscope.rules.Backend;

@@ -14,7 +14,7 @@ import io.iptscope.exec.HostKeyPrompt;
 import io.iptscope.exec.SshConnectionException;
 import io.iptscope.iptables.Endpoint;
 import io.iptscope.remote.HostEntry;
-import io.iptscope.remote.PrivilegeMode;
+import io.iptscope.exec.PrivilegeMode;
 import io.iptscope.remote.RemoteHost;
 import io.iptscope.remote.Runners;
 import io.iptscope.rules.Backend;

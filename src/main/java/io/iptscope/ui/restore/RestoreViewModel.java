@@ -1,6 +1,7 @@
 package io.iptscope.ui.restore;
 
 import io.iptscope.iptables.Endpoint;
+import io.iptscope.log.Logging;
 import io.iptscope.restore.DeadMansSwitch;
 import io.iptscope.restore.RestoreException;
 import io.iptscope.restore.RestoreTransaction;
@@ -40,7 +41,10 @@ import javafx.collections.ObservableList;
  */
 public final class RestoreViewModel {
 
+    private static final System.Logger LOG = Logging.logger(RestoreViewModel.class);
+
     private final TaskRunner tasks;
+    private final ObservableList<Snapshot> snapshotList = FXCollections.observableArrayList();
     private final SnapshotStore snapshots;
     private final TransactionStore transactions;
     private final BooleanProperty readOnly;
@@ -130,8 +134,17 @@ public final class RestoreViewModel {
         }, phase, readOnly);
     }
 
-    public List<Snapshot> snapshots() throws IOException {
-        return snapshots.list();
+    /** The snapshots to choose from, as of the last {@link #refreshSnapshots()}. */
+    public ObservableList<Snapshot> snapshots() {
+        return snapshotList;
+    }
+
+    /** Lists the snapshot store off the FX thread; a failure is said in the message, never shown as "none". */
+    public void refreshSnapshots() {
+        tasks.submit("List snapshots", p -> snapshots.list(), snapshotList::setAll, e -> {
+            LOG.log(System.Logger.Level.WARNING, "cannot list snapshots", e);
+            message.set("⚠ cannot list the snapshots: " + e.getMessage());
+        });
     }
 
     public void chooseFile(Path file) {

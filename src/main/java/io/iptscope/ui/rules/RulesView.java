@@ -425,7 +425,7 @@ public final class RulesView {
                 tree.getRoot().getChildren().add(nativeGroup);
                 selectInTree(model.locationProperty().get());
             }
-        }, e -> { });
+        }, e -> tasks.failed("Build the chain tree", e));
     }
 
     /**

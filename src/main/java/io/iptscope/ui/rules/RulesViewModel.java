@@ -19,7 +19,7 @@ import io.iptscope.rules.Rule;
 import io.iptscope.rules.Ruleset;
 import io.iptscope.rules.SaveParser;
 import io.iptscope.rules.Table;
-import io.iptscope.ui.main.ShownReport;
+import io.iptscope.ui.common.ShownReport;
 import io.iptscope.ui.task.TaskHandle;
 import io.iptscope.ui.task.TaskRunner;
 import io.iptscope.ui.task.Work;
