@@ -171,6 +171,12 @@ public final class Endpoint {
         return new Call(enter(Command.of(nft.path(), "-j", "list", what).withTimeout(timeout)));
     }
 
+    /** {@code nft -j list table FAMILY NAME}: one table only, read only (a native table the Rules tab shows). */
+    public Call nftListTable(String family, String table) {
+        BinaryInfo nft = nft().orElseThrow(() -> new IllegalStateException("nft is not in the binary source"));
+        return new Call(enter(Command.of(nft.path(), "-j", "list", "table", family, table).withTimeout(timeout)));
+    }
+
     public CommandResult run(Call call) {
         return runner.run(call.command);
     }

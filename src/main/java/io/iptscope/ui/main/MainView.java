@@ -307,6 +307,14 @@ public final class MainView {
             tabs.getSelectionModel().select(diffTab);
             diffView.compare();
         });
+        add("Diff", "Next change", "F8", () -> {
+            tabs.getSelectionModel().select(diffTab);
+            diffView.nextChange();
+        });
+        add("Diff", "Previous change", "Shift+F8", () -> {
+            tabs.getSelectionModel().select(diffTab);
+            diffView.previousChange();
+        });
         add("View", "Watch", "Shortcut+4", () -> tabs.getSelectionModel().select(watchTab));
         add("View", "Contexts", "Shortcut+5", () -> tabs.getSelectionModel().select(contextsTab));
         add("Watch", "Start or stop watching the target", "Shortcut+W", () -> {
