@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iptscope.exec.CommandResult;
+import io.iptscope.exec.PrivilegeMode;
 import io.iptscope.restore.SnapshotStore;
 import io.iptscope.testing.TestNetns;
+import io.iptscope.ui.common.ReportOrigin;
 import io.iptscope.ui.diff.DiffLine;
 import io.iptscope.ui.diff.DiffMode;
-import io.iptscope.ui.main.PrivilegeMode;
-import io.iptscope.ui.main.ReportOrigin;
 import io.iptscope.ui.rules.ChainRef;
 import io.iptscope.ui.rules.RuleRow;
 import io.iptscope.ui.rules.RulesViewModel;
