@@ -10,6 +10,7 @@ import io.iptscope.exec.Command;
 import io.iptscope.exec.CommandResult;
 import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.NetnsTarget;
+import io.iptscope.json.Json;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Chain;
 import io.iptscope.rules.Family;
@@ -44,7 +45,7 @@ public final class EvidenceCollector {
     private static final Set<String> EBTABLES_TABLE_NAMES = Set.of("filter", "nat", "broute");
     /** Before 1.8.6 iptables-nft-save created the tables and base chains it listed. */
     private static final Version NFT_SAVE_PASSIVE_SINCE = Version.of(1, 8, 6);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final CommandRunner runner;
     private final NetnsTarget target;

@@ -1,8 +1,7 @@
 package io.iptscope.restore;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.iptscope.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +10,7 @@ import java.util.Optional;
 /** The armed restores, one JSON file each beside the snapshots, so that {@code iptscope confirm ID} finds them. */
 public final class TransactionStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final Path root;
 
@@ -27,7 +25,7 @@ public final class TransactionStore {
 
     public void put(TransactionRecord record) throws IOException {
         Files.createDirectories(root);
-        SnapshotStore.writeDurably(file(record.id()), JSON.writeValueAsBytes(record));
+        SnapshotStore.writeDurably(file(record.id()), Json.PRETTY.writeValueAsBytes(record));
     }
 
     public Optional<TransactionRecord> get(String id) throws IOException {
