@@ -45,7 +45,46 @@ public record Cidr(boolean v6, long hi, long lo, int prefix) {
             return sb.toString();
         }
         Cidr c = parse(text);
-        return c == null ? text : c.toString();
+        return c != null ? c.toString() : maskedByAddress(text);
+    }
+
+    /**
+     * {@code addr/mask} with the mask written as an address: a contiguous IPv6 mask becomes its prefix length,
+     * a non-contiguous one (which iptables keeps) masks the address and stays; anything else is kept as it is.
+     */
+    private static String maskedByAddress(String text) {
+        int slash = text.indexOf('/');
+        if (slash < 0) {
+            return text;
+        }
+        String addr = text.substring(0, slash);
+        String mask = text.substring(slash + 1);
+        if (addr.indexOf(':') < 0) {
+            long a = parseV4(addr);
+            long m = mask.indexOf('.') >= 0 ? parseV4(mask) : -1;
+            if (a < 0 || m < 0) {
+                return text;
+            }
+            return v4(a & m) + "/" + v4(m);
+        }
+        long[] a = parseV6(addr);
+        long[] m = mask.indexOf(':') >= 0 ? parseV6(mask) : null;
+        if (a == null || m == null) {
+            return text;
+        }
+        int len = Long.numberOfLeadingZeros(~m[0]) + (m[0] == -1L ? Long.numberOfLeadingZeros(~m[1]) : 0);
+        Cidr contiguous = masked(true, a[0], a[1], len);
+        if (contiguous.hi == (a[0] & m[0]) && contiguous.lo == (a[1] & m[1])
+                && masked(true, -1L, -1L, len).hi == m[0] && masked(true, -1L, -1L, len).lo == m[1]) {
+            return contiguous.toString();
+        }
+        String masked = new Cidr(true, a[0] & m[0], a[1] & m[1], 128).toString();
+        String maskText = new Cidr(true, m[0], m[1], 128).toString();
+        return masked.substring(0, masked.length() - 4) + "/" + maskText.substring(0, maskText.length() - 4);
+    }
+
+    private static String v4(long a) {
+        return (a >>> 24 & 255) + "." + (a >>> 16 & 255) + "." + (a >>> 8 & 255) + "." + (a & 255);
     }
 
     /** Whether every address of {@code other} is in this network. */

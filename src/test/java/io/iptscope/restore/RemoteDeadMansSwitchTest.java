@@ -12,6 +12,7 @@ import io.iptscope.exec.CommandResult;
 import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.HostKeyPrompt;
 import io.iptscope.exec.SshConnectionException;
+import io.iptscope.iptables.Endpoint;
 import io.iptscope.remote.HostEntry;
 import io.iptscope.exec.PrivilegeMode;
 import io.iptscope.remote.RemoteHost;

@@ -1,6 +1,6 @@
 package io.iptscope.ui.diff;
 
-import io.iptscope.restore.Endpoint;
+import io.iptscope.iptables.Endpoint;
 import io.iptscope.restore.RestoreException;
 import io.iptscope.restore.Saver;
 import io.iptscope.restore.Snapshot;

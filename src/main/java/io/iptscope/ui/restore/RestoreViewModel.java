@@ -1,8 +1,8 @@
 package io.iptscope.ui.restore;
 
+import io.iptscope.iptables.Endpoint;
 import io.iptscope.log.Logging;
 import io.iptscope.restore.DeadMansSwitch;
-import io.iptscope.restore.Endpoint;
 import io.iptscope.restore.RestoreException;
 import io.iptscope.restore.RestoreTransaction;
 import io.iptscope.restore.Snapshot;
@@ -185,8 +185,8 @@ public final class RestoreViewModel {
             prepared = ready;
             RestoreTransaction.Plan plan = ready.plans().get(0);
             preview.setAll(DiffLine.of(plan.preview()));
-            testOutput.set(plan.testOutput().isBlank() ? "--test passed (no output)" : "--test passed:\n"
-                    + plan.testOutput());
+            testOutput.set((plan.testOutput().isBlank() ? "--test passed (no output)" : "--test passed:\n"
+                    + plan.testOutput()) + "\nRun " + plan.testedIn() + ".");
             phase.set(RestorePhase.PREPARED);
             message.set((ready.warnings().isEmpty() ? "" : "warnings (forced): " + String.join("; ",
                     ready.warnings()) + ". ") + (plan.preview().isEmpty() ? "The rules are already in place."

@@ -3,11 +3,11 @@ package io.iptscope.ui.watch;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.iptscope.detect.WatchEvent;
 import io.iptscope.discover.BinarySource;
 import io.iptscope.discover.Discovery;
 import io.iptscope.exec.LocalRunner;
-import io.iptscope.restore.Endpoint;
+import io.iptscope.iptables.Endpoint;
+import io.iptscope.iptables.WatchEvent;
 import io.iptscope.testing.TestNetns;
 import io.iptscope.ui.task.SyncTaskRunner;
 import java.time.Duration;
@@ -69,6 +69,31 @@ class WatchViewModelTest {
             assertTrue(vm.statusProperty().get().startsWith("Stopped"), vm.statusProperty().get());
             assertTrue(vm.events().get(0).time().compareTo(vm.events().get(vm.events().size() - 1).time()) >= 0,
                     "newest first");
+        }
+    }
+
+    /** A target that disappears under the watch is said in the status, not left at "Watching". */
+    @Test
+    void aWatchThatLosesItsTargetSaysSo() throws Exception {
+        try (TestNetns ns = TestNetns.create()) {
+            LocalRunner runner = new LocalRunner();
+            Duration t = Duration.ofSeconds(10);
+            Endpoint ep = new Endpoint(runner, ns.target(), new Discovery(runner, t)
+                    .discover(new BinarySource.ProcessPath()), t);
+            WatchViewModel vm = new WatchViewModel(new SyncTaskRunner());
+            vm.events().addListener((ListChangeListener<WatchEvent>) c -> {
+                while (c.next()) {
+                    seen.addAll(c.getAddedSubList());
+                }
+            });
+            vm.toggle(Optional.of(ep));
+            assertTrue(vm.statusProperty().get().startsWith("Watching"), vm.statusProperty().get());
+            ns.close();
+            WatchEvent lost = next(e -> e.type().equals("watch-lost"));
+            assertTrue(vm.statusProperty().get().startsWith("⚠ Watch lost: "), vm.statusProperty().get());
+            assertTrue(vm.statusProperty().get().contains(lost.detail()), vm.statusProperty().get());
+            vm.toggle(Optional.of(ep));
+            assertFalse(vm.watchingProperty().get());
         }
     }
 }
