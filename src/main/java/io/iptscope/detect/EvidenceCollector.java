@@ -12,6 +12,7 @@ import io.iptscope.iptables.Call;
 import io.iptscope.iptables.Endpoint;
 import io.iptscope.iptables.LegacyTables;
 import io.iptscope.iptables.Quirks;
+import io.iptscope.json.Json;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Chain;
 import io.iptscope.rules.Family;
@@ -44,7 +45,7 @@ public final class EvidenceCollector {
 
     private static final Set<String> IPTABLES_TABLE_NAMES = Set.of("filter", "nat", "mangle", "raw", "security");
     private static final Set<String> EBTABLES_TABLE_NAMES = Set.of("filter", "nat", "broute");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final Endpoint ep;
     private final BinaryInventory binaries;

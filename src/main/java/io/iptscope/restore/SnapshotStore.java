@@ -1,8 +1,7 @@
 package io.iptscope.restore;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.iptscope.json.Json;
 import java.io.IOException;
 
 
@@ -36,8 +35,7 @@ public final class SnapshotStore {
     private static final Pattern ID = Pattern.compile("[0-9]{8}-[0-9]{6}-[0-9a-f]{4}");
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final Path root;
 
@@ -72,7 +70,7 @@ public final class SnapshotStore {
         SnapshotMeta complete = meta.withChecksum(sha256(data), data.length);
         Path file = root.resolve(meta.id() + ".rules");
         writeDurably(file, data);
-        writeDurably(root.resolve(meta.id() + ".json"), JSON.writeValueAsBytes(complete));
+        writeDurably(root.resolve(meta.id() + ".json"), Json.PRETTY.writeValueAsBytes(complete));
         return new Snapshot(complete, file);
     }
 

@@ -1,9 +1,8 @@
 package io.iptscope.restore;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.iptscope.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -19,8 +18,7 @@ import java.util.regex.Pattern;
 public final class TransactionStore {
 
     private static final Pattern ID = Pattern.compile("[0-9]{8}-[0-9]{6}-[0-9a-f]{4}");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final Path root;
 
@@ -43,7 +41,7 @@ public final class TransactionStore {
 
     public void put(TransactionRecord record) throws IOException {
         PrivateFiles.directory(root);
-        PrivateFiles.writeDurably(file(record.id()), JSON.writeValueAsBytes(record));
+        PrivateFiles.writeDurably(file(record.id()), Json.PRETTY.writeValueAsBytes(record));
     }
 
     /** The record of {@code id}, checked as a file (ours, private, not a link) and as content. */

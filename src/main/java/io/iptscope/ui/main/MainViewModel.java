@@ -11,6 +11,7 @@ import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.ConnectionState;
 import io.iptscope.exec.LocalRunner;
 import io.iptscope.exec.NetnsTarget;
+import io.iptscope.exec.PasswordPrompt;
 import io.iptscope.exec.PrivilegeMode;
 import io.iptscope.iptables.Endpoint;
 import io.iptscope.remote.HostEntry;
@@ -229,7 +230,8 @@ public final class MainViewModel {
     public Optional<CommandRunner> runner(CommandLog into) {
         PrivilegeMode mode = privilege.get();
         if (mode == PrivilegeMode.SUDO_PASSWORD && !session.vault().present()) {
-            Optional<char[]> pw = passwordPrompt.ask();
+            Optional<char[]> pw = passwordPrompt.ask("Password of " + System.getProperty("user.name")
+                    + " for sudo on this machine");
             if (pw.isEmpty()) {
                 fail("sudo password not entered: nothing was run");
                 return Optional.empty();
