@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        ProgressLine.installOnTerminal();
         System.exit(commandLine().execute(args));
     }
 
