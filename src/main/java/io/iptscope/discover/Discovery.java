@@ -120,16 +120,23 @@ public final class Discovery {
             chains.put(p, new ArrayList<>());
             current.put(p, p);
         }
+        // Every path looked at once: a chain that reaches a file already seen (iptables-nft via the
+        // alternatives link) needs no further round, which saves an ssh session per hop remotely.
+        Map<String, String> targets = new HashMap<>();
         for (int depth = 0; depth < MAX_LINK_DEPTH && !current.isEmpty(); depth++) {
-            List<String> argv = new ArrayList<>(List.of("find"));
-            argv.addAll(new java.util.LinkedHashSet<>(current.values()));
-            argv.addAll(List.of("-maxdepth", "0", "-printf", "%p\\t%l\\n"));
-            CommandResult r = runner.run(Command.of(argv).withTimeout(timeout));
-            Map<String, String> targets = new HashMap<>();
-            for (String line : r.stdoutText().split("\n")) {
-                int tab = line.indexOf('\t');
-                if (tab > 0) {
-                    targets.put(line.substring(0, tab), line.substring(tab + 1));
+            java.util.Set<String> unknown = new java.util.LinkedHashSet<>(current.values());
+            unknown.removeAll(targets.keySet());
+            if (!unknown.isEmpty()) {
+                List<String> argv = new ArrayList<>(List.of("find"));
+                argv.addAll(unknown);
+                argv.addAll(List.of("-maxdepth", "0", "-printf", "%p\\t%l\\n"));
+                CommandResult r = runner.run(Command.of(argv).withTimeout(timeout));
+                unknown.forEach(u -> targets.put(u, ""));
+                for (String line : r.stdoutText().split("\n")) {
+                    int tab = line.indexOf('\t');
+                    if (tab > 0) {
+                        targets.put(line.substring(0, tab), line.substring(tab + 1));
+                    }
                 }
             }
             Map<String, String> next = new LinkedHashMap<>();
