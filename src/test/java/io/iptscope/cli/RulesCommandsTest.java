@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,5 +154,26 @@ class RulesCommandsTest {
         assertEquals(0, dot.exit());
         assertTrue(dot.out().startsWith("digraph iptables {"), dot.out());
         assertTrue(dot.out().contains("\"filter:INPUT\" -> \"filter:KUBE-A\";"), dot.out());
+    }
+
+    @Test
+    void inputsThatAreNoDumpExitTwoWithTheReason() throws Exception {
+        for (Callable<Integer> command : List.<Callable<Integer>>of(new CheckCommand(), new ShowCommand(),
+                new GraphCommand())) {
+            Run dev = run(command, null, "/dev/zero");
+            assertEquals(2, dev.exit(), dev.err());
+            assertTrue(dev.err().contains("/dev/zero: not a regular file or pipe"), dev.err());
+        }
+        Run dir = run(new DiffCommand(), null, this.dir.toString(), file("a.rules", GOOD));
+        assertEquals(2, dir.exit(), dir.err());
+        assertTrue(dir.err().contains("is a directory"), dir.err());
+    }
+
+    @Test
+    void checkRefusesTheChainNamesIptablesRestoreRefuses() throws Exception {
+        String f = file("names.rules", "*filter\n-N \"a b\"\n-N ok\nCOMMIT\n");
+        Run r = run(new CheckCommand(), null, f);
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains(f + ":2:4: invalid chain name 'a b'"), r.out());
     }
 }

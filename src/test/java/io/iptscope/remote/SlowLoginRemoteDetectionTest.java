@@ -11,6 +11,7 @@ import io.iptscope.exec.CommandLog;
 import io.iptscope.exec.CommandRecord;
 import io.iptscope.exec.HostKeyPrompt;
 import io.iptscope.exec.LocalRunner;
+import io.iptscope.exec.PrivilegeMode;
 import io.iptscope.exec.RecordingRunner;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
