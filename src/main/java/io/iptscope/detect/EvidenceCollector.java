@@ -128,7 +128,8 @@ public final class EvidenceCollector {
         String file = legacyNamesFile(f);
         if (!names.ok()) {
             ReadStatus status = failureStatus(names);
-            if (names.stderrText().contains("No such file")) {
+            // The names file's own "No such file", not nsenter's for a vanished netns or container.
+            if (LegacyTables.of(f, names).status() == LegacyTables.Status.NO_FILE) {
                 done.put(f, empty(Backend.LEGACY, f, file + " does not exist: the kernel has no legacy "
                         + f.toolPrefix() + " loaded in this netns", List.of(), false));
             } else {

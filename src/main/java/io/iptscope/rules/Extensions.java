@@ -2,6 +2,7 @@ package io.iptscope.rules;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +31,7 @@ final class Extensions {
         private final Map<String, List<String>> expansions = new HashMap<>();
         private final Map<String, ValueForm> forms = new HashMap<>();
         private final Map<String, Set<String>> defaults = new HashMap<>();
+        private final Set<String> owned = new HashSet<>();
 
         private Extension(String name) {
             this.name = name;
@@ -65,6 +67,19 @@ final class Extensions {
         Extension byDefault(String option, String... values) {
             defaults.put(option, Set.of(values));
             return this;
+        }
+
+        /**
+         * Options only this extension defines: written after another {@code -m}, iptables still hands them to
+         * this (protocol) match, loading it implicitly there.
+         */
+        Extension owns(String... options) {
+            owned.addAll(List.of(options));
+            return this;
+        }
+
+        boolean ownsOption(String option) {
+            return owned.contains(option);
         }
 
         String name() {
@@ -109,18 +124,23 @@ final class Extensions {
     private static final Map<String, Extension> MATCHES = table(
             ext("tcp").alias("--source-port", "--sport").alias("--destination-port", "--dport")
                     .expand("--syn", "--tcp-flags", "FIN,SYN,RST,ACK", "SYN")
+                    .owns("--sport", "--dport", "--source-port", "--destination-port", "--syn", "--tcp-flags", "--tcp-option")
                     .form(Forms.range(65535, Forms.Full.DROP, ':'), "--sport", "--dport"),
             ext("udp").alias("--source-port", "--sport").alias("--destination-port", "--dport")
+                    .owns("--sport", "--dport", "--source-port", "--destination-port")
                     .form(Forms.range(65535, Forms.Full.DROP, ':'), "--sport", "--dport"),
             ext("udplite").alias("--source-port", "--sport").alias("--destination-port", "--dport")
+                    .owns("--sport", "--dport", "--source-port", "--destination-port")
                     .form(Forms.range(65535, Forms.Full.DROP, ':'), "--sport", "--dport"),
             ext("sctp").alias("--source-port", "--sport").alias("--destination-port", "--dport")
+                    .owns("--sport", "--dport", "--source-port", "--destination-port", "--chunk-types")
                     .form(Forms.range(65535, Forms.Full.DROP, ':'), "--sport", "--dport"),
             ext("dccp").alias("--source-port", "--sport").alias("--destination-port", "--dport")
+                    .owns("--sport", "--dport", "--source-port", "--destination-port", "--dccp-types", "--dccp-option")
                     .form(Forms.range(65535, Forms.Full.KEEP, ':'), "--sport", "--dport"),
             ext("multiport").alias("--source-ports", "--sports").alias("--destination-ports", "--dports"),
-            ext("icmp").form(Forms.ICMP, "--icmp-type"),
-            ext("icmp6").form(Forms.ICMP6, "--icmpv6-type"),
+            ext("icmp").form(Forms.ICMP, "--icmp-type").owns("--icmp-type"),
+            ext("icmp6").form(Forms.ICMP6, "--icmpv6-type").owns("--icmpv6-type"),
             ext("ah").form(Forms.range(0xffffffffL, Forms.Full.DROP, ':'), "--ahspi"),
             ext("esp").form(Forms.range(0xffffffffL, Forms.Full.DROP, ':'), "--espspi"),
             ext("ipcomp").form(Forms.range(0xffffffffL, Forms.Full.DROP, ':'), "--ipcompspi"),

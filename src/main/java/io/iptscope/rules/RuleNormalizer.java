@@ -52,15 +52,24 @@ public final class RuleNormalizer {
             }
         }
         int implicitAt = implicit.isEmpty() ? -1 : 0;
+        Extensions.Extension protoExt = protoModule == null ? null : Extensions.match(protoModule);
         for (Match m : s.matches()) {
-            if (m.module().equals(protoModule) && implicitAt < 0) {
-                implicitAt = matches.size();
-            }
             if (m.module().equals(protoModule)) {
+                implicitAt = implicitAt < 0 ? matches.size() : implicitAt;
                 implicit.addAll(m.options());
                 continue;
             }
-            matches.add(match(m.module(), m.options()));
+            List<Option> own = new ArrayList<>(m.options().size());
+            List<Option> stray = new ArrayList<>(0);
+            for (Option o : m.options()) {
+                (protoExt != null && protoExt.ownsOption(o.name()) ? stray : own).add(o);
+            }
+            matches.add(match(m.module(), own));
+            if (!stray.isEmpty()) {
+                // iptables loads the protocol match where its first option stands: after this match.
+                implicitAt = implicitAt < 0 ? matches.size() : implicitAt;
+                implicit.addAll(stray);
+            }
         }
         if (implicitAt >= 0) {
             Match pm = match(protoModule, implicit);

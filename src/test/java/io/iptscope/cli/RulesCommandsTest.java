@@ -1,9 +1,13 @@
 package io.iptscope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.iptscope.exec.CommandResult;
+import io.iptscope.testing.Requirements;
+import io.iptscope.testing.TestNetns;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -76,6 +80,22 @@ class RulesCommandsTest {
                 + bad + ":3:31: unterminated quote\n"
                 + bad + ":4:1: missing COMMIT for table 'filter' (started at line 1) at end of file\n", r.out());
         assertTrue(r.err().contains("3 errors"), r.err());
+    }
+
+    @Test
+    void checkRefusesATableOptionInsideATableSectionAsIptablesRestoreDoes() throws Exception {
+        String bad = file("t.rules", "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -t nat -j ACCEPT\nCOMMIT\n");
+        Run r = run(new CheckCommand(), null, bad);
+        assertEquals(1, r.exit());
+        assertTrue(r.out().startsWith(bad + ":3:10: -t/--table cannot be used"), r.out());
+        Requirements.requireNetnsTools();
+        try (TestNetns ns = TestNetns.create()) {
+            for (String tool : List.of("iptables-legacy-restore", "iptables-nft-restore")) {
+                CommandResult real = ns.run(tool, "--test", bad);
+                assertFalse(real.ok(), tool + " accepted what check refuses");
+                assertTrue(real.stderrText().contains("-t option cannot be used"), real.stderrText());
+            }
+        }
     }
 
     @Test

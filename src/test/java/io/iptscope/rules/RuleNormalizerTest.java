@@ -61,6 +61,18 @@ class RuleNormalizerTest {
     }
 
     @Test
+    void protocolOptionsAfterAnotherMatchLoadTheProtocolMatchThere() {
+        // What iptables-legacy-save and iptables-nft-save 1.8.9 print for these lines.
+        same("-A X -m comment --comment c -p tcp --dport 22 -j ACCEPT",
+                "-A X -p tcp -m comment --comment c -m tcp --dport 22 -j ACCEPT");
+        same("-A X -m conntrack --ctstate NEW -p tcp --syn --dport 1 -j ACCEPT",
+                "-A X -p tcp -m conntrack --ctstate NEW -m tcp --dport 1 --tcp-flags FIN,SYN,RST,ACK SYN -j ACCEPT");
+        same("-A X -p tcp -m tcp --dport 2 -m tcp --sport 3 -j ACCEPT", "-A X -p tcp -m tcp --sport 3 --dport 2 -j ACCEPT");
+        assertNotEquals(key("-A X -m comment --comment c -p tcp --dport 22 -j ACCEPT"),
+                key("-A X -p tcp -m tcp --dport 22 -m comment --comment c -j ACCEPT"));
+    }
+
+    @Test
     void extensionTablesRewriteWhatIptablesRewritesOnSave() {
         same("-A X -p tcp --syn -j ACCEPT", "-A X -p tcp -m tcp --tcp-flags FIN,SYN,RST,ACK SYN -j ACCEPT");
         same("-A X -p tcp --dport 1024: -j ACCEPT", "-A X -p tcp -m tcp --dport 1024:65535 -j ACCEPT");

@@ -188,7 +188,10 @@ public final class RulesViewModel {
                 throw new IOException("legacy " + f.id() + " has no tables in the kernel any more ("
                         + Quirks.legacyNamesFile(f) + "): there are no rules to read");
             }
-            CommandResult r = read.result() != null ? read.result() : read.legacy().read();
+            if (read.result() == null) {
+                throw new IOException("cannot read " + Quirks.legacyNamesFile(f) + ": " + read.legacy().read().summary());
+            }
+            CommandResult r = read.result();
             if (!r.ok()) {
                 throw new IOException(read.save().name() + ": " + r.summary() + (r.denied()
                         ? " (permission denied: choose a privilege mode that gets root)" : ""));
