@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One external command: an argv list (never a shell string), optional stdin and a timeout after
- * which the whole process tree is killed.
+ * One external command: an argv list (never a shell string), optional stdin and a timeout: locally,
+ * the whole process tree is killed once it printed nothing and used no CPU for that long (see
+ * {@link ProgressWatchdog}); a read that is merely big is never killed.
  */
 public record Command(List<String> argv, byte[] stdin, Duration timeout) {
 
