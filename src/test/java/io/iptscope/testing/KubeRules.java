@@ -12,7 +12,10 @@ import java.time.Duration;
 /** Realistic kube-proxy rulesets in restore format, from the shared generator. */
 public final class KubeRules {
 
-    private static final Path GENERATOR = Path.of("..", "shared", "tools", "gen-kube-rules.py");
+    // A worktree under /work/wt/<name> finds it two levels up, /work/main one level up.
+    private static final Path GENERATOR = Files.isRegularFile(Path.of("..", "shared", "tools", "gen-kube-rules.py"))
+            ? Path.of("..", "shared", "tools", "gen-kube-rules.py")
+            : Path.of("..", "..", "shared", "tools", "gen-kube-rules.py");
 
     private KubeRules() {
     }

@@ -96,7 +96,7 @@ class DetectionViewModelTest {
         }
         DetectionReport deniedReport = new DetectionReport(r.schema(), r.tool(), r.generatedAt(), r.host(), r.target(),
                 r.binaries(), new Evidence(families, r.evidence().nftTables(), r.evidence().ipv6Disabled()),
-                r.verdicts(), r.findings(), r.commands());
+                r.node(), r.verdicts(), r.findings(), r.commands());
         DetectionViewModel vm = new DetectionViewModel();
         vm.show(new ShownReport(deniedReport, ReportOrigin.LIVE, null, PrivilegeMode.SUDO_NO_PASSWORD, "x",
                 "sudo -n did not work (sudo: not found)"));
