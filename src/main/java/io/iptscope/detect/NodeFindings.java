@@ -79,8 +79,9 @@ final class NodeFindings {
                                                     HookPipeline.Stage block) {
         OwnerCatalogue cat = OwnerCatalogue.get();
         for (String o : acc.owners()) {
-            boolean accepts = cat.owner(o).acceptsOn(h.hook()) || acc.accepts() && acc.writer().equals("native");
-            if (accepts && !block.owners().contains(o) && live(node, o, acc)) {
+            // A writer whose live rules sit in the blocking chain handles the block itself (Docker's own FORWARD DROP).
+            boolean handles = block.owners().contains(o) && live(node, o, block);
+            if (cat.owner(o).acceptsOn(h.hook()) && !handles && live(node, o, acc)) {
                 return Optional.of(o);
             }
         }
@@ -90,13 +91,13 @@ final class NodeFindings {
         return Optional.empty();
     }
 
-    /** An owner's presence in a stage is live unless all its chains in that backend and family are leftovers. */
-    private static boolean live(NodeView node, String owner, HookPipeline.Stage acc) {
-        if (acc.writer().equals("native")) {
+    /** An owner's presence in a stage is live unless its rules in that table are leftovers. */
+    private static boolean live(NodeView node, String owner, HookPipeline.Stage stage) {
+        if (stage.writer().equals("native")) {
             return true;
         }
         return node.staleness().sets().stream().noneMatch(s -> s.owner().equals(owner)
-                && Ownership.writerOf(s.backend()).equals(acc.writer()) && s.table().equals(acc.table()));
+                && Ownership.writerOf(s.backend()).equals(stage.writer()) && s.table().equals(stage.table()));
     }
 
     private static Finding blocked(HookPipeline.Hook h, HookPipeline.Stage block, HookPipeline.Stage acc, String writer) {

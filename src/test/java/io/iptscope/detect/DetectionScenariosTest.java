@@ -87,6 +87,7 @@ class DetectionScenariosTest {
     private static Run detect(TestNetns ns, BinarySource source, Duration timeout) throws InspectionException {
         CommandLog log = new CommandLog();
         Inspection i = new Detector(new RecordingRunner(new LocalRunner(), log), timeout).inspect(ns.target(), source);
+        assertEquals(List.of(), AdviceCheck.contradictions(i), "advice contradicts the verdict");
         return new Run(i, log.snapshot());
     }
 
