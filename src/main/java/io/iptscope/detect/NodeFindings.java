@@ -68,7 +68,7 @@ final class NodeFindings {
                     if (writer.isEmpty() || !seen.add(h.family() + h.hook() + block.describe() + writer.get())) {
                         continue;
                     }
-                    out.add(blocked(h, block, acc, writer.get()));
+                    out.add(blocked(node, h, block, acc, writer.get()));
                 }
             }
         }
@@ -100,8 +100,12 @@ final class NodeFindings {
                 && Ownership.writerOf(s.backend()).equals(stage.writer()) && s.table().equals(stage.table()));
     }
 
-    private static Finding blocked(HookPipeline.Hook h, HookPipeline.Stage block, HookPipeline.Stage acc, String writer) {
-        String blockOwners = block.owners().isEmpty() ? "" : " (rules of " + String.join(", ", block.owners()) + ")";
+    private static Finding blocked(NodeView node, HookPipeline.Hook h, HookPipeline.Stage block, HookPipeline.Stage acc,
+                                   String writer) {
+        List<String> live = block.owners().stream().filter(o -> live(node, o, block)).toList();
+        List<String> stale = block.owners().stream().filter(o -> !live.contains(o)).toList();
+        String blockOwners = (live.isEmpty() ? "" : " (rules of " + String.join(", ", live) + ")")
+                + (stale.isEmpty() ? "" : " (leftover rules of " + String.join(", ", stale) + ")");
         String message = h.family().id() + " " + h.hook() + ": " + block.describe() + " has " + block.blocksHow()
                 + (block.rules() == null ? "" : " with " + Verdicts.rules(block.rules())) + blockOwners + ", while "
                 + writer + " accept" + (writer.startsWith("the ") ? "" : "s") + " traffic on the same hook in "

@@ -234,6 +234,14 @@ class WritersScenariosTest {
             assertTrue(blocked.action().contains("iptables-nft -t filter -P FORWARD ACCEPT"), blocked.action());
             assertTrue(blocked.action().contains("DOCKER-USER"), blocked.action());
             assertTrue(run.inspection().hasErrors());
+            // The text view says who writes where, what is left over and what blocks.
+            String text = io.iptscope.report.DetectionText.render(io.iptscope.report.DetectionReport.of(
+                    run.inspection(), "local", List.of(), java.time.Instant.now()), "iptscope", false);
+            assertTrue(text.contains("docker          [nftables mode]"), text);
+            assertTrue(text.contains("iptables-nft ipv4 filter (") && text.contains(") STALE"), text);
+            assertTrue(text.contains("BLOCKS 0 iptables-nft filter FORWARD drop"), text);
+            assertTrue(text.contains("DOCKER-USER and the FORWARD policy stay in effect"), text);
+            System.out.println(text);
         }
     }
 
