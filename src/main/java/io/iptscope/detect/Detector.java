@@ -42,7 +42,8 @@ public final class Detector {
                 : TrustedReaders.of(discovery.discover(trusted), binaries);
         Evidence evidence = new EvidenceCollector(runner, target, readers, timeout).collect();
         evidence = NativeTables.read(runner, target, readers, timeout, evidence);
-        Observation obs = Observation.trusted(binaries, evidence);
+        Observation obs = Observation.trusted(binaries, evidence)
+                .withCapabilities(KernelCapabilities.read(runner, timeout, evidence));
         List<Verdict> verdicts = Strategies.decideAll(obs);
         return new Inspection(target, inode, obs, verdicts, Findings.derive(obs, verdicts));
     }

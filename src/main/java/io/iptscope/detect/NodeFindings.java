@@ -27,6 +27,27 @@ final class NodeFindings {
                             + Markers.KUBE_IPTABLES_HINT + " (or -nft, the backend kubelet does not use)"));
         }
         blockedHooks(node, out);
+        unavailable(node, verdicts, out);
+    }
+
+    /** A backend the kernel cannot run, and the strategies that would still choose it. */
+    private static void unavailable(NodeView node, List<Verdict> verdicts, List<Finding> out) {
+        if (node.capabilities() == null) {
+            return;
+        }
+        for (KernelCapabilities.Capability c : node.capabilities().capabilities()) {
+            if (c.state() != KernelCapabilities.State.UNAVAILABLE) {
+                continue;
+            }
+            List<String> choosing = verdicts.stream().filter(v -> v.family() == c.family()
+                    && v.backend() == VerdictBackend.of(c.backend())).map(Verdict::strategy).toList();
+            out.add(new Finding("backend-unavailable", choosing.isEmpty() ? Severity.INFO : Severity.WARNING,
+                    c.family(), c.family().id() + ": " + c.backend().id() + " is unavailable in this kernel ("
+                            + c.why() + ")" + (choosing.isEmpty() ? "" : "; still chosen by " + String.join(", ", choosing)),
+                    "unavailable is not unused: a component that picks it fails to write its rules",
+                    choosing.isEmpty() ? "nothing: no strategy chooses it"
+                            : "give those components binaries of the available backend, or set their override"));
+        }
     }
 
     private static Family familyIn(String text) {

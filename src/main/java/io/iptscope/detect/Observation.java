@@ -18,6 +18,10 @@ public record Observation(BinaryInventory binaries, Evidence evidence, Evidence 
         this(binaries, evidence, evidence, NodeView.of(evidence));
     }
 
+    public Observation withCapabilities(KernelCapabilities c) {
+        return new Observation(binaries, evidence, truth, node.withCapabilities(c));
+    }
+
     /** {@code truth} read with trusted readers; what {@code binaries} would see is derived from it. */
     public static Observation trusted(BinaryInventory binaries, Evidence truth) {
         return new Observation(binaries, truth.seenBy(binaries), truth, NodeView.of(truth));

@@ -3,6 +3,7 @@ package io.iptscope.report;
 import io.iptscope.detect.BackendEvidence;
 import io.iptscope.detect.FamilyEvidence;
 import io.iptscope.detect.HookPipeline;
+import io.iptscope.detect.KernelCapabilities;
 import io.iptscope.detect.NodeView;
 import io.iptscope.detect.Ownership;
 import io.iptscope.detect.Staleness;
@@ -42,6 +43,7 @@ public final class DetectionText {
         t.header(report);
         t.binaries(report.binaries());
         t.backends(report);
+        t.kernel(report.node());
         t.writers(report.node());
         t.pipeline(report.node());
         t.verdicts(report, headline);
@@ -116,6 +118,22 @@ public final class DetectionText {
             line("  nft tables    " + (all.isEmpty() ? "none" : all));
         } else {
             line("  nft tables    " + nft.status().id() + ": " + nft.detail());
+        }
+        line("");
+    }
+
+    /** Unavailable, absent, empty and in use, per family and backend: never alike. */
+    private void kernel(NodeView node) {
+        if (node == null || node.capabilities() == null) {
+            return;
+        }
+        KernelCapabilities k = node.capabilities();
+        line(bold("Kernel") + " " + (k.release() == null ? "" : k.release()) + (k.sources().isEmpty() ? ""
+                : "  (from " + String.join(", ", k.sources()) + ")"));
+        for (KernelCapabilities.Capability c : k.capabilities()) {
+            String state = c.state().id().toUpperCase(Locale.ROOT);
+            line(String.format("  %-14s%-13s%s", c.backend().id() + " " + c.family().id(),
+                    c.state() == KernelCapabilities.State.UNAVAILABLE ? red(state) : state, c.why()));
         }
         line("");
     }
