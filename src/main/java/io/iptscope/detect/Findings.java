@@ -155,7 +155,8 @@ public final class Findings {
     private static void strategiesDisagree(List<Verdict> verdicts, Family f, List<Finding> out) {
         Map<VerdictBackend, List<String>> by = new LinkedHashMap<>();
         for (Verdict v : verdicts) {
-            if (v.family() == f) {
+            // A writer in nftables mode chooses no iptables backend: that is no disagreement.
+            if (v.family() == f && !v.basis().equals("nftables-mode")) {
                 by.computeIfAbsent(v.backend(), k -> new ArrayList<>()).add(v.strategy());
             }
         }

@@ -62,6 +62,9 @@ class DetectionScenariosTest {
         Map<String, VerdictBackend> verdicts(Family f) {
             Map<String, VerdictBackend> out = new LinkedHashMap<>();
             inspection.verdicts().stream().filter(v -> v.family() == f).forEach(v -> out.put(v.strategy(), v.backend()));
+            // The classic seven; the 2026 strategies are asserted in WritersScenariosTest and StrategiesTest.
+            out.keySet().retainAll(List.of("iptscope", "seed", "istio", "wrappers-v1", "wrappers-v2", "wrappers-v3",
+                    "calico"));
             return out;
         }
 

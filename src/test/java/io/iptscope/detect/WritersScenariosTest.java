@@ -159,6 +159,14 @@ class WritersScenariosTest {
             assertTrue(run.owners().containsAll(List.of("kube-proxy@native:ip kube-proxy", "kubelet@iptables-nft:mangle")),
                     run.owners().toString());
             assertEquals(N, run.verdicts(V4).get("iptscope"));
+            Map<String, VerdictBackend> all = run.verdicts(V4);
+            assertEquals(expect(N, N, N, L, N, N, N), classic(run, V4));
+            assertEquals(VerdictBackend.NONE, all.get("kube-proxy"), "nftables mode writes no iptables");
+            assertEquals(N, all.get("calico-nft-auto"), "felix follows kube-proxy's nft table");
+            assertEquals(L, all.get("kind"), "kind's v1 count ties to legacy");
+            assertEquals(run.inspection().observation().binaries().systemDefault(V4).map(VerdictBackend::of)
+                    .orElseThrow(), all.get("k3s-root"), "k3s-root: tie, not in a container, alternatives");
+            assertEquals(N, all.get("docker-dind"));
             assertEquals(List.of(), run.node().staleness().sets());
             // Coexistence without interaction: nothing to warn about but the disagreeing detectors.
             assertTrue(run.inspection().findings().stream().allMatch(f -> f.id().equals("strategies-disagree")),
