@@ -16,7 +16,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Discovery, evidence, verdicts and findings for one target and binary source. Changes nothing. */
+/**
+ * Discovery, evidence, verdicts and findings for one target and binary source. Changes nothing. The binary source
+ * decides what a component would run and choose; what the netns holds is read with the host's own tools.
+ */
 public final class Detector {
 
     private final CommandRunner runner;
@@ -33,10 +36,20 @@ public final class Detector {
     }
 
     public Inspection inspect(NetnsTarget target, BinarySource source) throws InspectionException {
+        return inspect(target, source, new BinarySource.ProcessPath());
+    }
+
+    /** @param trusted the binaries that read the netns: the host's PATH, unless a test stands in for the host */
+    public Inspection inspect(NetnsTarget target, BinarySource source, BinarySource trusted) throws InspectionException {
         Long inode = enterable(target);
-        BinaryInventory binaries = new Discovery(runner, timeout).discover(source);
-        Evidence evidence = new EvidenceCollector(runner, target, binaries, timeout).collect();
-        Observation obs = new Observation(binaries, evidence);
+        Discovery discovery = new Discovery(runner, timeout);
+        BinaryInventory binaries = discovery.discover(source);
+        BinaryInventory readers = source.equals(trusted) ? binaries
+                : TrustedReaders.of(discovery.discover(trusted), binaries);
+        Evidence evidence = new EvidenceCollector(runner, target, readers, timeout).collect();
+        evidence = NativeTables.read(runner, target, readers, timeout, evidence);
+        Observation obs = Observation.trusted(binaries, evidence)
+                .withCapabilities(KernelCapabilities.read(runner, timeout, evidence));
         List<Verdict> verdicts = Strategies.decideAll(obs);
         return new Inspection(target, inode, obs, verdicts, Findings.derive(obs, verdicts));
     }

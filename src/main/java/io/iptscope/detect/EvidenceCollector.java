@@ -212,10 +212,11 @@ public final class EvidenceCollector {
                 dumpLines, savedBy);
     }
 
-    /** One table as evidence: chains, rules, markers and owners. */
+    /** One table as evidence: chains, rules, markers and owners (see {@link Ownership#ruleOwner}). */
     public static TableEvidence summarise(Table table) {
         List<String> markers = new ArrayList<>();
         List<TableEvidence.ChainSummary> builtins = new ArrayList<>();
+        List<TableEvidence.ChainFacts> facts = new ArrayList<>();
         Map<String, int[]> owners = new LinkedHashMap<>();
         boolean mentionsHint = false;
         int userChains = 0;
@@ -231,25 +232,29 @@ public final class EvidenceCollector {
             }
             Optional<String> chainOwner = Markers.ownerOf(c.name());
             chainOwner.ifPresent(o -> owners.computeIfAbsent(o, k -> new int[2])[0]++);
+            List<TableEvidence.RuleFacts> baseRules = new ArrayList<>();
+            boolean accepts = false;
             for (Rule rule : c.rules()) {
-                // A rule belongs to its chain's owner; in a base chain, to the owner of the chain it jumps to.
-                Optional<String> owner = chainOwner.isPresent() ? chainOwner : jumpOwner(rule);
+                Optional<String> owner = chainOwner.isPresent() ? chainOwner : Ownership.ruleOwner(rule.spec());
                 owner.ifPresent(o -> owners.computeIfAbsent(o, k -> new int[2])[1]++);
+                Target t = rule.spec().target();
+                accepts |= t != null && "ACCEPT".equals(t.name());
+                if (c.builtin()) {
+                    baseRules.add(new TableEvidence.RuleFacts(rule.raw(), t == null ? null : t.name(), owner.orElse(null)));
+                }
                 if (!mentionsHint) {
                     String raw = rule.raw();
                     mentionsHint = raw.contains(Markers.KUBE_IPTABLES_HINT) || raw.contains(Markers.KUBE_KUBELET_CANARY);
                 }
             }
+            String endsWith = c.rules().isEmpty() ? null : Ownership.catchAll(c.rules().get(c.rules().size() - 1).spec());
+            facts.add(new TableEvidence.ChainFacts(c.name(), c.builtin(), c.policy(), c.rules().size(),
+                    chainOwner.orElse(null), endsWith, accepts, baseRules));
         }
         List<TableEvidence.OwnerCount> ownerCounts = new ArrayList<>();
         owners.forEach((o, n) -> ownerCounts.add(new TableEvidence.OwnerCount(o, n[0], n[1])));
         return new TableEvidence(table.name(), table.chains().size(), userChains, table.ruleCount(), markers,
-                mentionsHint, builtins, ownerCounts);
-    }
-
-    private static Optional<String> jumpOwner(Rule rule) {
-        Target target = rule.spec().target();
-        return target == null ? Optional.empty() : Markers.ownerOf(target.name());
+                mentionsHint, builtins, ownerCounts, facts);
     }
 
     /** Tables and their base chains from one chains listing: each chain names its family and table. */

@@ -27,21 +27,23 @@ public final class Findings {
 
     public static List<Finding> derive(Observation obs, List<Verdict> verdicts) {
         List<Finding> out = new ArrayList<>();
-        Evidence ev = obs.evidence();
+        Evidence ev = obs.truth();
+        NodeView node = obs.node();
         for (Family f : Family.values()) {
             FamilyEvidence fe = ev.family(f);
-            bothHoldRules(fe, out);
+            bothHoldRules(node, fe, out);
             legacyWarningFromEmptyTables(fe, out);
-            hintInOtherBackend(fe, out);
-            plainPointsToEmpty(obs, fe, out);
+            hintInOtherBackend(node, fe, out);
+            plainPointsToEmpty(obs, fe, verdicts, out);
             chosenBinariesMissing(verdicts, f, out);
             strategiesDisagree(verdicts, f, out);
             unreadable(fe, out);
             specials(fe, out);
         }
-        familySplit(verdicts, out);
+        familySplit(obs, verdicts, out);
         buggyVersions(obs, out);
         nativeTables(ev.nftTables(), out);
+        NodeFindings.derive(obs, verdicts, out);
         if (Boolean.TRUE.equals(ev.ipv6Disabled())) {
             out.add(new Finding("ipv6-disabled", Severity.INFO, Family.IPV6,
                     "IPv6 is disabled in this netns (net.ipv6.conf.all.disable_ipv6 = 1)",
@@ -52,13 +54,15 @@ public final class Findings {
         return List.copyOf(out);
     }
 
-    private static void bothHoldRules(FamilyEvidence fe, List<Finding> out) {
-        if (!fe.legacy().hasRules() || !fe.nft().hasRules()) {
+    private static void bothHoldRules(NodeView node, FamilyEvidence fe, List<Finding> out) {
+        int live = node.liveRules(fe.legacy());
+        int liveN = node.liveRules(fe.nft());
+        if (live == 0 || liveN == 0) {
             return;
         }
         out.add(new Finding("both-backends-hold-rules", Severity.ERROR, fe.family(),
-                fe.family().id() + ": legacy holds " + Verdicts.rules(fe.legacy().ruleCount()) + owners(fe.legacy())
-                        + " and nft holds " + Verdicts.rules(fe.nft().ruleCount()) + owners(fe.nft()),
+                fe.family().id() + ": legacy holds " + Verdicts.rules(live) + owners(fe.legacy())
+                        + " and nft holds " + Verdicts.rules(liveN) + owners(fe.nft()) + " that are not leftovers",
                 "both backends run in the kernel: every packet passes the hooks of both; a rule inserted first with one "
                         + "tool does not run before the other backend's rules, and 'iptables -L' shows only one half",
                 "find the component that writes to the backend it should not (see the owners), fix its binary choice, "
@@ -67,7 +71,10 @@ public final class Findings {
 
     private static void legacyWarningFromEmptyTables(FamilyEvidence fe, List<Finding> out) {
         BackendEvidence legacy = fe.legacy();
-        if (!legacy.onlyEmptyKernelTables()) {
+        boolean policySet = legacy.tables().stream().flatMap(t -> t.builtinChains().stream())
+                .anyMatch(c -> !"ACCEPT".equals(c.policy()));
+        if (!legacy.onlyEmptyKernelTables() || policySet) {
+            // A DROP policy is not probe debris: the hook pipeline judges it.
             return;
         }
         out.add(new Finding("legacy-warning-empty-tables", Severity.WARNING, fe.family(),
@@ -80,14 +87,16 @@ public final class Findings {
                         + "iptable_* modules once nothing uses them"));
     }
 
-    private static void hintInOtherBackend(FamilyEvidence fe, List<Finding> out) {
+    private static void hintInOtherBackend(NodeView node, FamilyEvidence fe, List<Finding> out) {
         for (Backend b : Backend.values()) {
             BackendEvidence hinted = fe.of(b);
             BackendEvidence other = fe.of(b.other());
-            if (hinted.hasMangleHint() && !other.hasMangleHint() && other.ruleCount() > hinted.ruleCount()) {
+            int otherLive = node.liveRules(other);
+            int hintedLive = node.liveRules(hinted);
+            if (hinted.hasMangleHint() && !other.hasMangleHint() && otherLive > hintedLive) {
                 out.add(new Finding("hint-rules-mismatch", Severity.ERROR, fe.family(),
-                        fe.family().id() + ": kubelet's hint chain is in " + b.id() + " but most rules ("
-                                + other.ruleCount() + " against " + hinted.ruleCount() + ") are in " + b.other().id(),
+                        fe.family().id() + ": kubelet's hint chain is in " + b.id() + " but most live rules ("
+                                + otherLive + " against " + hintedLive + ") are in " + b.other().id(),
                         "tools that follow kubelet's hint (iptables-wrappers v2+, Calico, iptscope) write to " + b.id()
                                 + " while the existing rules, e.g. kube-proxy's, live in " + b.other().id(),
                         "make kubelet and the rule writers use one backend; check the binaries in their images"));
@@ -95,14 +104,19 @@ public final class Findings {
         }
     }
 
-    private static void plainPointsToEmpty(Observation obs, FamilyEvidence fe, List<Finding> out) {
+    private static void plainPointsToEmpty(Observation obs, FamilyEvidence fe, List<Verdict> verdicts,
+                                           List<Finding> out) {
         Optional<Backend> def = obs.binaries().systemDefault(fe.family());
         if (def.isEmpty()) {
             return;
         }
         BackendEvidence chosen = fe.of(def.get());
         BackendEvidence other = fe.of(def.get().other());
-        if (chosen.readable() && !chosen.hasRules() && other.hasRules()) {
+        // Advice must follow the verdict: never point the plain name at a backend iptscope rejects or one that
+        // holds only leftovers.
+        boolean verdictAgrees = recommended(verdicts, fe.family()) == VerdictBackend.of(def.get().other());
+        if (chosen.readable() && obs.node().liveRules(chosen) == 0 && obs.node().liveRules(other) > 0
+                && verdictAgrees) {
             BinaryInfo plain = obs.binaries().get(fe.family(), Variant.PLAIN, ToolKind.BASE);
             out.add(new Finding("plain-points-to-empty", Severity.WARNING, fe.family(),
                     plain.name() + " resolves to " + def.get().id() + " (" + plain.resolved() + "), which holds no rule; "
@@ -141,7 +155,8 @@ public final class Findings {
     private static void strategiesDisagree(List<Verdict> verdicts, Family f, List<Finding> out) {
         Map<VerdictBackend, List<String>> by = new LinkedHashMap<>();
         for (Verdict v : verdicts) {
-            if (v.family() == f) {
+            // A writer in nftables mode chooses no iptables backend: that is no disagreement.
+            if (v.family() == f && !v.basis().equals("nftables-mode")) {
                 by.computeIfAbsent(v.backend(), k -> new ArrayList<>()).add(v.strategy());
             }
         }
@@ -156,7 +171,12 @@ public final class Findings {
         }
     }
 
-    private static void familySplit(List<Verdict> verdicts, List<Finding> out) {
+    static VerdictBackend recommended(List<Verdict> verdicts, Family f) {
+        return verdicts.stream().filter(v -> v.strategy().equals(Strategies.RECOMMENDED) && v.family() == f)
+                .map(Verdict::backend).findFirst().orElse(VerdictBackend.NONE);
+    }
+
+    private static void familySplit(Observation obs, List<Verdict> verdicts, List<Finding> out) {
         Map<Family, VerdictBackend> chosen = new LinkedHashMap<>();
         for (Verdict v : verdicts) {
             if (v.strategy().equals(Strategies.RECOMMENDED)) {
@@ -165,7 +185,10 @@ public final class Findings {
         }
         VerdictBackend v4 = chosen.get(Family.IPV4);
         VerdictBackend v6 = chosen.get(Family.IPV6);
-        if (v4 != null && v6 != null && v4 != VerdictBackend.NONE && v6 != VerdictBackend.NONE && v4 != v6) {
+        // Only when both families hold live rules on the backends chosen: an empty family is on no backend.
+        if (v4 != null && v6 != null && v4 != VerdictBackend.NONE && v6 != VerdictBackend.NONE && v4 != v6
+                && obs.node().liveRules(obs.truth(), v4.backend().orElseThrow(), Family.IPV4) > 0
+                && obs.node().liveRules(obs.truth(), v6.backend().orElseThrow(), Family.IPV6) > 0) {
             out.add(new Finding("family-split", Severity.WARNING, null,
                     "IPv4 is on " + v4.id() + ", IPv6 on " + v6.id(),
                     "tools that sum both families (iptables-wrappers, Calico) pick one backend for both and write one "
@@ -249,23 +272,21 @@ public final class Findings {
         }
     }
 
+    /** Native tables of a known owner are described in the ownership; an unknown one needs its owner found. */
     private static void nativeTables(NftTablesEvidence nft, List<Finding> out) {
         if (nft.status() != ReadStatus.OK) {
             return;
         }
-        boolean iptablesNft = nft.tables().stream().anyMatch(t -> "iptables-nft".equals(t.managedBy()));
         for (NftTablesEvidence.NftTable t : nft.nativeTables()) {
-            boolean drops = t.dropsByPolicy();
-            String chains = t.baseChains().stream().map(c -> c.name() + " (hook " + c.hook() + ", policy "
-                    + c.policy() + ")").collect(Collectors.joining(", "));
-            out.add(new Finding("native-nft-tables", drops ? Severity.ERROR : Severity.WARNING, null,
-                    "native nftables table '" + t.qualifiedName() + "'" + (iptablesNft ? " beside iptables-nft's tables"
-                            : "") + (chains.isEmpty() ? "" : ": base chains " + chains),
-                    (drops ? "its drop policy drops packets that iptables rules accept: an accept ends only the "
-                            + "current table. " : "")
-                            + "iptables tools never show this table",
-                    "inspect it with 'nft list table " + t.qualifiedName() + "' and find its owner (firewalld, "
-                            + "nftables.service, kube-proxy nftables mode)"));
+            if (Ownership.nativeOwner(t).isPresent() || t.baseChains().isEmpty()) {
+                continue;
+            }
+            String chains = t.baseChains().stream().map(c -> c.name() + " (hook " + c.hook() + ", priority "
+                    + c.priority() + ", policy " + c.policy() + ")").collect(Collectors.joining(", "));
+            out.add(new Finding("native-nft-table-unknown-owner", Severity.WARNING, null,
+                    "native nftables table '" + t.qualifiedName() + "' of no known writer: base chains " + chains,
+                    "its base chains run on the same hooks as every iptables rule, and iptables tools never show it",
+                    "inspect it with 'nft list table " + t.qualifiedName() + "' and find who creates it"));
         }
     }
 

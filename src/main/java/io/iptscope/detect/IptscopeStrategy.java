@@ -7,9 +7,10 @@ import io.iptscope.rules.Family;
 import java.util.Optional;
 
 /**
- * iptscope's recommendation, per family: kubelet's hint chains in mangle > other components'
- * canaries > the number of rules > the system default. Ties are named as ties, and incomplete
- * evidence is said to be incomplete.
+ * iptscope's recommendation, per family, from what the netns really holds (the trusted readers): kubelet's hint
+ * chains in mangle > other components' live canaries > the number of live rules > the system default. Leftovers of
+ * a writer that has moved on (see {@link Staleness}) never outrank live evidence. Ties are named as ties, and
+ * incomplete evidence is said to be incomplete.
  */
 public final class IptscopeStrategy implements Strategy {
 
@@ -27,8 +28,9 @@ public final class IptscopeStrategy implements Strategy {
     public Verdict decide(Observation obs, Family f) {
         BinaryInventory bins = obs.binaries();
         Trace trace = new Trace();
-        BackendEvidence legacy = obs.evidence().of(Backend.LEGACY, f);
-        BackendEvidence nft = obs.evidence().of(Backend.NFT, f);
+        BackendEvidence legacy = obs.truth().of(Backend.LEGACY, f);
+        BackendEvidence nft = obs.truth().of(Backend.NFT, f);
+        Staleness stale = obs.node().staleness();
         for (BackendEvidence e : new BackendEvidence[] {legacy, nft}) {
             if (!e.readable()) {
                 trace.note(e.describe() + " is unknown (" + e.status().id() + (e.detail() == null ? "" : ": "
@@ -49,8 +51,15 @@ public final class IptscopeStrategy implements Strategy {
             trace.observe("both backends carry kubelet's hint: kubelet has run with both binaries at some time");
         }
 
-        boolean canaryL = legacy.readable() && legacy.hasMarker(Markers.KUBE_PROXY_CANARY);
-        boolean canaryN = nft.readable() && nft.hasMarker(Markers.KUBE_PROXY_CANARY);
+        boolean canaryL = legacy.readable() && legacy.hasMarker(Markers.KUBE_PROXY_CANARY)
+                && !stale.isStale(Backend.LEGACY, f, Markers.KUBE_PROXY_CANARY);
+        boolean canaryN = nft.readable() && nft.hasMarker(Markers.KUBE_PROXY_CANARY)
+                && !stale.isStale(Backend.NFT, f, Markers.KUBE_PROXY_CANARY);
+        for (Backend b : Backend.values()) {
+            if (stale.isStale(b, f, Markers.KUBE_PROXY_CANARY)) {
+                trace.observe(Markers.KUBE_PROXY_CANARY + " in " + b.id() + " is a leftover: it does not count");
+            }
+        }
         if (canaryL != canaryN) {
             Backend b = canaryN ? Backend.NFT : Backend.LEGACY;
             trace.observe(Markers.KUBE_PROXY_CANARY + " only in " + b.id());
@@ -58,9 +67,12 @@ public final class IptscopeStrategy implements Strategy {
             return Verdicts.choose(id(), f, b, bins, "canary", trace);
         }
 
-        int rl = legacy.readable() ? legacy.ruleCount() : 0;
-        int rn = nft.readable() ? nft.ruleCount() : 0;
-        trace.observe("rules (-A lines): legacy " + rl + ", nft " + rn);
+        int rl = obs.node().liveRules(legacy);
+        int rn = obs.node().liveRules(nft);
+        int sl = stale.staleRules(Backend.LEGACY, f);
+        int sn = stale.staleRules(Backend.NFT, f);
+        trace.observe("live rules (-A lines): legacy " + rl + ", nft " + rn
+                + (sl + sn > 0 ? " (leftovers not counted: legacy " + sl + ", nft " + sn + ")" : ""));
         if (rl != rn) {
             Backend b = rn > rl ? Backend.NFT : Backend.LEGACY;
             if (Math.min(rl, rn) > 0) {

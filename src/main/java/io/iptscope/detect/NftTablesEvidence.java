@@ -16,9 +16,18 @@ public record NftTablesEvidence(ReadStatus status, String detail, List<NftTable>
     /**
      * @param managedBy {@code iptables-nft}, {@code ebtables-nft}, {@code arptables-nft} or {@code native}
      */
-    public record NftTable(String family, String name, String managedBy, List<NftBaseChain> baseChains) {
+    public record NftTable(String family, String name, String managedBy, List<NftBaseChain> baseChains,
+                           NftTableContent content) {
         public NftTable {
             baseChains = List.copyOf(baseChains);
+        }
+
+        public NftTable(String family, String name, String managedBy, List<NftBaseChain> baseChains) {
+            this(family, name, managedBy, baseChains, null);
+        }
+
+        public NftTable withContent(NftTableContent c) {
+            return new NftTable(family, name, managedBy, baseChains, c);
         }
 
         @JsonIgnore
@@ -36,6 +45,38 @@ public record NftTablesEvidence(ReadStatus status, String detail, List<NftTable>
     }
 
     public record NftBaseChain(String name, String type, String hook, int priority, String policy) {
+    }
+
+    /**
+     * What {@code nft -j list table} shows of a native table, read only when needed for owners and the pipeline.
+     *
+     * @param status  how the read ended; anything but ok leaves the rest empty
+     * @param comment the table's comment, or null
+     * @param sets    sets and maps in the table (what older nft builds crash on, kubernetes#136786)
+     */
+    public record NftTableContent(ReadStatus status, String detail, String comment, List<NftChain> chains, int sets) {
+        public NftTableContent {
+            chains = List.copyOf(chains);
+        }
+
+        public java.util.Optional<NftChain> chain(String name) {
+            return chains.stream().filter(c -> c.name().equals(name)).findFirst();
+        }
+    }
+
+    /**
+     * One chain of a native table.
+     *
+     * @param hook      the hook of a base chain, null for a regular chain
+     * @param endsWith  {@code drop} or {@code reject} when the last rule is a catch-all with that verdict, else null
+     * @param comments  the comments of the chain and its rules
+     * @param accepts   the chain has at least one rule whose verdict is accept
+     */
+    public record NftChain(String name, String hook, Integer priority, String policy, int rules, String endsWith,
+                           List<String> comments, boolean accepts) {
+        public NftChain {
+            comments = List.copyOf(comments);
+        }
     }
 
     public List<NftTable> nativeTables() {

@@ -17,7 +17,12 @@ public final class Strategies {
             new WrappersStrategy(WrappersStrategy.Generation.V1),
             new WrappersStrategy(WrappersStrategy.Generation.V2),
             new WrappersStrategy(WrappersStrategy.Generation.V3),
-            new CalicoStrategy());
+            new CalicoStrategy(),
+            new KubeProxyStrategy(),
+            new CalicoNftAutoStrategy(),
+            new KindStrategy(),
+            new K3sRootStrategy(),
+            new DindStrategy(false));
 
     private Strategies() {
     }

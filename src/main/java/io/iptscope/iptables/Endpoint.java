@@ -171,10 +171,13 @@ public final class Endpoint {
         return new Call(enter(Command.of(nft.path(), "-j", "list", what).withTimeout(timeout)));
     }
 
-    /** {@code nft -j list table FAMILY NAME}: one table only, read only (a native table the Rules tab shows). */
-    public Call nftListTable(String family, String table) {
+    /** {@code nft -j list table FAMILY NAME}: reads one table's chains, rules and sets. */
+    public Call nftListTable(String family, String name) {
+        if (!family.matches("[a-z0-9]+") || name.isEmpty() || name.startsWith("-") || name.contains("\n")) {
+            throw new IllegalArgumentException("not an nft table: " + family + " " + name);
+        }
         BinaryInfo nft = nft().orElseThrow(() -> new IllegalStateException("nft is not in the binary source"));
-        return new Call(enter(Command.of(nft.path(), "-j", "list", "table", family, table).withTimeout(timeout)));
+        return new Call(enter(Command.of(nft.path(), "-j", "list", "table", family, name).withTimeout(timeout)));
     }
 
     public CommandResult run(Call call) {

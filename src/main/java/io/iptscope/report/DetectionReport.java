@@ -3,6 +3,7 @@ package io.iptscope.report;
 import io.iptscope.detect.Evidence;
 import io.iptscope.detect.Finding;
 import io.iptscope.detect.Inspection;
+import io.iptscope.detect.NodeView;
 import io.iptscope.detect.Verdict;
 import io.iptscope.discover.BinaryInventory;
 import io.iptscope.exec.CommandRecord;
@@ -12,12 +13,15 @@ import java.util.List;
 /**
  * The saved result of a detection: self-contained, so that it can be attached to a ticket and
  * reopened later without access to the host. Schema: docs/report-schema.md.
+ *
+ * @param evidence what the netns holds, read with the trusted readers (the host's own tools)
+ * @param node     owners, leftovers and the hook pipeline derived from it
  */
 public record DetectionReport(String schema, ToolInfo tool, String generatedAt, String host, TargetInfo target,
-                              BinaryInventory binaries, Evidence evidence, List<Verdict> verdicts,
+                              BinaryInventory binaries, Evidence evidence, NodeView node, List<Verdict> verdicts,
                               List<Finding> findings, List<CommandRecord> commands) {
 
-    public static final String SCHEMA = "iptscope.detection/1";
+    public static final String SCHEMA = "iptscope.detection/2";
 
     public DetectionReport {
         verdicts = List.copyOf(verdicts);
@@ -37,7 +41,7 @@ public record DetectionReport(String schema, ToolInfo tool, String generatedAt, 
         TargetInfo target = new TargetInfo(inspection.target().kind(), inspection.target().spec(),
                 inspection.target().nsPath().orElse(null), inspection.netnsInode());
         return new DetectionReport(SCHEMA, new ToolInfo("iptscope", ToolVersion.get()), generatedAt.toString(), host,
-                target, inspection.observation().binaries(), inspection.observation().evidence(),
-                inspection.verdicts(), inspection.findings(), commands);
+                target, inspection.observation().binaries(), inspection.observation().truth(),
+                inspection.observation().node(), inspection.verdicts(), inspection.findings(), commands);
     }
 }

@@ -3,6 +3,11 @@ package io.iptscope.report;
 import io.iptscope.detect.BackendEvidence;
 import io.iptscope.detect.Confidence;
 import io.iptscope.detect.FamilyEvidence;
+import io.iptscope.detect.HookPipeline;
+import io.iptscope.detect.KernelCapabilities;
+import io.iptscope.detect.NodeView;
+import io.iptscope.detect.Ownership;
+import io.iptscope.detect.Staleness;
 import io.iptscope.detect.Finding;
 import io.iptscope.detect.NftTablesEvidence;
 import io.iptscope.detect.ReadStatus;
@@ -39,6 +44,9 @@ public final class DetectionText {
         t.header(report);
         t.binaries(report.binaries());
         t.backends(report);
+        t.kernel(report.node());
+        t.writers(report.node());
+        t.pipeline(report.node());
         t.verdicts(report, headline);
         t.findings(report.findings());
         return t.out.toString();
@@ -113,6 +121,78 @@ public final class DetectionText {
             line("  nft tables    " + nft.status().id() + ": " + nft.detail());
         }
         line("");
+    }
+
+    /** Unavailable, absent, empty and in use, per family and backend: never alike. */
+    private void kernel(NodeView node) {
+        if (node == null || node.capabilities() == null) {
+            return;
+        }
+        KernelCapabilities k = node.capabilities();
+        line(bold("Kernel") + " " + (k.release() == null ? "" : k.release()) + (k.sources().isEmpty() ? ""
+                : "  (from " + String.join(", ", k.sources()) + ")"));
+        for (KernelCapabilities.Capability c : k.capabilities()) {
+            String state = c.state().id().toUpperCase(Locale.ROOT);
+            line(String.format("  %-14s%-13s%s", c.backend().id() + " " + c.family().id(),
+                    c.state() == KernelCapabilities.State.UNAVAILABLE ? red(state) : state, c.why()));
+        }
+        line("");
+    }
+
+    /** Who writes where, the modes the evidence proves, and what is left over. */
+    private void writers(NodeView node) {
+        if (node == null) {
+            return;
+        }
+        line(bold("Writers"));
+        Map<String, List<Ownership.Presence>> byOwner = new LinkedHashMap<>();
+        node.ownership().writers().forEach(p -> byOwner.computeIfAbsent(p.owner(), k -> new ArrayList<>()).add(p));
+        if (byOwner.isEmpty()) {
+            line("  none recognised");
+        }
+        for (Map.Entry<String, List<Ownership.Presence>> e : byOwner.entrySet()) {
+            String mode = node.ownership().modes().get(e.getKey());
+            String where = e.getValue().stream().map(p -> {
+                boolean stale = node.staleness().sets().stream().anyMatch(s -> s.owner().equals(p.owner())
+                        && Ownership.writerOf(s.backend()).equals(p.writer()) && s.family() == p.family()
+                        && s.table().equals(p.table()));
+                return p.writer() + (p.family() == null ? "" : " " + p.family().id()) + " " + p.table() + " ("
+                        + plural(p.rules(), "rule") + ")" + (stale ? " STALE" : "");
+            }).collect(Collectors.joining(", "));
+            line(String.format("  %-16s%s%s", e.getKey(), mode == null ? "" : "[" + mode + " mode] ", where));
+        }
+        for (Staleness.StaleSet s : node.staleness().sets()) {
+            line("  leftovers: " + s.owner() + " in " + s.backend().id() + " " + s.family().id() + " " + s.table() + ", "
+                    + plural(s.chains().size(), "chain") + ", " + plural(s.rules(), "rule")
+                    + (s.kept() == null ? "" : "; " + s.kept()));
+        }
+        for (String c : node.staleness().contradictions()) {
+            line("  contradictory: " + c);
+        }
+        line("");
+    }
+
+    /** Every base chain per family and hook in kernel order; a blocking one is marked (red on a terminal). */
+    private void pipeline(NodeView node) {
+        if (node == null || node.pipeline().hooks().isEmpty()) {
+            return;
+        }
+        line(bold("Hook pipeline") + "  (kernel order; a packet passes only if every chain lets it through)");
+        for (HookPipeline.Hook h : node.pipeline().hooks()) {
+            String stages = h.stages().stream().map(st -> {
+                String text = st.priority() + " " + st.describe() + " " + st.policy()
+                        + (st.rules() == null ? "" : "/" + st.rules())
+                        + (st.endsWith() == null ? "" : " ends " + st.endsWith())
+                        + (st.owners().isEmpty() ? "" : " [" + String.join(",", st.owners()) + "]");
+                return st.blocks() ? red("BLOCKS " + text) : text;
+            }).collect(Collectors.joining("  |  "));
+            line(String.format("  %-5s %-12s %s", h.family().id(), h.hook(), stages));
+        }
+        line("");
+    }
+
+    private String red(String s) {
+        return color ? "\u001b[31m" + s + "\u001b[0m" : s;
     }
 
     private static String summary(BackendEvidence e) {

@@ -96,14 +96,15 @@ class FindingsTest {
     }
 
     @Test
-    void nativeNftTablesWarnAndADropPolicyIsAnError() {
-        List<Finding> fs = findings(obs(bins(NFT, "1.8.9"), evidence().nativeTable("inet", "filter", "drop")
-                .nativeTable("inet", "firewalld", "accept")));
-        List<Finding> nat = fs.stream().filter(f -> f.id().equals("native-nft-tables")).toList();
-        assertEquals(2, nat.size());
-        assertEquals(Severity.ERROR, nat.get(0).severity());
-        assertTrue(nat.get(0).impact().contains("drops packets that iptables rules accept"));
-        assertEquals(Severity.WARNING, nat.get(1).severity());
+    void onlyNativeTablesOfNoKnownWriterWarn() {
+        List<Finding> fs = findings(obs(bins(NFT, "1.8.9"), evidence().nativeTable("inet", "mystery", "drop")
+                .nativeTable("inet", "firewalld", "accept").nativeTable("ip", "kube-proxy", "accept")));
+        List<Finding> nat = fs.stream().filter(f -> f.id().equals("native-nft-table-unknown-owner")).toList();
+        assertEquals(1, nat.size(), fs.toString());
+        assertTrue(nat.get(0).message().contains("inet mystery"));
+        assertEquals(Severity.WARNING, nat.get(0).severity());
+        // A drop policy alone, with nothing accepting elsewhere on the hook, is no interaction.
+        assertTrue(find(fs, "hook-blocked").isEmpty(), fs.toString());
     }
 
     @Test

@@ -160,7 +160,7 @@ class LinuxPackagesIT {
         assertTrue(r.exitCode() == 0 || r.exitCode() == 1, "iptscope detect --json: " + r.summary());
         System.out.printf("iptscope detect --json: %.1f s%n", r.duration().toMillis() / 1000.0);
         JsonNode report = new ObjectMapper().readTree(r.stdout());
-        assertEquals("iptscope.detection/1", report.path("schema").asText());
+        assertEquals("iptscope.detection/2", report.path("schema").asText());
         assertEquals(version.pom(), report.path("tool").path("version").asText());
         assertEquals("netns:" + ns.name(), report.path("target").path("spec").asText());
         assertTrue(report.path("verdicts").size() > 0, "the report has verdicts");

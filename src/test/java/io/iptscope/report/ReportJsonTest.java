@@ -40,7 +40,7 @@ class ReportJsonTest {
             assertEquals(report, back);
 
             JsonNode json = new ObjectMapper().readTree(file.toFile());
-            assertEquals("iptscope.detection/1", json.path("schema").asText());
+            assertEquals("iptscope.detection/2", json.path("schema").asText());
             assertEquals("netns:" + ns.name(), json.path("target").path("spec").asText());
             JsonNode verdict = json.path("verdicts").get(0);
             for (String field : new String[] {"strategy", "family", "backend", "binary", "save", "restore", "basis", "trace"}) {

@@ -90,6 +90,11 @@ public final class TestNetns implements AutoCloseable {
         state.add("v4 legacy: " + exec("cat", "/proc/net/ip_tables_names").stdoutText());
         state.add("v6 legacy: " + exec("cat", "/proc/net/ip6_tables_names").stdoutText());
         state.add("nft: " + exec("nft", "list", "ruleset").stdoutText());
+        // A plain legacy save creates nothing; its comment lines carry the time and are left out.
+        for (String save : List.of("iptables-legacy-save", "ip6tables-legacy-save")) {
+            state.add(save + ": " + exec(save).stdoutText().lines().filter(l -> !l.startsWith("#"))
+                    .collect(java.util.stream.Collectors.joining("\n")));
+        }
         return state;
     }
 

@@ -52,7 +52,7 @@ class DetectionViewModelTest {
     void strategiesThatDifferFromTheRecommendationAreMarked() throws Exception {
         DetectionViewModel vm = new DetectionViewModel();
         vm.show(sample());
-        assertEquals(7, vm.strategies().size());
+        assertEquals(io.iptscope.detect.Strategies.ALL.size(), vm.strategies().size());
         List<String> differing = vm.strategies().stream().filter(StrategyRow::differs).map(StrategyRow::strategy)
                 .toList();
         assertEquals(List.of("istio"), differing);
@@ -96,7 +96,7 @@ class DetectionViewModelTest {
         }
         DetectionReport deniedReport = new DetectionReport(r.schema(), r.tool(), r.generatedAt(), r.host(), r.target(),
                 r.binaries(), new Evidence(families, r.evidence().nftTables(), r.evidence().ipv6Disabled()),
-                r.verdicts(), r.findings(), r.commands());
+                r.node(), r.verdicts(), r.findings(), r.commands());
         DetectionViewModel vm = new DetectionViewModel();
         vm.show(new ShownReport(deniedReport, ReportOrigin.LIVE, null, PrivilegeMode.SUDO_N, "x",
                 "sudo -n did not work (sudo: not found)"));

@@ -1,0 +1,142 @@
+package io.iptscope.detect;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Who writes which netfilter objects, from the one data file {@code owners.json}; each entry names the public
+ * source it comes from. Exact names win over prefixes, longer prefixes over shorter ones ({@code KUBE-ROUTER-}
+ * over {@code KUBE-}).
+ */
+public final class OwnerCatalogue {
+
+    /**
+     * One writer.
+     *
+     * @param modes           evidence of a mode: chain patterns, or {@code table:family name} patterns
+     * @param staleWhenNative once its native table exists, its iptables chains are leftovers (except keepWhenNative)
+     * @param accepts         hooks on which it accepts or forwards the traffic it manages
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Owner(String id, String source, List<String> chains, List<String> comments, List<String> interfaces,
+                        List<String> nftTables, Map<String, List<String>> modes, boolean staleWhenNative,
+                        List<String> keepWhenNative, List<String> accepts, String cleanup) {
+        public Owner {
+            chains = chains == null ? List.of() : List.copyOf(chains);
+            comments = comments == null ? List.of() : List.copyOf(comments);
+            interfaces = interfaces == null ? List.of() : List.copyOf(interfaces);
+            nftTables = nftTables == null ? List.of() : List.copyOf(nftTables);
+            modes = modes == null ? Map.of() : Map.copyOf(modes);
+            keepWhenNative = keepWhenNative == null ? List.of() : List.copyOf(keepWhenNative);
+            accepts = accepts == null ? List.of() : List.copyOf(accepts);
+        }
+
+        public boolean acceptsOn(String hook) {
+            return accepts.contains(hook);
+        }
+
+        /** The mode a chain of this owner proves, if any. */
+        public Optional<String> modeOfChain(String chain) {
+            return modes.entrySet().stream().filter(e -> e.getValue().stream().anyMatch(p -> matches(p, chain)))
+                    .map(Map.Entry::getKey).sorted().findFirst();
+        }
+
+        public Optional<String> modeOfTable(String family, String name) {
+            String q = "table:" + family + " " + name;
+            return modes.entrySet().stream().filter(e -> e.getValue().stream().anyMatch(p -> matches(p, q)))
+                    .map(Map.Entry::getKey).sorted().findFirst();
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record Data(List<Owner> owners) {
+    }
+
+    private static final OwnerCatalogue DEFAULT = load();
+
+    private final List<Owner> owners;
+
+    private OwnerCatalogue(List<Owner> owners) {
+        this.owners = List.copyOf(owners);
+    }
+
+    public static OwnerCatalogue get() {
+        return DEFAULT;
+    }
+
+    private static OwnerCatalogue load() {
+        try (InputStream in = OwnerCatalogue.class.getResourceAsStream("owners.json")) {
+            if (in == null) {
+                throw new IllegalStateException("owners.json is missing from the classpath");
+            }
+            ObjectMapper m = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            return new OwnerCatalogue(m.readValue(in, Data.class).owners());
+        } catch (IOException e) {
+            throw new UncheckedIOException("owners.json does not parse", e);
+        }
+    }
+
+    public List<Owner> owners() {
+        return owners;
+    }
+
+    public Owner owner(String id) {
+        return owners.stream().filter(o -> o.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no owner " + id));
+    }
+
+    public Optional<Owner> ofChain(String chain) {
+        return best(chain, Owner::chains, false);
+    }
+
+    public Optional<Owner> ofComment(String comment) {
+        return comment == null ? Optional.empty() : best(comment, Owner::comments, true);
+    }
+
+    public Optional<Owner> ofInterface(String iface) {
+        return iface == null ? Optional.empty() : best(iface, Owner::interfaces, false);
+    }
+
+    public Optional<Owner> ofTable(String family, String name) {
+        return best(family + " " + name, Owner::nftTables, false);
+    }
+
+    private Optional<Owner> best(String value, java.util.function.Function<Owner, List<String>> patterns,
+                                 boolean substring) {
+        Owner best = null;
+        int bestScore = -1;
+        for (Owner o : owners) {
+            for (String p : patterns.apply(o)) {
+                int score = score(p, value, substring);
+                if (score > bestScore) {
+                    best = o;
+                    bestScore = score;
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** -1 for no match; an exact match outranks any prefix; a longer prefix outranks a shorter one. */
+    private static int score(String pattern, String value, boolean substring) {
+        if (pattern.endsWith("*")) {
+            String prefix = pattern.substring(0, pattern.length() - 1);
+            return value.startsWith(prefix) ? prefix.length() : -1;
+        }
+        if (value.equals(pattern)) {
+            return 10_000;
+        }
+        return substring && value.contains(pattern) ? pattern.length() : -1;
+    }
+
+    static boolean matches(String pattern, String value) {
+        return score(pattern, value, false) >= 0;
+    }
+}
