@@ -61,10 +61,10 @@ class SmallHardeningTest {
             for (String content : List.of("null", "garbage", "{\"hosts\": [null]}", "{\"hosts\": [{\"name\": \"a b\"}]}")) {
                 Files.writeString(file, content);
                 DetectCommandTest.Out list = DetectCommandTest.run("hosts", "list");
-                assertEquals(ExitCodes.FINDINGS, list.exit(), content + ": " + list.err());
+                assertEquals(ExitCodes.IO, list.exit(), content + ": " + list.err());
                 assertTrue(list.err().contains("the saved hosts file " + file + " is not usable"), list.err());
                 DetectCommandTest.Out add = DetectCommandTest.run("hosts", "add", "x", "root@192.0.2.1");
-                assertEquals(ExitCodes.FINDINGS, add.exit(), add.err());
+                assertEquals(ExitCodes.IO, add.exit(), add.err());
                 assertEquals(content, Files.readString(file), "the file was overwritten");
                 DetectCommandTest.Out ssh = DetectCommandTest.run("netns", "--ssh", "x");
                 assertEquals(ExitCodes.USAGE, ssh.exit(), ssh.err());
