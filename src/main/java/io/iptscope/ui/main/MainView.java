@@ -118,7 +118,7 @@ public final class MainView {
         this.rulesView = new RulesView(rulesModel, model.tasks(), this::loadLiveRules);
         SnapshotStore store = SnapshotStore.defaultStore();
         this.diffView = new DiffView(new DiffViewModel(model.tasks(), store), model::endpoint);
-        this.watchView = new WatchView(new WatchViewModel(model.tasks()), model::endpoint);
+        this.watchView = new WatchView(new WatchViewModel(model.tasks()), model::watchEndpoint);
         this.contextsView = new ContextsView(new ContextsViewModel(model.tasks()), model::endpoint);
         this.restoreModel = new RestoreViewModel(model.tasks(), store, TransactionStore.beside(store),
                 model.readOnlyProperty());
@@ -245,6 +245,10 @@ public final class MainView {
 
     /** The stale/offline banner above every tab, the timeout field, and the restore countdown in the status bar. */
     private void initTargetOfTruth() {
+        model.detectingProperty().addListener((o, was, now) -> detectionModel.detecting(now,
+                model.chosenProperty().get().describe()));
+        model.reportProperty().addListener((o, was, now) -> watchView.model().baseline(now == null || !now.live()
+                ? null : now.report().evidence()));
         banner.textProperty().bind(model.bannerProperty());
         banner.visibleProperty().bind(model.bannerProperty().isNotNull());
         banner.managedProperty().bind(banner.visibleProperty());

@@ -341,6 +341,15 @@ public final class MainViewModel {
      * (read for another target than the chosen one), or when the password was not given.
      */
     public Optional<Endpoint> endpoint() {
+        return endpoint(false);
+    }
+
+    /** As {@link #endpoint()}, for the watch: its poll is summarised in the command log, not written every tick. */
+    public Optional<Endpoint> watchEndpoint() {
+        return endpoint(true);
+    }
+
+    private Optional<Endpoint> endpoint(boolean polling) {
         ShownReport shown = report.get();
         if (shown == null || !shown.live()) {
             fail("this needs a live detection: press F5 first");
@@ -351,8 +360,8 @@ public final class MainViewModel {
                     + chosen.get().describe() + ": nothing was run; detect it first (F5)");
             return Optional.empty();
         }
-        return runner(new CommandLog()).map(r -> new Endpoint(r, shown.target(), shown.report().binaries(),
-                timeout()));
+        return runner(new CommandLog()).map(r -> new Endpoint(polling ? session.pollingRunner(privilege.get()) : r,
+                shown.target(), shown.report().binaries(), timeout()));
     }
 
 

@@ -1,11 +1,17 @@
 package io.iptscope.ui.main;
 
+import io.iptscope.exec.Command;
 import io.iptscope.exec.CommandLog;
+import io.iptscope.exec.CommandResult;
 import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.LocalRunner;
 import io.iptscope.exec.PrivilegedRunner;
 import io.iptscope.exec.RecordingRunner;
+import io.iptscope.exec.Running;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What all views of one window share: the command log and how commands are run. Every command goes
@@ -14,6 +20,7 @@ import java.time.Duration;
 public final class Session {
 
     public static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
+    static final int POLL_LOG_EVERY = 100;
 
     private volatile CommandRunner base;
     private final CommandLog log = new CommandLog();
@@ -42,6 +49,37 @@ public final class Session {
     /** Runs everything from now on through {@code runner}: this machine's, or a remote host's over SSH. */
     public void useHost(CommandRunner runner) {
         this.base = runner;
+    }
+
+    /**
+     * A runner for a poll that repeats the same commands every few seconds (the watch): the session log
+     * gets each command's first run, every failure and every {@value #POLL_LOG_EVERY}th run, not every tick.
+     */
+    public CommandRunner pollingRunner(PrivilegeMode mode) {
+        CommandRunner elevated = new PrivilegedRunner(base, mode.privilege(vault));
+        Map<List<String>, Integer> runs = new ConcurrentHashMap<>();
+        return new CommandRunner() {
+            @Override
+            public CommandResult run(Command command) {
+                CommandLog one = new CommandLog();
+                CommandResult result = new RecordingRunner(elevated, one).run(command);
+                int n = runs.merge(command.argv(), 1, Integer::sum);
+                if (n == 1 || !result.ok() || n % POLL_LOG_EVERY == 0) {
+                    one.snapshot().forEach(log::add);
+                }
+                return result;
+            }
+
+            @Override
+            public Running start(Command command, java.util.function.Consumer<String> onLine) {
+                return new RecordingRunner(elevated, log).start(command, onLine);
+            }
+
+            @Override
+            public String host() {
+                return elevated.host();
+            }
+        };
     }
 
     /** A runner for one piece of work: elevated by {@code mode}, recorded into {@code into} and the session log. */
