@@ -110,4 +110,61 @@ class DetectionViewModelTest {
         assertTrue(vm.backends().stream().anyMatch(b -> b.status() == ReadStatus.DENIED
                 && b.statusText().equals("⚠ denied")));
     }
+
+    /**
+     * The sample as a detection whose nft ipv4 read timed out (as on a 100k-rule node): the fault is
+     * written into the report, since a real timeout cannot be produced on demand in a unit test.
+     */
+    public static io.iptscope.report.DetectionReport timedOutNft() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(io.iptscope.report.Reports.toJson(MainViewModel.readSample()));
+        for (com.fasterxml.jackson.databind.JsonNode fam : tree.path("evidence").path("families")) {
+            if (fam.path("family").asText().equals("ipv4")) {
+                com.fasterxml.jackson.databind.node.ObjectNode nft =
+                        (com.fasterxml.jackson.databind.node.ObjectNode) fam.path("nft");
+                nft.put("status", "timeout");
+                nft.put("detail", "timed out after 5 s");
+                nft.putArray("tables");
+            }
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode findings = tree.putArray("findings");
+        findings.addObject().put("id", "read-incomplete").put("severity", "warning").put("family", "ipv4")
+                .put("message", "nft ipv4 could not be read (timeout): timed out after 5 s")
+                .put("impact", "the verdicts cannot see this backend's rules")
+                .put("action", "check for a hung iptables, raise --timeout for very large rulesets");
+        return io.iptscope.report.Reports.fromJson(json.writeValueAsString(tree));
+    }
+
+    @Test
+    void aTimedOutReadMakesAnUnconfirmedCardWithUnknownCountsAndNoFalseAlarm() throws Exception {
+        DetectionViewModel vm = new DetectionViewModel();
+        vm.show(new ShownReport(timedOutNft(), ReportOrigin.FILE, null, null, "timeout.json", null));
+        FamilyVerdict v4 = vm.verdicts().get(0);
+        assertEquals(Confidence.UNCONFIRMED, v4.confidence());
+        assertEquals("? UNCONFIRMED: nft (timeout) could not be read", v4.badge());
+        assertTrue(v4.headline().endsWith("?"), v4.headline());
+        assertTrue(v4.trace().stream().anyMatch(s -> s.text().contains("unknown, not 0")), v4.trace().toString());
+        assertEquals(Confidence.ERROR, vm.verdicts().get(1).confidence(), "ipv6 was read and both backends hold rules");
+        assertTrue(vm.strategies().stream().noneMatch(StrategyRow::alarming),
+                "a strategy that differs because a read failed is not a ≠ alarm: " + vm.strategies());
+        assertTrue(vm.backends().stream().anyMatch(b -> b.where().equals("nft ipv4") && b.rules().equals("?")
+                && b.owners().equals("unknown")));
+        assertTrue(vm.findings().get(0).action().contains("raise the Timeout in the toolbar (Alt+O"),
+                vm.findings().get(0).action());
+        assertTrue(vm.strategies().get(0).reasoning().contains("IPv4: "), "each strategy's reasoning in words");
+    }
+
+    @Test
+    void theBackendsTableShowsPoliciesAndOwnersAndDetectingIsSaid() throws Exception {
+        DetectionViewModel vm = new DetectionViewModel();
+        vm.detecting(true, "Local · current");
+        assertEquals("Detecting Local · current…", vm.summaryProperty().get());
+        vm.show(sample());
+        vm.detecting(false, "Local · current");
+        assertTrue(vm.summaryProperty().get().startsWith("sample report"), vm.summaryProperty().get());
+        assertTrue(vm.backends().stream().anyMatch(b -> b.where().equals("legacy ipv4") && b.table().equals("filter")
+                && b.policies().contains("FORWARD DROP") && b.owners().contains("docker")), vm.backends().toString());
+        assertEquals(Confidence.ERROR, vm.verdicts().get(0).confidence());
+    }
 }

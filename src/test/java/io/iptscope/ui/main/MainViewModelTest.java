@@ -51,8 +51,8 @@ class MainViewModelTest {
             vm.refreshTargets();
             assertTrue(vm.targets().stream().anyMatch(t -> t.target().equals(ns.target())),
                     "the picker lists the test netns: " + vm.targets());
+            // Choosing a target detects it: no F5 needed, no stale view.
             vm.select(ns.target());
-            vm.detect();
             assertNull(vm.errorProperty().get(), vm.statusProperty().get());
             ShownReport shown = vm.reportProperty().get();
             assertTrue(shown.live());
@@ -100,7 +100,6 @@ class MainViewModelTest {
         MainViewModel vm = new MainViewModel(new Session(new DenyingRunner()), new SyncTaskRunner(), Optional::empty,
                 false);
         vm.select(new io.iptscope.exec.NetnsTarget.Named("somewhere"));
-        vm.detect();
         assertTrue(vm.errorProperty().get().contains("not found"), vm.errorProperty().get());
         assertFalse(vm.detectingProperty().get());
     }
@@ -165,5 +164,52 @@ class MainViewModelTest {
         } finally {
             java.nio.file.Files.deleteIfExists(file);
         }
+    }
+
+    @Test
+    void oneTargetOfTruthAnotherChoiceMarksTheViewsStaleAndNothingActsOnTheOldOne() {
+        DenyingRunner base = new DenyingRunner();
+        MainViewModel vm = new MainViewModel(new Session(base), new SyncTaskRunner(), Optional::empty, true);
+        assertEquals("iptscope · Local · current · not detected yet", vm.windowTitleProperty().get());
+        vm.detect();
+        ShownReport shown = vm.reportProperty().get();
+        assertNotNull(shown, vm.statusProperty().get());
+        assertEquals(new WindowTarget("Local", new io.iptscope.exec.NetnsTarget.Current(), "PATH"), shown.takenFor());
+        assertFalse(vm.stale());
+        assertNull(vm.bannerProperty().get());
+        assertTrue(vm.windowTitleProperty().get().startsWith("iptscope · Local · current · fake · current · live, "
+                + "read 20"), vm.windowTitleProperty().get());
+        assertFalse(vm.windowTitleProperty().get().matches(".*\\d{2}:\\d{2}:\\d{2}\\.\\d+Z.*"),
+                "local time to the second, not a nanosecond UTC stamp");
+
+        // New binaries do not re-detect on every keystroke: the views are marked stale until F5.
+        vm.binarySourceProperty().set("/opt/other/sbin");
+        assertTrue(vm.stale());
+        assertTrue(vm.bannerProperty().get().startsWith("Stale: every tab shows Local · current · binaries PATH, but "
+                + "the target is now Local · current · binaries /opt/other/sbin"), vm.bannerProperty().get());
+        assertTrue(vm.windowTitleProperty().get().endsWith("STALE"), vm.windowTitleProperty().get());
+        int ran = base.seen.size();
+        assertTrue(vm.endpoint().isEmpty(), "restore, diff, watch and contexts get nothing to act on");
+        assertTrue(vm.errorProperty().get().contains("the report on screen is for Local · current"),
+                vm.errorProperty().get());
+        assertEquals(ran, base.seen.size(), "nothing ran");
+
+        // Another netns detects it at once.
+        vm.binarySourceProperty().set("PATH");
+        vm.select(new io.iptscope.exec.NetnsTarget.Named("blue"));
+        assertTrue(vm.errorProperty().get() != null || vm.reportProperty().get() != shown);
+        assertTrue(base.seen.size() > ran, "choosing the netns re-ran the detection");
+        assertEquals("Local · netns:blue", vm.chosenProperty().get().describe());
+    }
+
+    @Test
+    void theSampleSaysItIsASampleAboveEveryTab() {
+        MainViewModel vm = new MainViewModel(new Session(new DenyingRunner()), new SyncTaskRunner(), Optional::empty,
+                false);
+        vm.openSample();
+        assertTrue(vm.bannerProperty().get().startsWith("The sample report is shown, not Local · current: it holds "
+                + "no rules"), vm.bannerProperty().get());
+        assertTrue(vm.windowTitleProperty().get().contains("showing sample report"), vm.windowTitleProperty().get());
+        assertTrue(vm.endpoint().isEmpty());
     }
 }
