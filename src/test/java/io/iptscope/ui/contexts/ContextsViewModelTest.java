@@ -80,7 +80,7 @@ class ContextsViewModelTest {
         assertEquals(2, shown.size(), shown.toString());
         assertTrue(shown.get(0).message().startsWith("6×: binaries from container:10 in current would choose legacy"),
                 shown.get(0).message());
-        assertTrue(shown.get(0).message().contains("also in pid:20 would choose"), shown.get(0).message());
+        assertTrue(shown.get(0).message().contains("; in pid:20 would choose"), shown.get(0).message());
         assertEquals("old", shown.get(1).message());
     }
 }

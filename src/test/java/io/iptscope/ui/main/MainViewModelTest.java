@@ -168,38 +168,42 @@ class MainViewModelTest {
 
     @Test
     void oneTargetOfTruthAnotherChoiceMarksTheViewsStaleAndNothingActsOnTheOldOne() {
-        DenyingRunner base = new DenyingRunner();
-        MainViewModel vm = new MainViewModel(new Session(base), new SyncTaskRunner(), Optional::empty, true);
-        assertEquals("iptscope · Local · current · not detected yet", vm.windowTitleProperty().get());
-        vm.detect();
-        ShownReport shown = vm.reportProperty().get();
-        assertNotNull(shown, vm.statusProperty().get());
-        assertEquals(new WindowTarget("Local", new io.iptscope.exec.NetnsTarget.Current(), "PATH"), shown.takenFor());
-        assertFalse(vm.stale());
-        assertNull(vm.bannerProperty().get());
-        assertTrue(vm.windowTitleProperty().get().startsWith("iptscope · Local · current · fake · current · live, "
-                + "read 20"), vm.windowTitleProperty().get());
-        assertFalse(vm.windowTitleProperty().get().matches(".*\\d{2}:\\d{2}:\\d{2}\\.\\d+Z.*"),
-                "local time to the second, not a nanosecond UTC stamp");
+        try (TestNetns a = TestNetns.create(); TestNetns b = TestNetns.create()) {
+            MainViewModel vm = new MainViewModel(new Session(new LocalRunner()), new SyncTaskRunner(), Optional::empty,
+                    true);
+            assertEquals("iptscope · Local · current · not detected yet", vm.windowTitleProperty().get());
+            vm.select(a.target());
+            ShownReport shown = vm.reportProperty().get();
+            assertNotNull(shown, vm.statusProperty().get());
+            assertEquals(new WindowTarget("Local", a.target(), "PATH"), shown.takenFor());
+            assertFalse(vm.stale());
+            assertNull(vm.bannerProperty().get());
+            String title = vm.windowTitleProperty().get();
+            assertTrue(title.startsWith("iptscope · Local · " + a.target().spec() + " · "), title);
+            assertTrue(title.matches(".* · live, read \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} \\S+"),
+                    "local time to the second, not a nanosecond UTC stamp: " + title);
 
-        // New binaries do not re-detect on every keystroke: the views are marked stale until F5.
-        vm.binarySourceProperty().set("/opt/other/sbin");
-        assertTrue(vm.stale());
-        assertTrue(vm.bannerProperty().get().startsWith("Stale: every tab shows Local · current · binaries PATH, but "
-                + "the target is now Local · current · binaries /opt/other/sbin"), vm.bannerProperty().get());
-        assertTrue(vm.windowTitleProperty().get().endsWith("STALE"), vm.windowTitleProperty().get());
-        int ran = base.seen.size();
-        assertTrue(vm.endpoint().isEmpty(), "restore, diff, watch and contexts get nothing to act on");
-        assertTrue(vm.errorProperty().get().contains("the report on screen is for Local · current"),
-                vm.errorProperty().get());
-        assertEquals(ran, base.seen.size(), "nothing ran");
+            // New binaries do not re-detect on every keystroke: the views are marked stale until F5.
+            vm.binarySourceProperty().set("/usr/sbin");
+            assertTrue(vm.stale());
+            assertTrue(vm.bannerProperty().get().startsWith("Stale: every tab shows Local · " + a.target().spec()
+                    + " · binaries PATH, but the target is now Local · " + a.target().spec() + " · binaries /usr/sbin"),
+                    vm.bannerProperty().get());
+            assertTrue(vm.windowTitleProperty().get().endsWith("STALE"), vm.windowTitleProperty().get());
+            int ran = vm.session().log().snapshot().size();
+            assertTrue(vm.endpoint().isEmpty(), "restore, diff, watch and contexts get nothing to act on");
+            assertTrue(vm.errorProperty().get().contains("the report on screen is for Local · " + a.target().spec()),
+                    vm.errorProperty().get());
+            assertEquals(ran, vm.session().log().snapshot().size(), "nothing ran");
+            vm.detect();
+            assertFalse(vm.stale());
+            assertTrue(vm.endpoint().isPresent());
 
-        // Another netns detects it at once.
-        vm.binarySourceProperty().set("PATH");
-        vm.select(new io.iptscope.exec.NetnsTarget.Named("blue"));
-        assertTrue(vm.errorProperty().get() != null || vm.reportProperty().get() != shown);
-        assertTrue(base.seen.size() > ran, "choosing the netns re-ran the detection");
-        assertEquals("Local · netns:blue", vm.chosenProperty().get().describe());
+            // Another netns is detected at once, and the endpoint follows it.
+            vm.select(b.target());
+            assertEquals(new WindowTarget("Local", b.target(), "/usr/sbin"), vm.reportProperty().get().takenFor());
+            assertEquals(b.target(), vm.endpoint().orElseThrow().netns());
+        }
     }
 
     @Test
