@@ -1,5 +1,6 @@
 package io.iptscope.detect;
 
+import io.iptscope.iptables.WatchEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -3,6 +3,7 @@ package io.iptscope.detect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iptscope.iptables.WatchEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -5,6 +5,7 @@ import io.iptscope.exec.CommandLog;
 import io.iptscope.exec.CommandResult;
 import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.LocalRunner;
+import io.iptscope.exec.PrivilegeMode;
 import io.iptscope.exec.PrivilegedRunner;
 import io.iptscope.exec.RecordingRunner;
 import io.iptscope.exec.Running;
@@ -56,7 +57,7 @@ public final class Session {
      * gets each command's first run, every failure and every {@value #POLL_LOG_EVERY}th run, not every tick.
      */
     public CommandRunner pollingRunner(PrivilegeMode mode) {
-        CommandRunner elevated = new PrivilegedRunner(base, mode.privilege(vault));
+        CommandRunner elevated = new PrivilegedRunner(base, mode.local(vault::copy));
         Map<List<String>, Integer> runs = new ConcurrentHashMap<>();
         return new CommandRunner() {
             @Override
@@ -84,6 +85,6 @@ public final class Session {
 
     /** A runner for one piece of work: elevated by {@code mode}, recorded into {@code into} and the session log. */
     public CommandRunner runner(PrivilegeMode mode, CommandLog into) {
-        return new RecordingRunner(new RecordingRunner(new PrivilegedRunner(base, mode.privilege(vault)), into), log);
+        return new RecordingRunner(new RecordingRunner(new PrivilegedRunner(base, mode.local(vault::copy)), into), log);
     }
 }

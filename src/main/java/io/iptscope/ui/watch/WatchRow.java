@@ -1,6 +1,6 @@
 package io.iptscope.ui.watch;
 
-import io.iptscope.detect.WatchEvent;
+import io.iptscope.iptables.WatchEvent;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -4,9 +4,9 @@ import io.iptscope.detect.BackendEvidence;
 import io.iptscope.detect.Evidence;
 import io.iptscope.detect.FamilyEvidence;
 import io.iptscope.detect.FlushDetector;
-import io.iptscope.detect.Watch;
-import io.iptscope.detect.WatchEvent;
-import io.iptscope.restore.Endpoint;
+import io.iptscope.iptables.Endpoint;
+import io.iptscope.iptables.Watch;
+import io.iptscope.iptables.WatchEvent;
 import io.iptscope.ui.task.TaskRunner;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +55,8 @@ public final class WatchViewModel {
     private final ReadOnlyStringWrapper alarm = new ReadOnlyStringWrapper("");
     private final BooleanProperty counters = new SimpleBooleanProperty(false);
     private final ObjectProperty<Duration> interval = new SimpleObjectProperty<>(Duration.ofSeconds(2));
+    private static final System.Logger LOG = io.iptscope.log.Logging.logger(WatchViewModel.class);
+
     private Watch watch;
     private Thread stopAtExit;
 
@@ -190,6 +192,12 @@ public final class WatchViewModel {
 
     /** Takes one event from the watch (on the UI thread): alarm, raw timeline and the grouped rows. */
     void add(WatchEvent e) {
+        if (e.type().equals("error") || e.type().equals("watch-lost")) {
+            // The watch reported that a poll or the monitor failed: the window must not keep saying "Watching".
+            LOG.log(System.Logger.Level.WARNING, () -> "watch " + e.type() + ": " + e.detail());
+            status.set("⚠ Watch " + (e.type().equals("error") ? "error" : "lost") + ": " + e.detail()
+                    + (e.type().equals("error") ? "" : ". Start watching again (Ctrl+W)."));
+        }
         // The alarm first: whoever reacts to the new timeline entry already finds it raised.
         Optional<FlushDetector.Alarm> flush = flushes.accept(e);
         flush.ifPresent(a -> alarm.set(a.text() + " at " + timeOfDay(e.time())));

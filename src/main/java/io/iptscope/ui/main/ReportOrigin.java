@@ -1,8 +1,0 @@
-package io.iptscope.ui.main;
-
-/** Where the report on screen came from; only a live one can be refreshed or read rules from. */
-public enum ReportOrigin {
-    LIVE,
-    FILE,
-    SAMPLE
-}
