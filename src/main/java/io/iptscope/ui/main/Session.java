@@ -1,18 +1,13 @@
 package io.iptscope.ui.main;
 
-import io.iptscope.exec.Command;
 import io.iptscope.exec.CommandLog;
-import io.iptscope.exec.CommandResult;
 import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.LocalRunner;
 import io.iptscope.exec.PrivilegeMode;
 import io.iptscope.exec.PrivilegedRunner;
 import io.iptscope.exec.RecordingRunner;
-import io.iptscope.exec.Running;
+import io.iptscope.exec.SampledRecordingRunner;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What all views of one window share: the command log and how commands are run. Every command goes
@@ -57,30 +52,7 @@ public final class Session {
      * gets each command's first run, every failure and every {@value #POLL_LOG_EVERY}th run, not every tick.
      */
     public CommandRunner pollingRunner(PrivilegeMode mode) {
-        CommandRunner elevated = new PrivilegedRunner(base, mode.local(vault::copy));
-        Map<List<String>, Integer> runs = new ConcurrentHashMap<>();
-        return new CommandRunner() {
-            @Override
-            public CommandResult run(Command command) {
-                CommandLog one = new CommandLog();
-                CommandResult result = new RecordingRunner(elevated, one).run(command);
-                int n = runs.merge(command.argv(), 1, Integer::sum);
-                if (n == 1 || !result.ok() || n % POLL_LOG_EVERY == 0) {
-                    one.snapshot().forEach(log::add);
-                }
-                return result;
-            }
-
-            @Override
-            public Running start(Command command, java.util.function.Consumer<String> onLine) {
-                return new RecordingRunner(elevated, log).start(command, onLine);
-            }
-
-            @Override
-            public String host() {
-                return elevated.host();
-            }
-        };
+        return new SampledRecordingRunner(new PrivilegedRunner(base, mode.local(vault::copy)), log, POLL_LOG_EVERY);
     }
 
     /** A runner for one piece of work: elevated by {@code mode}, recorded into {@code into} and the session log. */
