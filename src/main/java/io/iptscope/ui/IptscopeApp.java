@@ -38,7 +38,7 @@ public final class IptscopeApp extends Application {
         if (options.openReport() != null) {
             window.model().openReport(options.openReport());
         } else {
-            window.model().select(options.target());
+            // The binaries first: choosing the target then detects it with them.
             window.model().binarySourceProperty().set(options.binaries());
             // The window paints first; on two busy cores a detection started at once would delay the first frame.
             Scene scene = window.scene();
@@ -47,6 +47,7 @@ public final class IptscopeApp extends Application {
                 public void run() {
                     scene.removePostLayoutPulseListener(this);
                     Platform.runLater(() -> {
+                        window.model().select(options.target());
                         window.model().refreshTargets();
                         window.model().detect();
                     });
@@ -75,8 +76,7 @@ public final class IptscopeApp extends Application {
             MainView view = new MainView(model);
             Scene scene = new Scene(view.node(), 1280, 800);
             view.attach(scene);
-            stage.setTitle("iptscope");
-            model.reportProperty().addListener((o, was, now) -> stage.setTitle("iptscope · " + now.title()));
+            stage.titleProperty().bind(model.windowTitleProperty());
             stage.setScene(scene);
             stage.show();
             return new Window(model, view, scene);

@@ -31,7 +31,7 @@ public final class Fx {
             }
         });
         try {
-            return f.get(30, TimeUnit.SECONDS);
+            return f.get(120, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -13,7 +13,9 @@ import io.iptscope.rules.Family;
 import io.iptscope.ui.task.TaskRunner;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -100,6 +102,44 @@ public final class ContextsViewModel {
         }, this::show, f -> summary.set("The context matrix could not be built: " + f.getMessage()));
     }
 
+    /**
+     * One line per binary source for the same finding: the matrix reports each netns and family of a
+     * source apart, which repeats one ERROR many times; identical findings are shown once.
+     */
+    static List<Finding> collapse(List<Finding> all) {
+        Map<String, List<Finding>> groups = new LinkedHashMap<>();
+        for (Finding f : all) {
+            groups.computeIfAbsent(f.id() + "|" + f.severity() + "|" + f.impact() + "|" + f.action() + "|"
+                    + source(f), k -> new ArrayList<>()).add(f);
+        }
+        List<Finding> out = new ArrayList<>();
+        for (List<Finding> g : groups.values()) {
+            List<String> messages = g.stream().map(Finding::message).distinct().toList();
+            Finding first = g.get(0);
+            if (messages.size() == 1) {
+                out.add(first);
+                continue;
+            }
+            String prefix = source(first).isEmpty() ? "" : "binaries from " + source(first) + " ";
+            String rest = messages.stream().skip(1).map(msg -> msg.startsWith(prefix) ? msg.substring(prefix.length())
+                    : msg).collect(java.util.stream.Collectors.joining("; "));
+            boolean sameFamily = g.stream().map(Finding::family).distinct().count() == 1;
+            out.add(new Finding(first.id(), first.severity(), sameFamily ? first.family() : null, messages.size()
+                    + "×: " + messages.get(0) + "; also " + rest, first.impact(), first.action()));
+        }
+        return out;
+    }
+
+    /** The binary source a context finding is about ("binaries from SOURCE in ..."), else "". */
+    private static String source(Finding f) {
+        String m = f.message();
+        if (m == null || !m.startsWith("binaries from ")) {
+            return "";
+        }
+        int in = m.indexOf(" in ", "binaries from ".length());
+        return in < 0 ? "" : m.substring("binaries from ".length(), in);
+    }
+
     private void show(ContextMatrix m) {
         List<ContextRow> out = new ArrayList<>();
         for (String col : m.columns()) {
@@ -109,7 +149,7 @@ public final class ContextsViewModel {
             }
         }
         rows.setAll(out);
-        findings.setAll(m.findings());
+        findings.setAll(collapse(m.findings()));
         long bad = out.stream().filter(r -> !r.agrees()).count();
         summary.set(m.rows().size() + " binary sources × " + m.columns().size() + " network namespaces with " + m.strategy()
                 + ": " + (bad == 0 ? "every context writes where the rules are" : bad + " contexts would write into the "

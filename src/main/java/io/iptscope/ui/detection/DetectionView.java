@@ -28,6 +28,7 @@ public final class DetectionView {
     @FXML private Label denied;
     @FXML private HBox verdictBox;
     @FXML private TableView<StrategyRow> strategyTable;
+    @FXML private javafx.scene.control.TextArea strategyDetail;
     @FXML private TableView<Finding> findingTable;
     @FXML private TableView<BinaryRow> binaryTable;
     @FXML private TableView<BackendRow> backendTable;
@@ -53,13 +54,16 @@ public final class DetectionView {
 
         strategyTable.setItems(model.strategies());
         strategyTable.getColumns().setAll(java.util.List.of(
-                Columns.text("", 28, r -> r.differs() ? "≠" : "="),
+                Columns.text("", 28, StrategyRow::mark),
                 Columns.text("Strategy", 110, StrategyRow::strategy),
                 Columns.styled("IPv4", 190, r -> StrategyRow.cell(r.ipv4()), r -> null,
                         r -> r.ipv4() == null ? null : trace(r.ipv4().trace())),
                 Columns.styled("IPv6", 190, r -> StrategyRow.cell(r.ipv6()), r -> null,
                         r -> r.ipv6() == null ? null : trace(r.ipv6().trace()))));
-        strategyTable.setRowFactory(t -> highlighted(StrategyRow::differs));
+        strategyTable.setRowFactory(t -> highlighted(StrategyRow::alarming));
+        // Each strategy's reasoning in words, for the keyboard and for reading, not only in a tooltip.
+        strategyDetail.textProperty().bind(strategyTable.getSelectionModel().selectedItemProperty()
+                .map(StrategyRow::reasoning).orElse("Select a strategy to read its reasoning step by step."));
         strategyTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         findingTable.setItems(model.findings());
@@ -86,17 +90,19 @@ public final class DetectionView {
                         r -> r.restore().tooltip())));
 
         backendTable.setItems(model.backends());
+        // Every column fits the width (wrapped text, no horizontal scrolling), so the backend stays in view.
         backendTable.getColumns().setAll(java.util.List.of(
-                Columns.text("Backend", 70, BackendRow::backend),
-                Columns.text("Family", 60, BackendRow::family),
-                Columns.styled("Read", 110, BackendRow::statusText,
+                Columns.text("Backend", 90, BackendRow::where),
+                Columns.styled("Read", 80, BackendRow::statusText,
                         r -> r.status() == io.iptscope.detect.ReadStatus.OK ? null : Styles.CELL_PROBLEM,
                         BackendRow::detail),
-                Columns.text("Table", 90, BackendRow::table),
-                Columns.text("Chains", 60, BackendRow::chains),
-                Columns.text("Rules", 60, BackendRow::rules),
-                Columns.text("Hint chains", 300, BackendRow::hints),
-                Columns.text("Detail", 400, BackendRow::detail)));
+                Columns.text("Table", 60, BackendRow::table),
+                Columns.text("Chains", 50, BackendRow::chains),
+                Columns.text("Rules", 50, BackendRow::rules),
+                Columns.wrapped("Policies", 150, BackendRow::policies),
+                Columns.wrapped("Owners", 190, BackendRow::owners),
+                Columns.wrapped("Hint chains · detail", 150, r -> join(r.hints(), r.detail()))));
+        backendTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         nftTable.setItems(model.nftTables());
         nftTable.getColumns().setAll(java.util.List.of(
@@ -108,12 +114,21 @@ public final class DetectionView {
         nftTable.setPlaceholder(new Label("No nftables tables"));
     }
 
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + " · " + b;
+    }
+
     private void showVerdicts() {
         verdictBox.getChildren().clear();
         for (FamilyVerdict v : model.verdicts()) {
             VBox card = new VBox();
-            card.getStyleClass().addAll(Styles.VERDICT_CARD, backendClass(v));
-            card.setAccessibleText(v.family().id() + ": " + v.headline() + ", " + v.binary());
+            card.getStyleClass().addAll(Styles.VERDICT_CARD, backendClass(v), v.confidence().styleClass());
+            card.setId("card-" + v.family().id());
+            card.setAccessibleText(v.family().id() + ": " + v.badge() + ", " + v.headline() + ", " + v.binary());
+            Label badge = new Label(v.badge());
+            badge.setId("confidence-" + v.family().id());
+            badge.setWrapText(true);
+            badge.getStyleClass().addAll("ipts-confidence-badge", v.confidence().styleClass());
             Label title = new Label(v.family() == io.iptscope.rules.Family.IPV4 ? "IPv4 (iptables)"
                     : "IPv6 (ip6tables)");
             title.getStyleClass().add(Styles.VERDICT_TITLE);
@@ -128,7 +143,7 @@ public final class DetectionView {
             binary.getStyleClass().add(Styles.VERDICT_BINARY);
             Label basis = new Label("decided by " + v.basis() + " · " + v.agreement());
             basis.getStyleClass().add(Styles.VERDICT_BASIS);
-            card.getChildren().addAll(title, backend, caveat, binary, basis);
+            card.getChildren().addAll(title, badge, backend, caveat, binary, basis);
             if (v.alert() != null) {
                 Label alert = new Label(v.alert());
                 alert.setWrapText(true);

@@ -9,6 +9,7 @@ import io.iptscope.detect.ReadStatus;
 import io.iptscope.detect.Severity;
 import io.iptscope.detect.Strategies;
 import io.iptscope.detect.TableEvidence;
+import io.iptscope.detect.TraceStep;
 import io.iptscope.detect.Verdict;
 import io.iptscope.discover.Variant;
 import io.iptscope.report.DetectionReport;
@@ -36,8 +37,10 @@ public final class DetectionViewModel {
     private final ObservableList<StrategyRow> strategies = FXCollections.observableArrayList();
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper deniedReads = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No detection yet: press F5 to detect, "
-            + "Ctrl+O to open a saved report, or open the sample from the Help menu.");
+    private static final String NOTHING_YET = "No detection yet: press F5 to detect, Ctrl+O to open a saved report, "
+            + "or open the sample from the Help menu.";
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(NOTHING_YET);
+    private ShownReport shown;
 
     public ObservableList<FamilyVerdict> verdicts() {
         return verdicts;
@@ -72,24 +75,27 @@ public final class DetectionViewModel {
         return summary.getReadOnlyProperty();
     }
 
-    /** Said while the first detection runs, so an empty window never reads as "nothing detected". */
-    public void detecting(String target) {
-        if (verdicts.isEmpty()) {
-            summary.set("detecting " + target + "…");
+    /** While a detection runs: says so instead of "no detection yet" (the last report stays below). */
+    public void detecting(boolean running, String target) {
+        if (running) {
+            summary.set("Detecting " + target + "…" + (verdicts.isEmpty() ? "" : "  (the last report stays below "
+                    + "until it is done)"));
+        } else if (shown != null) {
+            summary.set(describe(shown));
+        } else {
+            summary.set(NOTHING_YET);
         }
     }
 
-    /** A detection that ended without a report (failed, cancelled) leaves no "detecting…" behind. */
-    public void detectionEnded() {
-        if (verdicts.isEmpty()) {
-            summary.set("No detection: it failed or was cancelled (see the status bar); press F5 to try again.");
-        }
+    private static String describe(ShownReport shown) {
+        return shown.title() + " · binaries from " + shown.report().binaries().source();
     }
 
     public void show(ShownReport shown) {
         if (shown == null) {
             return;
         }
+        this.shown = shown;
         DetectionReport r = shown.report();
         verdicts.setAll(familyVerdicts(r));
         List<BinaryRow> rows = new ArrayList<>();
@@ -101,11 +107,20 @@ public final class DetectionViewModel {
         binaries.setAll(rows);
         backends.setAll(backendRows(r.evidence()));
         nftTables.setAll(r.evidence().nftTables().tables().stream().map(NftTableRow::of).toList());
-        strategies.setAll(strategyRows(r.verdicts()));
-        findings.setAll(r.findings().stream()
+        strategies.setAll(strategyRows(r.verdicts(), r.evidence()));
+        findings.setAll(r.findings().stream().map(DetectionViewModel::inThisWindow)
                 .sorted(Comparator.comparing((Finding f) -> f.severity().ordinal()).reversed()).toList());
         deniedReads.set(denied(r.evidence(), shown.privilege(), shown.elevationFailure()));
-        summary.set(shown.title() + " · binaries from " + r.binaries().source());
+        summary.set(describe(shown));
+    }
+
+    /** Advice written for the CLI, pointed at the window's own setting. */
+    static Finding inThisWindow(Finding f) {
+        if (f.action() == null || !f.action().contains("--timeout")) {
+            return f;
+        }
+        return new Finding(f.id(), f.severity(), f.family(), f.message(), f.impact(),
+                f.action().replace("raise --timeout", "raise the Timeout in the toolbar (Alt+O; the CLI's --timeout)"));
     }
 
     static List<FamilyVerdict> familyVerdicts(DetectionReport r) {
@@ -126,9 +141,15 @@ public final class DetectionViewModel {
             Finding worst = r.findings().stream()
                     .filter(x -> (x.family() == null || x.family() == f) && x.severity() != Severity.INFO)
                     .max(Comparator.comparing(Finding::severity)).orElse(null);
-            List<String> unread = List.of(r.evidence().of(Backend.LEGACY, f), r.evidence().of(Backend.NFT, f)).stream()
-                    .filter(e -> !e.readable()).map(e -> e.backend().id()).toList();
-            out.add(new FamilyVerdict(f, v.backend(), binary, v.basis(), v.trace(),
+            List<BackendEvidence> unreadable = List.of(r.evidence().of(Backend.LEGACY, f),
+                    r.evidence().of(Backend.NFT, f)).stream().filter(e -> !e.readable()).toList();
+            List<String> unread = unreadable.stream().map(e -> e.backend().id() + " (" + e.status().id() + ")")
+                    .toList();
+            List<TraceStep> trace = new ArrayList<>(v.trace());
+            // The strategies count an unread backend as empty; the trace must not read as "0 rules, for sure".
+            unreadable.forEach(e -> trace.add(new TraceStep(TraceStep.Kind.NOTE, e.describe() + " could not be read ("
+                    + e.status().id() + "): its chains and rules above are unknown, not 0")));
+            out.add(new FamilyVerdict(f, v.backend(), binary, v.basis(), trace,
                     agree + " of " + all.size() + " strategies agree" + (dissent.isEmpty() ? "" : " (" + dissent + ")"),
                     worst, unread));
         }
@@ -143,23 +164,37 @@ public final class DetectionViewModel {
                 String family = be.family().id();
                 String detail = be.detail() == null ? "" : be.detail();
                 if (be.status() != ReadStatus.OK) {
-                    out.add(new BackendRow(backend, family, be.status(), "—", "?", "?", "", detail));
+                    out.add(new BackendRow(backend, family, be.status(), "—", "?", "?", "", detail, "unknown",
+                            "unknown"));
                     continue;
                 }
                 if (be.tables().isEmpty()) {
                     out.add(new BackendRow(backend, family, be.status(), "(no tables)", "0", "0", "",
-                            be.legacyWarning() ? "legacy warning in the dump" : detail));
+                            be.legacyWarning() ? "legacy warning in the dump" : detail, "", ""));
                 }
                 for (TableEvidence t : be.tables()) {
                     out.add(new BackendRow(backend, family, be.status(), t.name(), String.valueOf(t.chains()),
-                            String.valueOf(t.rules()), String.join(", ", t.markerChains()), detail));
+                            String.valueOf(t.rules()), String.join(", ", t.markerChains()), detail, policies(t),
+                            owners(t)));
                 }
             }
         }
         return out;
     }
 
-    static List<StrategyRow> strategyRows(List<Verdict> verdicts) {
+    /** The base chains' policies as the CLI prints them: "INPUT ACCEPT, FORWARD DROP". */
+    static String policies(TableEvidence t) {
+        return t.builtinChains().stream().filter(c -> c.policy() != null && !c.policy().equals("-"))
+                .map(c -> c.name() + " " + c.policy()).collect(Collectors.joining(", "));
+    }
+
+    /** Who wrote the rules: "kubernetes 120 rules / 14 chains, docker 4 rules / 2 chains". */
+    static String owners(TableEvidence t) {
+        return t.owners().stream().map(o -> o.owner() + " " + o.rules() + " rules / " + o.chains() + " chains")
+                .collect(Collectors.joining(", "));
+    }
+
+    static List<StrategyRow> strategyRows(List<Verdict> verdicts, Evidence ev) {
         List<StrategyRow> out = new ArrayList<>();
         for (String id : Strategies.ids()) {
             Verdict v4 = find(verdicts, id, Family.IPV4);
@@ -167,9 +202,15 @@ public final class DetectionViewModel {
             Verdict r4 = find(verdicts, Strategies.RECOMMENDED, Family.IPV4);
             Verdict r6 = find(verdicts, Strategies.RECOMMENDED, Family.IPV6);
             boolean differs = differs(v4, r4) || differs(v6, r6);
-            out.add(new StrategyRow(id, v4, v6, differs));
+            boolean unknown = (differs(v4, r4) && !readable(ev, Family.IPV4))
+                    || (differs(v6, r6) && !readable(ev, Family.IPV6));
+            out.add(new StrategyRow(id, v4, v6, differs, unknown));
         }
         return out;
+    }
+
+    private static boolean readable(Evidence ev, Family f) {
+        return ev.of(Backend.LEGACY, f).readable() && ev.of(Backend.NFT, f).readable();
     }
 
     private static boolean differs(Verdict v, Verdict recommended) {

@@ -23,6 +23,24 @@ public record FamilyVerdict(Family family, VerdictBackend backend, String binary
         unread = List.copyOf(unread);
     }
 
+    /**
+     * Unconfirmed when a backend this verdict weighed could not be read; an error finding otherwise
+     * colours the card red; confirmed when all was read and nothing is broken.
+     */
+    public Confidence confidence() {
+        if (!unread.isEmpty()) {
+            return Confidence.UNCONFIRMED;
+        }
+        return worst != null && worst.severity() == io.iptscope.detect.Severity.ERROR ? Confidence.ERROR
+                : Confidence.CONFIRMED;
+    }
+
+    /** The card's first line: its confidence in words, so it does not rely on colour. */
+    public String badge() {
+        return confidence() == Confidence.UNCONFIRMED ? confidence().badge() + ": " + String.join(" and ", unread)
+                + " could not be read" : confidence().badge();
+    }
+
     /** Said under the headline when the verdict rests on incomplete evidence; null when all was read. */
     public String caveat() {
         return unread.isEmpty() ? null : "unconfirmed: " + String.join(" and ", unread) + " could not be read";
@@ -33,11 +51,13 @@ public record FamilyVerdict(Family family, VerdictBackend backend, String binary
         return worst == null ? null : "⚠ " + worst.severity().id().toUpperCase(Locale.ROOT) + ": " + worst.message();
     }
 
+    /** The verdict; with a question mark when it rests on a backend that could not be read. */
     public String headline() {
-        return switch (backend) {
+        String text = switch (backend) {
             case LEGACY -> "use LEGACY";
             case NFT -> "use NFT";
             case NONE -> "NO backend";
         };
+        return unread.isEmpty() ? text : text + "?";
     }
 }

@@ -7,6 +7,7 @@ import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
 import io.iptscope.restore.SnapshotStore;
 import io.iptscope.restore.TransactionStore;
+import io.iptscope.ui.restore.RestorePhase;
 import io.iptscope.ui.common.ShownReport;
 import io.iptscope.ui.restore.RestoreView;
 import io.iptscope.ui.restore.RestoreViewModel;
@@ -29,10 +30,13 @@ import io.iptscope.ui.watch.WatchViewModel;
 import io.iptscope.ui.task.TaskHandle;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -48,6 +52,8 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -63,6 +69,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.util.Duration;
 import org.controlsfx.control.StatusBar;
 
 /** The window: menu, toolbar, the feature tabs, the command log dock and the status bar. */
@@ -80,6 +87,8 @@ public final class MainView {
     private final SaveViewModel saveModel;
     private final List<AppAction> actions = new ArrayList<>();
     private final Map<Tab, Node> tabContent = new LinkedHashMap<>();
+    /** An Alt+key shortcut ran: the coming Alt release must not focus the menu bar. */
+    private boolean altShortcutFired;
 
     @FXML private BorderPane root;
     @FXML private MenuBar menuBar;
@@ -90,6 +99,8 @@ public final class MainView {
     @FXML private Button namespacesButton;
     @FXML private TextField binarySource;
     @FXML private ChoiceBox<PrivilegeMode> privilege;
+    @FXML private Spinner<Integer> timeout;
+    @FXML private Label banner;
     @FXML private Button detectButton;
     @FXML private ToggleButton lockButton;
     @FXML private ToggleButton themeButton;
@@ -109,7 +120,7 @@ public final class MainView {
         this.rulesView = new RulesView(rulesModel, model.tasks(), this::loadLiveRules);
         SnapshotStore store = SnapshotStore.defaultStore();
         this.diffView = new DiffView(new DiffViewModel(model.tasks(), store), model::endpoint);
-        this.watchView = new WatchView(new WatchViewModel(model.tasks()), model::endpoint);
+        this.watchView = new WatchView(new WatchViewModel(model.tasks()), model::watchEndpoint);
         this.contextsView = new ContextsView(new ContextsViewModel(model.tasks()), model::endpoint);
         this.restoreModel = new RestoreViewModel(model.tasks(), store, TransactionStore.beside(store),
                 model.readOnlyProperty());
@@ -228,13 +239,6 @@ public final class MainView {
         privilege.setTooltip(new Tooltip("How commands that need root are run; the window itself never runs as root"));
         detectButton.setOnAction(e -> model.detect());
         detectButton.disableProperty().bind(model.detectingProperty());
-        model.detectingProperty().addListener((o, was, now) -> {
-            if (now) {
-                detectionModel.detecting(model.targetProperty().get().target().spec());
-            } else {
-                detectionModel.detectionEnded();
-            }
-        });
         lockButton.selectedProperty().bindBidirectional(model.readOnlyProperty());
         lockButton.textProperty().bind(javafx.beans.binding.Bindings.when(model.readOnlyProperty())
                 .then("Read-only: on").otherwise("Read-only: OFF"));
@@ -248,10 +252,71 @@ public final class MainView {
         model.tasks().running().addListener((ListChangeListener<TaskHandle>) c -> showTasks());
         defineActions();
         root.addEventFilter(KeyEvent.KEY_TYPED, this::questionMark);
+        initTargetOfTruth();
     }
 
-    /** Installs the theme and keeps it in step with the model. */
+    // ---- One target of truth and the pending restore (issue 14) ----
+
+    /** The stale/offline banner above every tab, the timeout field, and the restore countdown in the status bar. */
+    private void initTargetOfTruth() {
+        model.detectingProperty().addListener((o, was, now) -> detectionModel.detecting(now,
+                model.chosenProperty().get().describe()));
+        model.reportProperty().addListener((o, was, now) -> watchView.model().baseline(now == null || !now.live()
+                ? null : now.report().evidence()));
+        banner.textProperty().bind(model.bannerProperty());
+        banner.visibleProperty().bind(model.bannerProperty().isNotNull());
+        banner.managedProperty().bind(banner.visibleProperty());
+        timeout.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 600,
+                model.timeoutSecondsProperty().get()));
+        timeout.valueProperty().addListener((o, was, now) -> model.timeoutSecondsProperty().set(now));
+        timeout.setTooltip(new Tooltip("Timeout of each command in seconds (the CLI's --timeout); raise it for "
+                + "very large rulesets (Alt+O)"));
+
+        // A restore waiting for its confirmation stays in sight after its dialog is closed.
+        Label countdown = new Label();
+        countdown.setId("statusCountdown");
+        countdown.textProperty().bind(restoreModel.countdownProperty());
+        Button confirm = new Button("Confirm");
+        confirm.setId("statusConfirm");
+        confirm.setOnAction(e -> restoreModel.confirm());
+        confirm.disableProperty().bind(restoreModel.pastDeadlineProperty());
+        Button rollback = new Button("Roll back");
+        rollback.setId("statusRollback");
+        rollback.setOnAction(e -> restoreModel.rollbackNow());
+        rollback.disableProperty().bind(restoreModel.pastDeadlineProperty());
+        HBox armed = new HBox(6, new Label("⚠ Restore into"), new Label(), countdown, confirm, rollback);
+        ((Label) armed.getChildren().get(1)).textProperty().bind(restoreModel.targetProperty());
+        armed.setId("statusArmed");
+        armed.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        armed.getStyleClass().addAll("ipts-banner", "ipts-banner-warning");
+        armed.visibleProperty().bind(restoreModel.phaseProperty().isEqualTo(RestorePhase.ARMED));
+        armed.managedProperty().bind(armed.visibleProperty());
+        statusBar.getLeftItems().add(armed);
+        Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> restoreModel.tick(Instant.now())));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker.play();
+    }
+
+    /** The dialogs act on the window's target and say so; a stale report gives them nothing to act on. */
+    private void describeTargetTo(RestoreViewModel restore) {
+        ShownReport shown = model.reportProperty().get();
+        String host = shown == null ? null : shown.report().host();
+        String netns = shown == null ? null : shown.report().target().spec();
+        restore.target(model.chosenProperty().get().describe(), host, netns);
+    }
+
+    /**
+     * Installs the theme and keeps it in step with the model. An Alt+letter shortcut is consumed before
+     * the menu bar sees its key press, so the menu bar would take the Alt release for a lone Alt and
+     * focus the File menu, stealing the focus the shortcut just gave: that release is swallowed here.
+     */
     public void attach(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_RELEASED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ALT && altShortcutFired) {
+                altShortcutFired = false;
+                e.consume();
+            }
+        });
         scene.getStylesheets().setAll(model.themeProperty().get().stylesheets());
         model.themeProperty().addListener((o, was, now) -> scene.getStylesheets().setAll(now.stylesheets()));
     }
@@ -293,6 +358,7 @@ public final class MainView {
         add("Inspect", "Choose target", "Alt+T", targetPicker::requestFocus);
         add("Inspect", "Edit binary source", "Alt+B", binarySource::requestFocus);
         add("Inspect", "Choose privilege mode", "Alt+P", privilege::requestFocus);
+        add("Inspect", "Edit the command timeout", "Alt+O", timeout::requestFocus);
         add("Inspect", "Toggle read-only lock", "Shortcut+Shift+L", () -> model.readOnlyProperty()
                 .set(!model.readOnlyProperty().get()));
         add("Inspect", "Forget the sudo password", "Shortcut+Shift+F", () -> model.session().vault().clear());
@@ -344,7 +410,12 @@ public final class MainView {
 
     /** Adds an action to its menu and to the shortcut sheet. */
     private void add(String menu, String label, String key, Runnable handler) {
-        actions.add(new AppAction(menu, label, KeyCombination.keyCombination(key), handler));
+        KeyCombination combination = KeyCombination.keyCombination(key);
+        Runnable run = combination.getAlt() == KeyCombination.ModifierValue.DOWN ? () -> {
+            altShortcutFired = true;
+            handler.run();
+        } : handler;
+        actions.add(new AppAction(menu, label, combination, run));
     }
 
     private void buildMenus() {
@@ -383,13 +454,17 @@ public final class MainView {
 
     /** A new dialog each time over the same model, so an armed restore survives closing the dialog. */
     public void openRestore() {
-        restoreModel.backendProperty().set(rulesModel.backendProperty().get());
+        if (restoreModel.phaseProperty().get() != RestorePhase.ARMED) {
+            restoreModel.backendProperty().set(rulesModel.backendProperty().get());
+            describeTargetTo(restoreModel);
+        }
         new RestoreView(restoreModel, model::endpoint).show(window());
     }
 
     private void openSave() {
         saveModel.backendProperty().set(rulesModel.backendProperty().get());
         saveModel.familyProperty().set(rulesModel.familyProperty().get());
+        saveModel.placeProperty().set(model.chosenProperty().get().describe());
         new SaveView(saveModel, model::endpoint).show(window());
     }
 

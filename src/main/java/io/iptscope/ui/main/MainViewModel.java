@@ -22,6 +22,7 @@ import io.iptscope.report.DetectionReport;
 import io.iptscope.report.Reports;
 import io.iptscope.ui.common.ReportOrigin;
 import io.iptscope.ui.common.ShownReport;
+import io.iptscope.ui.common.WindowTarget;
 import io.iptscope.ui.common.Theme;
 import io.iptscope.ui.task.TaskHandle;
 import io.iptscope.ui.task.TaskRunner;
@@ -29,11 +30,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -42,6 +45,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -74,6 +78,14 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper("this machine");
     private Hosts hosts;
 
+    // ---- One target of truth (issue 14): what every tab, dialog and action acts on ----
+    private final ReadOnlyObjectWrapper<WindowTarget> chosen = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper("iptscope");
+    private final IntegerProperty timeoutSeconds = new SimpleIntegerProperty((int) Session.COMMAND_TIMEOUT.toSeconds());
+    /** The target the running detection reads; null when none runs. */
+    private WindowTarget detectingFor;
+
     public MainViewModel(Session session, TaskRunner tasks, PasswordPrompt passwordPrompt, boolean root) {
         this.session = session;
         this.tasks = tasks;
@@ -85,6 +97,90 @@ public final class MainViewModel {
                 switchHost(now);
             }
         });
+        chosen.set(currentTarget());
+        host.addListener((o, was, now) -> targetChanged(false));
+        target.addListener((o, was, now) -> targetChanged(true));
+        binarySource.addListener((o, was, now) -> targetChanged(false));
+        report.addListener((o, was, now) -> describeState());
+        detecting.addListener((o, was, now) -> describeState());
+        describeState();
+    }
+
+    // ---- One target of truth (issue 14) ----
+
+    /** Host, netns and binary source as chosen in the toolbar: what every action acts on. */
+    public ReadOnlyObjectProperty<WindowTarget> chosenProperty() {
+        return chosen.getReadOnlyProperty();
+    }
+
+    /**
+     * Says, above every tab, when what is shown is not the chosen target (stale, detecting, a saved
+     * report or the sample); null when the tabs show the chosen target live.
+     */
+    public ReadOnlyStringProperty bannerProperty() {
+        return banner.getReadOnlyProperty();
+    }
+
+    /** The window title: the chosen target first, then what is shown and when it was read (local time). */
+    public ReadOnlyStringProperty windowTitleProperty() {
+        return windowTitle.getReadOnlyProperty();
+    }
+
+    /** The timeout of each command, in seconds (the toolbar's Timeout field; the CLI's --timeout). */
+    public IntegerProperty timeoutSecondsProperty() {
+        return timeoutSeconds;
+    }
+
+    public Duration timeout() {
+        return Duration.ofSeconds(Math.max(1, timeoutSeconds.get()));
+    }
+
+    /** True when a live report is shown that was read for another target than the chosen one. */
+    public boolean stale() {
+        ShownReport shown = report.get();
+        return shown != null && shown.live() && shown.takenFor() != null && !shown.takenFor().equals(chosen.get());
+    }
+
+    private WindowTarget currentTarget() {
+        TargetChoice t = target.get();
+        return new WindowTarget(host.get(), t == null ? TargetChoice.HOST.target() : t.target(), binarySource.get());
+    }
+
+    /** A new netns re-runs the detection; a new host does once connected; new binaries mark the views stale. */
+    private void targetChanged(boolean redetect) {
+        WindowTarget now = currentTarget();
+        if (now.equals(chosen.get())) {
+            return;
+        }
+        chosen.set(now);
+        describeState();
+        if (redetect) {
+            detect();
+        }
+    }
+
+    private void describeState() {
+        ShownReport shown = report.get();
+        WindowTarget t = chosen.get();
+        String text;
+        if (shown == null) {
+            text = detecting.get() ? "Detecting " + t.describe() + "…" : null;
+        } else if (!shown.live()) {
+            text = (shown.origin() == ReportOrigin.SAMPLE ? "The sample report" : "A saved report (" + shown.source()
+                    + ")") + " is shown, not " + t.describe() + ": it holds no rules, so Rules, Diff, Watch, Contexts "
+                    + "and restore work on a live target only. " + (detecting.get() ? "Detecting " + t.describe()
+                    + "…" : "Press F5 to detect " + t.describe() + ".");
+        } else if (stale()) {
+            text = "Stale: every tab shows " + shown.takenFor().describeFully() + ", but the target is now "
+                    + t.describeFully() + ". " + (detecting.get() ? "Detecting it…" : "Press F5 to detect it; "
+                    + "until then nothing reads or writes rules.");
+        } else {
+            text = null;
+        }
+        banner.set(text);
+        windowTitle.set("iptscope · " + t.describe() + (shown == null ? " · not detected yet"
+                : " · " + (shown.live() && !stale() ? shown.title() : "showing " + shown.title()))
+                + (stale() ? " · STALE" : ""));
     }
 
     /** The saved SSH hosts to offer beside Local; without it the window inspects this machine only. */
@@ -252,16 +348,34 @@ public final class MainViewModel {
         target.set(choice);
     }
 
-    /** The live target as the restore engine sees it; empty offline or when the password was not given. */
+    /**
+     * The live target as the restore engine sees it; empty offline, while the report on screen is stale
+     * (read for another target than the chosen one), or when the password was not given.
+     */
     public Optional<Endpoint> endpoint() {
+        return endpoint(false);
+    }
+
+    /** As {@link #endpoint()}, for the watch: its poll is summarised in the command log, not written every tick. */
+    public Optional<Endpoint> watchEndpoint() {
+        return endpoint(true);
+    }
+
+    private Optional<Endpoint> endpoint(boolean polling) {
         ShownReport shown = report.get();
         if (shown == null || !shown.live()) {
             fail("this needs a live detection: press F5 first");
             return Optional.empty();
         }
-        return runner(new CommandLog()).map(r -> new Endpoint(r, shown.target(), shown.report().binaries(),
-                Session.COMMAND_TIMEOUT));
+        if (stale()) {
+            fail("the report on screen is for " + shown.takenFor().describe() + " but the target is "
+                    + chosen.get().describe() + ": nothing was run; detect it first (F5)");
+            return Optional.empty();
+        }
+        return runner(new CommandLog()).map(r -> new Endpoint(polling ? session.pollingRunner(privilege.get()) : r,
+                shown.target(), shown.report().binaries(), timeout()));
     }
+
 
     /** Lists the host, the named namespaces and the namespaces of processes. */
     public void refreshTargets() {
@@ -270,7 +384,7 @@ public final class MainViewModel {
             return;
         }
         tasks.submit("List network namespaces",
-                p -> new NetnsDiscovery(runner.get(), Session.COMMAND_TIMEOUT).list(),
+                p -> new NetnsDiscovery(runner.get(), timeout()).list(),
                 this::showTargets, e -> fail("listing network namespaces failed: " + e.getMessage()));
     }
 
@@ -295,6 +409,7 @@ public final class MainViewModel {
     /** Runs a detection of the chosen target with the chosen binaries, off the UI thread. */
     public void detect() {
         if (detecting.get()) {
+            // The detection running may be for a target chosen before; it re-runs when it ends.
             return;
         }
         BinarySource source;
@@ -311,15 +426,18 @@ public final class MainViewModel {
         if (runner.isEmpty()) {
             return;
         }
+        WindowTarget taken = chosen.get();
+        Duration timeout = timeout();
+        detectingFor = taken;
         detecting.set(true);
-        status.set("Detecting " + choice.target().spec() + " …");
+        status.set("Detecting " + taken.describe() + " …");
         TaskHandle detection = tasks.submit("Detect " + choice.target().spec(), p -> {
             p.update("reading binaries and backends", -1);
             // Long reads show in the status bar; cancelling the task interrupts and so kills them.
             try (AutoCloseable progress = ReadProgress.listen(r -> p.update(r.done() ? "reading binaries and backends"
                     : "reading " + r.command() + ": " + String.format(java.util.Locale.ROOT, "%.1f MB",
                     r.bytes() / 1e6), -1))) {
-                return new Detected(inspect(runner.get(), choice, source, runLog), null);
+                return new Detected(inspect(runner.get(), choice, source, runLog, timeout), null);
             } catch (InspectionException elevated) {
                 if (mode == PrivilegeMode.DIRECT) {
                     throw elevated;
@@ -328,7 +446,8 @@ public final class MainViewModel {
                 // what this user can read unprivileged (binaries, versions) is still worth showing.
                 p.update("elevation failed; reading what an unprivileged user can", -1);
                 try {
-                    return new Detected(inspect(session.runner(PrivilegeMode.DIRECT, runLog), choice, source, runLog),
+                    return new Detected(inspect(session.runner(PrivilegeMode.DIRECT, runLog), choice, source, runLog,
+                            timeout),
                             mode.label() + " did not work (" + elevated.getMessage() + ")");
                 } catch (InspectionException plain) {
                     throw new InspectionException(elevated.getMessage() + "; without privilege: " + plain.getMessage());
@@ -336,13 +455,23 @@ public final class MainViewModel {
             }
         }, d -> {
             show(new ShownReport(d.report(), ReportOrigin.LIVE, choice.target(), mode, choice.target().spec(),
-                    d.elevationFailure()));
+                    d.elevationFailure(), taken));
         }, e -> fail(e.getMessage()));
         // Success, failure and cancellation (which reports neither) all end the detection.
         if (detection.finishedProperty().get()) {
-            detecting.set(false);
+            detectionEnded();
         } else {
-            detection.finishedProperty().addListener((o, was, now) -> detecting.set(false));
+            detection.finishedProperty().addListener((o, was, now) -> detectionEnded());
+        }
+    }
+
+    /** Ends a detection; when the target changed meanwhile, detects the new one. */
+    private void detectionEnded() {
+        WindowTarget was = detectingFor;
+        detectingFor = null;
+        detecting.set(false);
+        if (was != null && !was.equals(chosen.get())) {
+            detect();
         }
     }
 
@@ -350,9 +479,9 @@ public final class MainViewModel {
     private record Detected(DetectionReport report, String elevationFailure) {
     }
 
-    private DetectionReport inspect(CommandRunner runner, TargetChoice choice, BinarySource source, CommandLog runLog)
-            throws InspectionException {
-        Inspection inspection = new Detector(runner, Session.COMMAND_TIMEOUT).inspect(choice.target(), source);
+    private DetectionReport inspect(CommandRunner runner, TargetChoice choice, BinarySource source, CommandLog runLog,
+                                    Duration timeout) throws InspectionException {
+        Inspection inspection = new Detector(runner, timeout).inspect(choice.target(), source);
         return DetectionReport.of(inspection, session.host(), runLog.snapshot(), Instant.now());
     }
 

@@ -6,6 +6,7 @@ import io.iptscope.exec.LocalRunner;
 import io.iptscope.exec.PrivilegeMode;
 import io.iptscope.exec.PrivilegedRunner;
 import io.iptscope.exec.RecordingRunner;
+import io.iptscope.exec.SampledRecordingRunner;
 import java.time.Duration;
 
 /**
@@ -15,6 +16,7 @@ import java.time.Duration;
 public final class Session {
 
     public static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
+    static final int POLL_LOG_EVERY = 100;
 
     private volatile CommandRunner base;
     private final CommandLog log = new CommandLog();
@@ -43,6 +45,14 @@ public final class Session {
     /** Runs everything from now on through {@code runner}: this machine's, or a remote host's over SSH. */
     public void useHost(CommandRunner runner) {
         this.base = runner;
+    }
+
+    /**
+     * A runner for a poll that repeats the same commands every few seconds (the watch): the session log
+     * gets each command's first run, every failure and every {@value #POLL_LOG_EVERY}th run, not every tick.
+     */
+    public CommandRunner pollingRunner(PrivilegeMode mode) {
+        return new SampledRecordingRunner(new PrivilegedRunner(base, mode.local(vault::copy)), log, POLL_LOG_EVERY);
     }
 
     /** A runner for one piece of work: elevated by {@code mode}, recorded into {@code into} and the session log. */

@@ -7,14 +7,13 @@ import io.iptscope.rules.Family;
 import io.iptscope.ui.common.Fxml;
 import io.iptscope.ui.diff.DiffLine;
 import java.io.File;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -32,7 +31,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Window;
-import javafx.util.Duration;
 import javafx.util.StringConverter;
 
 /** The restore dialog: choose, test and preview, apply with a countdown, confirm or roll back. */
@@ -53,6 +51,8 @@ public final class RestoreView {
     @FXML private ToggleButton lock;
     @FXML private Button apply;
     @FXML private Label applyBlocked;
+    @FXML private Label targetLine;
+    @FXML private Label danger;
     @FXML private Label message;
     @FXML private ListView<DiffLine> preview;
     @FXML private TextArea testOutput;
@@ -71,22 +71,40 @@ public final class RestoreView {
         return root;
     }
 
-    /** Opens the dialog; the countdown ticks while it is shown. */
+    /** Opens the dialog; the window ticks the countdown, shown here and in its status bar. */
     public void show(Window owner) {
         Dialog<Void> d = new Dialog<>();
         d.initOwner(owner);
-        d.setTitle("Restore rules");
+        d.titleProperty().bind(model.targetProperty().map(t -> "Restore rules into " + t));
         d.setResizable(true);
         // Not modal: the window stays usable while a restore waits for its confirmation.
         d.initModality(Modality.NONE);
         d.getDialogPane().setContent(root);
         d.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         d.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
-        Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick(Instant.now())));
-        ticker.setCycleCount(Timeline.INDEFINITE);
-        d.setOnShown(e -> ticker.play());
-        d.setOnHidden(e -> ticker.stop());
         d.show();
+    }
+
+    /** True only when the snapshot is this target's, or the operator says in words to restore it anyway. */
+    private boolean confirmForeign(Snapshot s) {
+        String why = model.foreign(s);
+        if (why == null) {
+            return false;
+        }
+        ButtonType anyway = new ButtonType("Restore it here anyway", ButtonBar.ButtonData.OK_DONE);
+        Alert ask = new Alert(Alert.AlertType.WARNING, why + "\n\nRestore it into " + model.targetProperty().get()
+                + "?", anyway, ButtonType.CANCEL);
+        ask.initOwner(root.getScene().getWindow());
+        ask.setTitle("Snapshot from another target");
+        ask.setHeaderText("This snapshot was taken on another target");
+        ask.getDialogPane().setId("foreign-snapshot");
+        ((Button) ask.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        ((Button) ask.getDialogPane().lookupButton(anyway)).setDefaultButton(false);
+        boolean yes = ask.showAndWait().filter(anyway::equals).isPresent();
+        if (!yes) {
+            snapshot.setValue(null);
+        }
+        return yes;
     }
 
     @FXML
@@ -103,7 +121,8 @@ public final class RestoreView {
             @Override
             public String toString(Snapshot s) {
                 return s == null ? "" : s.meta().id() + " · " + s.meta().backend() + " " + s.meta().family() + " · "
-                        + s.meta().kind();
+                        + s.meta().kind() + " · " + RestoreViewModel.origin(s)
+                        + (model.foreign(s) == null ? "" : " ⚠ another target");
             }
 
             @Override
@@ -115,7 +134,7 @@ public final class RestoreView {
         snapshot.setOnShowing(e -> model.refreshSnapshots());
         snapshot.valueProperty().addListener((o, was, now) -> {
             if (now != null) {
-                model.chooseSnapshot(now);
+                model.chooseSnapshot(now, confirmForeign(now));
             }
         });
         inputName.textProperty().bind(model.inputNameProperty());
@@ -134,6 +153,12 @@ public final class RestoreView {
         lock.textProperty().bind(javafx.beans.binding.Bindings.when(model.readOnlyProperty())
                 .then("Read-only: on (click to unlock)").otherwise("Read-only: OFF"));
         apply.setOnAction(e -> model.apply());
+        apply.textProperty().bind(model.targetProperty().map(t -> "3. _Apply to " + t));
+        targetLine.textProperty().bind(model.targetProperty().map(t -> "Writes to " + t
+                + " (the window's target; choose another there)"));
+        danger.textProperty().bind(model.dangerProperty());
+        danger.visibleProperty().bind(model.dangerProperty().isNotNull());
+        danger.managedProperty().bind(danger.visibleProperty());
         apply.disableProperty().bind(model.applyBlockedReason().isNotNull());
         applyBlocked.textProperty().bind(model.applyBlockedReason());
         message.textProperty().bind(model.messageProperty());
@@ -158,5 +183,7 @@ public final class RestoreView {
         countdown.textProperty().bind(model.countdownProperty());
         confirm.setOnAction(e -> model.confirm());
         rollback.setOnAction(e -> model.rollbackNow());
+        confirm.disableProperty().bind(model.pastDeadlineProperty());
+        rollback.disableProperty().bind(model.pastDeadlineProperty());
     }
 }

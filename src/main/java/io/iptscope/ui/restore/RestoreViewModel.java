@@ -13,18 +13,22 @@ import io.iptscope.restore.TransactionStore;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.DumpInput;
 import io.iptscope.rules.Family;
+import io.iptscope.rules.RulesetDiff;
 import io.iptscope.ui.diff.DiffLine;
 import io.iptscope.ui.task.TaskRunner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -59,6 +63,11 @@ public final class RestoreViewModel {
     private final ReadOnlyStringWrapper testOutput = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper countdown = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper danger = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper pastDeadline = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper place = new ReadOnlyStringWrapper("the shown live target");
+    private final StringBinding target = Bindings.createStringBinding(() -> place.get() + " · "
+            + backend.get().id() + " · " + family.get().id(), place, backend, family);
 
     private String inputText;
     private Endpoint endpoint;
@@ -66,7 +75,9 @@ public final class RestoreViewModel {
     private RestoreTransaction.Prepared prepared;
     private RestoreTransaction.Applied applied;
     private Instant deadline;
-    private boolean askedAfterDeadline;
+    private boolean askingSwitch;
+    private String targetHost;
+    private String targetNetns;
 
     /** @param readOnly the window's lock; applying needs it off */
     public RestoreViewModel(TaskRunner tasks, SnapshotStore snapshots, TransactionStore transactions,
@@ -123,6 +134,55 @@ public final class RestoreViewModel {
         return countdown.getReadOnlyProperty();
     }
 
+    /**
+     * The target a restore writes to, "host · netns · backend · family"; the window sets it from its one
+     * target, and the dialog's title and Apply button say it.
+     */
+    public StringBinding targetProperty() {
+        return target;
+    }
+
+    /**
+     * @param described "host · netns" of the window's target, for the title and the Apply button
+     * @param host      the host as snapshots record it (the runner's name)
+     * @param netns     the netns spec as snapshots record it
+     */
+    public void target(String described, String host, String netns) {
+        place.set(described);
+        targetHost = host;
+        targetNetns = netns;
+    }
+
+    /** Where a snapshot was taken, for the picker: "from local · netns blue". */
+    public static String origin(Snapshot s) {
+        return "from " + s.meta().host() + " · " + s.meta().netns();
+    }
+
+    /** Why restoring {@code s} here needs a worded confirmation (taken on another host or netns); null when not. */
+    public String foreign(Snapshot s) {
+        if (targetHost == null || targetNetns == null) {
+            return null;
+        }
+        boolean sameHost = targetHost.equals(s.meta().host());
+        boolean sameNetns = targetNetns.equals(s.meta().netns());
+        if (sameHost && sameNetns) {
+            return null;
+        }
+        return "Snapshot " + s.meta().id() + " was taken " + origin(s) + ", not from " + targetHost + " · "
+                + targetNetns + " where this restore writes. Its rules (interfaces, addresses, chains of other "
+                + "components) may not fit here.";
+    }
+
+    /** What in the prepared change can lock the operator out (a DROP policy on INPUT...); null when nothing. */
+    public ReadOnlyStringProperty dangerProperty() {
+        return danger.getReadOnlyProperty();
+    }
+
+    /** Armed and the deadline has passed: the switch is rolling back, confirming is no longer possible. */
+    public ReadOnlyBooleanProperty pastDeadlineProperty() {
+        return pastDeadline.getReadOnlyProperty();
+    }
+
     /** Why Apply is disabled, or null when it is not: disabled buttons always say why. */
     public StringBinding applyBlockedReason() {
         return Bindings.createStringBinding(() -> switch (phase.get()) {
@@ -152,9 +212,16 @@ public final class RestoreViewModel {
                 text -> choose(file.getFileName().toString(), text), e -> message.set("⚠ " + e.getMessage()));
     }
 
-    public void chooseSnapshot(Snapshot s) {
+    /** Takes a snapshot of this target; one from another target needs {@code acceptForeign} (a worded yes). */
+    public void chooseSnapshot(Snapshot s, boolean acceptForeign) {
+        String foreign = foreign(s);
+        if (foreign != null && !acceptForeign) {
+            message.set("⚠ not chosen: " + foreign);
+            return;
+        }
         tasks.submit("Read snapshot " + s.meta().id(), p -> snapshots.read(s), text -> {
-            choose("snapshot " + s.meta().id(), text);
+            choose("snapshot " + s.meta().id() + " (" + origin(s) + (foreign == null ? "" : ", ANOTHER TARGET")
+                    + ")", text);
             family.set(Family.parse(s.meta().family()));
             backend.set(Backend.parse(s.meta().backend()));
         }, e -> message.set("⚠ " + e.getMessage()));
@@ -188,19 +255,44 @@ public final class RestoreViewModel {
             testOutput.set((plan.testOutput().isBlank() ? "--test passed (no output)" : "--test passed:\n"
                     + plan.testOutput()) + "\nRun " + plan.testedIn() + ".");
             phase.set(RestorePhase.PREPARED);
+            danger.set(dangerous(plan.preview()));
             message.set((ready.warnings().isEmpty() ? "" : "warnings (forced): " + String.join("; ",
                     ready.warnings()) + ". ") + (plan.preview().isEmpty() ? "The rules are already in place."
                     : "Review the preview, then apply."));
         }, this::failed);
     }
 
-    /** Backs up, arms the dead-man's switch, applies, verifies. */
+    /**
+     * A policy that becomes DROP on a filter base chain (INPUT, FORWARD, OUTPUT) cuts every connection
+     * no rule accepts, the operator's own SSH session included.
+     */
+    static String dangerous(RulesetDiff preview) {
+        List<String> drops = new ArrayList<>();
+        for (RulesetDiff.TableDiff t : preview.tables()) {
+            if (!t.name().equals("filter")) {
+                continue;
+            }
+            for (RulesetDiff.ChainDiff c : t.chains()) {
+                boolean base = List.of("INPUT", "FORWARD", "OUTPUT").contains(c.name());
+                if (base && "DROP".equals(c.policyAfter()) && !"DROP".equals(c.policyBefore())) {
+                    drops.add(c.name() + " (" + (c.policyBefore() == null ? "new" : c.policyBefore()) + " → DROP)");
+                }
+            }
+        }
+        return drops.isEmpty() ? null : "⚠ DANGEROUS: the policy of " + String.join(", ", drops)
+                + " becomes DROP: every packet no rule accepts is dropped, your SSH session included. The dead-man's "
+                + "switch rolls it back unless you confirm.";
+    }
+
+    /** Backs up, arms the dead-man's switch, applies, verifies; the read-only lock is on again afterwards. */
     public void apply() {
         if (phase.get() != RestorePhase.PREPARED || readOnly.get()) {
             message.set("⚠ " + applyBlockedReason().get());
             return;
         }
         RestoreTransaction.Prepared ready = prepared;
+        // One unlock is for one apply: the lock re-engages whatever the outcome.
+        readOnly.set(true);
         tasks.submit("Apply restore", p -> transaction.apply(ready), done -> {
             applied = done;
             TransactionRecord armed = done.armed();
@@ -212,7 +304,8 @@ public final class RestoreViewModel {
                 message.set("⚠ applied but the record for 'iptscope confirm' could not be written: " + e.getMessage());
             }
             deadline = Instant.parse(armed.deadline());
-            askedAfterDeadline = false;
+            askingSwitch = false;
+            pastDeadline.set(false);
             phase.set(RestorePhase.ARMED);
             message.set("Applied and " + verified + ". Backups: " + done.backups().stream().map(s -> s.meta().id())
                     .toList() + ". Confirm from here, or from a new session: iptscope confirm " + done.id());
@@ -220,9 +313,9 @@ public final class RestoreViewModel {
         }, this::failed);
     }
 
-    /** Keeps the new rules: disarms the switch. */
+    /** Keeps the new rules: disarms the switch (not after the deadline: the switch is rolling back by then). */
     public void confirm() {
-        if (phase.get() != RestorePhase.ARMED) {
+        if (phase.get() != RestorePhase.ARMED || pastDeadline.get()) {
             return;
         }
         TransactionRecord armed = applied.armed();
@@ -239,7 +332,7 @@ public final class RestoreViewModel {
 
     /** Restores the backups now instead of waiting for the switch. */
     public void rollbackNow() {
-        if (phase.get() != RestorePhase.ARMED) {
+        if (phase.get() != RestorePhase.ARMED || pastDeadline.get()) {
             return;
         }
         RestoreTransaction.Applied done = applied;
@@ -250,7 +343,10 @@ public final class RestoreViewModel {
         }, this::failed);
     }
 
-    /** Advances the countdown; after the deadline it asks the switch once what it did. */
+    /**
+     * Advances the countdown; after the deadline Confirm is off and it asks the switch what it did, one
+     * question at a time, until the switch has acted.
+     */
     public void tick(Instant now) {
         if (phase.get() != RestorePhase.ARMED || deadline == null) {
             return;
@@ -260,17 +356,23 @@ public final class RestoreViewModel {
             countdown.set("Rolls back in " + left + " s unless confirmed");
             return;
         }
-        countdown.set("Time is up: the dead-man's switch rolls back");
-        if (!askedAfterDeadline) {
-            askedAfterDeadline = true;
+        pastDeadline.set(true);
+        countdown.set("Time is up: waiting for the dead-man's switch to roll back…");
+        if (!askingSwitch) {
+            askingSwitch = true;
             TransactionRecord armed = applied.armed();
             DeadMansSwitch dms = new DeadMansSwitch(endpoint.runner(), endpoint.timeout());
             tasks.submit("Read the switch", p -> dms.state(armed.stateDir()), state -> {
-                if (state != SwitchState.ARMED) {
+                askingSwitch = false;
+                if (state != SwitchState.ARMED && phase.get() == RestorePhase.ARMED) {
                     phase.set(RestorePhase.DONE);
+                    countdown.set("");
                     message.set("The dead-man's switch is " + state.id() + ": the old rules are back.");
                 }
-            }, this::failed);
+            }, e -> {
+                askingSwitch = false;
+                failed(e);
+            });
         }
     }
 
@@ -281,6 +383,8 @@ public final class RestoreViewModel {
         preview.clear();
         testOutput.set("");
         countdown.set("");
+        danger.set(null);
+        pastDeadline.set(false);
         phase.set(RestorePhase.CHOOSE);
         message.set(text);
     }

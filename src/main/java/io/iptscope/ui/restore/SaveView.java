@@ -39,7 +39,7 @@ public final class SaveView {
     public void show(Window owner) {
         Dialog<Void> d = new Dialog<>();
         d.initOwner(owner);
-        d.setTitle("Save rules");
+        d.titleProperty().bind(model.target().map(t -> "Save rules of " + t));
         d.initModality(javafx.stage.Modality.NONE);
         d.getDialogPane().setContent(root);
         d.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
@@ -54,6 +54,7 @@ public final class SaveView {
         family.getItems().setAll(Family.values());
         family.valueProperty().bindBidirectional(model.familyProperty());
         message.textProperty().bind(model.messageProperty());
+        toStore.textProperty().bind(model.target().map(t -> "Save " + t + " as a _snapshot"));
         toStore.setOnAction(e -> live.get().ifPresent(ep -> model.save(ep, Optional.empty())));
         toFile.setOnAction(e -> {
             FileChooser chooser = new FileChooser();

@@ -15,10 +15,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 /** Saves one backend and family of the live target as a snapshot (with counters), and optionally to a file. */
 public final class SaveViewModel {
@@ -28,6 +32,9 @@ public final class SaveViewModel {
     private final ObjectProperty<Backend> backend = new SimpleObjectProperty<>(Backend.NFT);
     private final ObjectProperty<Family> family = new SimpleObjectProperty<>(Family.IPV4);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final StringProperty place = new SimpleStringProperty("the shown live target");
+    private final StringBinding target = Bindings.createStringBinding(() -> place.get() + " · "
+            + backend.get().id() + " · " + family.get().id(), place, backend, family);
 
     public SaveViewModel(TaskRunner tasks, SnapshotStore snapshots) {
         this.tasks = tasks;
@@ -40,6 +47,16 @@ public final class SaveViewModel {
 
     public ObjectProperty<Family> familyProperty() {
         return family;
+    }
+
+    /** "host · netns" of the window's target; set by the window. */
+    public StringProperty placeProperty() {
+        return place;
+    }
+
+    /** "host · netns · backend · family": what a save reads, for the dialog's title and buttons. */
+    public StringBinding target() {
+        return target;
     }
 
     public ReadOnlyStringProperty messageProperty() {

@@ -1,7 +1,6 @@
 package io.iptscope.ui.watch;
 
 import io.iptscope.iptables.Endpoint;
-import io.iptscope.iptables.WatchEvent;
 import io.iptscope.ui.common.Fxml;
 import io.iptscope.ui.common.Styles;
 import java.util.Optional;
@@ -16,6 +15,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 
@@ -30,17 +31,19 @@ public final class WatchView {
     @FXML private CheckBox counters;
     @FXML private Button clear;
     @FXML private Label status;
+    @FXML private TextField watchFilter;
+    @FXML private TextArea eventDetail;
     @FXML private HBox alarmBox;
     @FXML private Label alarm;
     @FXML private Button acknowledge;
-    @FXML private TableView<WatchEvent> events;
-    @FXML private TableColumn<WatchEvent, String> timeColumn;
-    @FXML private TableColumn<WatchEvent, String> typeColumn;
-    @FXML private TableColumn<WatchEvent, String> backendColumn;
-    @FXML private TableColumn<WatchEvent, String> familyColumn;
-    @FXML private TableColumn<WatchEvent, String> whereColumn;
-    @FXML private TableColumn<WatchEvent, String> ruleColumn;
-    @FXML private TableColumn<WatchEvent, String> writerColumn;
+    @FXML private TableView<WatchRow> events;
+    @FXML private TableColumn<WatchRow, String> timeColumn;
+    @FXML private TableColumn<WatchRow, String> typeColumn;
+    @FXML private TableColumn<WatchRow, String> backendColumn;
+    @FXML private TableColumn<WatchRow, String> familyColumn;
+    @FXML private TableColumn<WatchRow, String> whereColumn;
+    @FXML private TableColumn<WatchRow, String> ruleColumn;
+    @FXML private TableColumn<WatchRow, String> writerColumn;
 
     public WatchView(WatchViewModel model, Supplier<Optional<Endpoint>> live) {
         this.model = model;
@@ -74,15 +77,30 @@ public final class WatchView {
         alarmBox.visibleProperty().bind(model.alarmProperty().isNotEmpty());
         alarmBox.managedProperty().bind(alarmBox.visibleProperty());
         acknowledge.setOnAction(e -> model.acknowledge());
-        events.setItems(model.events());
-        column(timeColumn, e -> e.time().replaceAll("^.*T|\\.\\d+Z$", ""));
-        column(typeColumn, e -> e.type().equals("flush") ? "⚠ FLUSH" : e.type());
-        column(backendColumn, WatchEvent::backend);
-        column(familyColumn, WatchEvent::family);
-        column(whereColumn, e -> (e.table() == null ? "" : e.table()) + (e.chain() == null ? "" : "/" + e.chain()));
-        column(ruleColumn, e -> e.rule() != null ? e.rule() + (e.detail() == null ? "" : "  (" + e.detail() + ")")
-                : e.detail());
-        column(writerColumn, WatchEvent::writer);
+        events.setItems(model.rows());
+        watchFilter.textProperty().bindBidirectional(model.filterProperty());
+        // Down in the filter goes to the events, Esc clears it, as in the rule browser.
+        watchFilter.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.DOWN && !events.getItems().isEmpty()) {
+                e.consume();
+                events.requestFocus();
+                if (events.getSelectionModel().isEmpty()) {
+                    events.getSelectionModel().select(0);
+                }
+            } else if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && !watchFilter.getText().isEmpty()) {
+                e.consume();
+                watchFilter.clear();
+            }
+        });
+        eventDetail.textProperty().bind(events.getSelectionModel().selectedItemProperty().map(WatchRow::detail)
+                .orElse(""));
+        column(timeColumn, WatchRow::time);
+        column(typeColumn, WatchRow::type);
+        column(backendColumn, r -> r.first().backend());
+        column(familyColumn, r -> r.first().family());
+        column(whereColumn, WatchRow::where);
+        column(ruleColumn, WatchRow::text);
+        column(writerColumn, r -> r.first().writer());
         ruleColumn.getStyleClass().add(Styles.MONO);
         typeColumn.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -98,7 +116,7 @@ public final class WatchView {
         });
     }
 
-    private static void column(TableColumn<WatchEvent, String> c, Function<WatchEvent, String> value) {
+    private static void column(TableColumn<WatchRow, String> c, Function<WatchRow, String> value) {
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
     }
 }

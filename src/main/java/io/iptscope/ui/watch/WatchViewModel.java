@@ -1,10 +1,19 @@
 package io.iptscope.ui.watch;
 
+import io.iptscope.detect.BackendEvidence;
+import io.iptscope.detect.Evidence;
+import io.iptscope.detect.FamilyEvidence;
+import io.iptscope.detect.FlushDetector;
 import io.iptscope.iptables.Endpoint;
 import io.iptscope.iptables.Watch;
 import io.iptscope.iptables.WatchEvent;
 import io.iptscope.ui.task.TaskRunner;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
@@ -15,8 +24,11 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 
 /**
  * The live watch of a target: a toggle, the event timeline (newest first, bounded) and a flush
@@ -26,9 +38,17 @@ import javafx.collections.ObservableList;
 public final class WatchViewModel {
 
     static final int MAX_EVENTS = 5000;
+    /** Changes of one backend and family closer than this are one burst (one read reports them together). */
+    static final Duration BURST_GAP = Duration.ofSeconds(1);
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final TaskRunner tasks;
     private final ObservableList<WatchEvent> events = FXCollections.observableArrayList();
+    private final ObservableList<WatchRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<WatchRow> shownRows = new FilteredList<>(rows);
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final List<Evidence> baseline = new ArrayList<>();
+    private FlushDetector flushes = new FlushDetector(BURST_GAP);
     private final ReadOnlyBooleanWrapper watching = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Not watching. Start watching (Ctrl+W) "
             + "to see who changes which backend, as it happens.");
@@ -42,6 +62,50 @@ public final class WatchViewModel {
 
     public WatchViewModel(TaskRunner tasks) {
         this.tasks = tasks;
+        filter.addListener((o, was, now) -> shownRows.setPredicate(r -> r.matches(now)));
+    }
+
+    /** The timeline grouped into bursts, newest first, as the filter lets through. */
+    public ObservableList<WatchRow> rows() {
+        return shownRows;
+    }
+
+    /** Text a row or one of its events must contain to be shown (table, chain, rule, writer, type). */
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    /** The detection's rule counts per table, so a watch can tell a flush of one table from a small change. */
+    public void baseline(Evidence evidence) {
+        baseline.clear();
+        if (evidence != null) {
+            baseline.add(evidence);
+        }
+    }
+
+    static String timeOfDay(String isoInstant) {
+        if (isoInstant == null) {
+            return "";
+        }
+        try {
+            return TIME_OF_DAY.format(Instant.parse(isoInstant).atZone(ZoneId.systemDefault()));
+        } catch (DateTimeParseException e) {
+            return isoInstant;
+        }
+    }
+
+    private FlushDetector seeded() {
+        FlushDetector d = new FlushDetector(BURST_GAP);
+        for (Evidence ev : baseline) {
+            for (FamilyEvidence fe : ev.families()) {
+                for (BackendEvidence be : List.of(fe.legacy(), fe.nft())) {
+                    if (be.readable()) {
+                        be.tables().forEach(t -> d.seed(be.backend().id(), be.family().id(), t.name(), t.rules()));
+                    }
+                }
+            }
+        }
+        return d;
     }
 
     public ObservableList<WatchEvent> events() {
@@ -80,6 +144,7 @@ public final class WatchViewModel {
             return;
         }
         Endpoint ep = target.get();
+        flushes = seeded();
         watching.set(true);
         status.set("Starting the watch of " + ep.netns().spec() + " on " + ep.host() + "…");
         Watch w = new Watch(ep.runner(), ep.netns(), ep.binaries(), ep.timeout(),
@@ -122,25 +187,52 @@ public final class WatchViewModel {
 
     public void clear() {
         events.clear();
+        rows.clear();
     }
 
-    private void add(WatchEvent e) {
-        // The watch reports failed reads itself: the window must not keep saying "Watching".
-        if (e.type().equals("watch-lost") || e.type().equals("error")) {
+    /** Takes one event from the watch (on the UI thread): alarm, raw timeline and the grouped rows. */
+    void add(WatchEvent e) {
+        if (e.type().equals("error") || e.type().equals("watch-lost")) {
+            // The watch reported that a poll or the monitor failed: the window must not keep saying "Watching".
             LOG.log(System.Logger.Level.WARNING, () -> "watch " + e.type() + ": " + e.detail());
             status.set("⚠ Watch " + (e.type().equals("error") ? "error" : "lost") + ": " + e.detail());
         } else if (e.type().equals("watch-resumed")) {
             status.set("Watching again: " + e.detail());
         }
         // The alarm first: whoever reacts to the new timeline entry already finds it raised.
-        if (e.type().equals("flush")) {
-            alarm.set("FLUSH " + (e.backend() == null ? "" : e.backend() + " " + e.family() + ": ") + e.detail()
-                    + (e.writer() == null ? "" : " (by " + e.writer() + ")") + " at "
-                    + e.time().replaceAll("^.*T|\\.\\d+Z$", ""));
-        }
+        Optional<FlushDetector.Alarm> flush = flushes.accept(e);
+        flush.ifPresent(a -> alarm.set(a.text() + " at " + timeOfDay(e.time())));
         events.add(0, e);
         if (events.size() > MAX_EVENTS) {
             events.remove(MAX_EVENTS, events.size());
         }
+        WatchRow latest = rows.isEmpty() ? null : rows.get(0);
+        if (latest != null && sameBurst(latest, e)) {
+            List<WatchEvent> members = new ArrayList<>(latest.members());
+            members.add(e);
+            rows.set(0, new WatchRow(members, latest.flush() || flush.isPresent()));
+        } else {
+            rows.add(0, new WatchRow(List.of(e), flush.isPresent()));
+            if (rows.size() > MAX_EVENTS) {
+                rows.remove(MAX_EVENTS, rows.size());
+            }
+        }
+    }
+
+    private static boolean sameBurst(WatchRow row, WatchEvent e) {
+        WatchEvent last = row.members().get(row.members().size() - 1);
+        if (!change(e) || !change(last) || !java.util.Objects.equals(last.backend(), e.backend())
+                || !java.util.Objects.equals(last.family(), e.family())) {
+            return false;
+        }
+        try {
+            return !Instant.parse(e.time()).isAfter(Instant.parse(last.time()).plus(BURST_GAP));
+        } catch (DateTimeParseException | NullPointerException x) {
+            return false;
+        }
+    }
+
+    private static boolean change(WatchEvent e) {
+        return e.type().startsWith("rule-") || e.type().startsWith("chain-") || e.type().equals("policy-changed");
     }
 }

@@ -61,4 +61,26 @@ class ContextsViewModelTest {
             assertTrue(vm.summaryProperty().get().startsWith("Binary sources: "), vm.summaryProperty().get());
         }
     }
+
+    @Test
+    void oneFindingPerBinarySourceNotOnePerNetnsAndFamily() {
+        java.util.List<io.iptscope.detect.Finding> repeated = new java.util.ArrayList<>();
+        for (String ns : java.util.List.of("current", "pid:10", "pid:20")) {
+            for (io.iptscope.rules.Family f : io.iptscope.rules.Family.values()) {
+                repeated.add(new io.iptscope.detect.Finding("context-disagrees", io.iptscope.detect.Severity.ERROR, f,
+                        "binaries from container:10 in " + ns + " would choose legacy (recommended) but the " + f.id()
+                                + " rules are in nft", "impact", "action"));
+            }
+        }
+        repeated.add(new io.iptscope.detect.Finding("version-skew", io.iptscope.detect.Severity.WARNING, null, "old",
+                "impact", "action"));
+        repeated.add(new io.iptscope.detect.Finding("version-skew", io.iptscope.detect.Severity.WARNING, null, "old",
+                "impact", "action"));
+        java.util.List<io.iptscope.detect.Finding> shown = ContextsViewModel.collapse(repeated);
+        assertEquals(2, shown.size(), shown.toString());
+        assertTrue(shown.get(0).message().startsWith("6×: binaries from container:10 in current would choose legacy"),
+                shown.get(0).message());
+        assertTrue(shown.get(0).message().contains("; in pid:20 would choose"), shown.get(0).message());
+        assertEquals("old", shown.get(1).message());
+    }
 }

@@ -106,21 +106,40 @@ class DetectionViewModelTest {
         assertTrue(text.contains("unknown, not zero"), text);
         assertTrue(text.startsWith("sudo -n did not work (sudo: not found), so this ran without privilege. "), text);
         assertTrue(text.contains(PrivilegeMode.SUDO_N.whenDenied()), text);
-        assertEquals("unconfirmed: legacy could not be read", vm.verdicts().get(0).caveat());
+        assertEquals("unconfirmed: legacy (denied) could not be read", vm.verdicts().get(0).caveat());
         assertTrue(vm.backends().stream().anyMatch(b -> b.status() == ReadStatus.DENIED
                 && b.statusText().equals("⚠ denied")));
     }
 
     @Test
-    void theFirstDetectionSaysDetectingNotNoDetectionYet() throws Exception {
+    void aTimedOutReadMakesAnUnconfirmedCardWithUnknownCountsAndNoFalseAlarm() throws Exception {
         DetectionViewModel vm = new DetectionViewModel();
-        vm.detecting("host");
-        assertTrue(vm.summaryProperty().get().startsWith("detecting host"), vm.summaryProperty().get());
-        vm.detectionEnded();
-        assertTrue(vm.summaryProperty().get().startsWith("No detection: it failed"), vm.summaryProperty().get());
+        vm.show(new ShownReport(io.iptscope.ui.FaultyReports.timedOutNft(), ReportOrigin.FILE, null, null, "timeout.json", null));
+        FamilyVerdict v4 = vm.verdicts().get(0);
+        assertEquals(Confidence.UNCONFIRMED, v4.confidence());
+        assertEquals("? UNCONFIRMED: nft (timeout) could not be read", v4.badge());
+        assertTrue(v4.headline().endsWith("?"), v4.headline());
+        assertTrue(v4.trace().stream().anyMatch(s -> s.text().contains("unknown, not 0")), v4.trace().toString());
+        assertEquals(Confidence.CONFIRMED, vm.verdicts().get(1).confidence(), "ipv6 was read, no error finding");
+        assertTrue(vm.strategies().stream().noneMatch(StrategyRow::alarming),
+                "a strategy that differs because a read failed is not a ≠ alarm: " + vm.strategies());
+        assertTrue(vm.backends().stream().anyMatch(b -> b.where().equals("nft ipv4") && b.rules().equals("?")
+                && b.owners().equals("unknown")));
+        assertTrue(vm.findings().get(0).action().contains("raise the Timeout in the toolbar (Alt+O"),
+                vm.findings().get(0).action());
+        assertTrue(vm.strategies().get(0).reasoning().contains("IPv4: "), "each strategy's reasoning in words");
+    }
+
+    @Test
+    void theBackendsTableShowsPoliciesAndOwnersAndDetectingIsSaid() throws Exception {
+        DetectionViewModel vm = new DetectionViewModel();
+        vm.detecting(true, "Local · current");
+        assertEquals("Detecting Local · current…", vm.summaryProperty().get());
         vm.show(sample());
-        String shown = vm.summaryProperty().get();
-        vm.detecting("host");
-        assertEquals(shown, vm.summaryProperty().get(), "a shown report stays while the next detection runs");
+        vm.detecting(false, "Local · current");
+        assertTrue(vm.summaryProperty().get().startsWith("sample report"), vm.summaryProperty().get());
+        assertTrue(vm.backends().stream().anyMatch(b -> b.where().equals("legacy ipv4") && b.table().equals("filter")
+                && b.policies().contains("FORWARD DROP") && b.owners().contains("docker")), vm.backends().toString());
+        assertEquals(Confidence.ERROR, vm.verdicts().get(0).confidence());
     }
 }

@@ -16,6 +16,7 @@ import io.iptscope.testing.TestNetns;
 import io.iptscope.ui.MismatchScenario;
 import io.iptscope.ui.common.ReportOrigin;
 import io.iptscope.ui.common.ShownReport;
+import io.iptscope.ui.common.WindowTarget;
 import io.iptscope.ui.task.SyncTaskRunner;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -54,8 +55,8 @@ class MainViewModelTest {
             vm.refreshTargets();
             assertTrue(vm.targets().stream().anyMatch(t -> t.target().equals(ns.target())),
                     "the picker lists the test netns: " + vm.targets());
+            // Choosing a target detects it: no F5 needed, no stale view.
             vm.select(ns.target());
-            vm.detect();
             assertNull(vm.errorProperty().get(), vm.statusProperty().get());
             ShownReport shown = vm.reportProperty().get();
             assertTrue(shown.live());
@@ -103,7 +104,6 @@ class MainViewModelTest {
         MainViewModel vm = new MainViewModel(new Session(new DenyingRunner()), new SyncTaskRunner(), q -> Optional.empty(),
                 false);
         vm.select(new io.iptscope.exec.NetnsTarget.Named("somewhere"));
-        vm.detect();
         assertTrue(vm.errorProperty().get().contains("not found"), vm.errorProperty().get());
         assertFalse(vm.detectingProperty().get());
     }
@@ -168,5 +168,56 @@ class MainViewModelTest {
         } finally {
             java.nio.file.Files.deleteIfExists(file);
         }
+    }
+
+    @Test
+    void oneTargetOfTruthAnotherChoiceMarksTheViewsStaleAndNothingActsOnTheOldOne() {
+        try (TestNetns a = TestNetns.create(); TestNetns b = TestNetns.create()) {
+            MainViewModel vm = new MainViewModel(new Session(new LocalRunner()), new SyncTaskRunner(), q -> Optional.empty(),
+                    true);
+            assertEquals("iptscope · Local · current · not detected yet", vm.windowTitleProperty().get());
+            vm.select(a.target());
+            ShownReport shown = vm.reportProperty().get();
+            assertNotNull(shown, vm.statusProperty().get());
+            assertEquals(new WindowTarget("Local", a.target(), "PATH"), shown.takenFor());
+            assertFalse(vm.stale());
+            assertNull(vm.bannerProperty().get());
+            String title = vm.windowTitleProperty().get();
+            assertTrue(title.startsWith("iptscope · Local · " + a.target().spec() + " · "), title);
+            assertTrue(title.matches(".* · live, read \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} \\S+"),
+                    "local time to the second, not a nanosecond UTC stamp: " + title);
+
+            // New binaries do not re-detect on every keystroke: the views are marked stale until F5.
+            vm.binarySourceProperty().set("/usr/sbin");
+            assertTrue(vm.stale());
+            assertTrue(vm.bannerProperty().get().startsWith("Stale: every tab shows Local · " + a.target().spec()
+                    + " · binaries PATH, but the target is now Local · " + a.target().spec() + " · binaries /usr/sbin"),
+                    vm.bannerProperty().get());
+            assertTrue(vm.windowTitleProperty().get().endsWith("STALE"), vm.windowTitleProperty().get());
+            int ran = vm.session().log().snapshot().size();
+            assertTrue(vm.endpoint().isEmpty(), "restore, diff, watch and contexts get nothing to act on");
+            assertTrue(vm.errorProperty().get().contains("the report on screen is for Local · " + a.target().spec()),
+                    vm.errorProperty().get());
+            assertEquals(ran, vm.session().log().snapshot().size(), "nothing ran");
+            vm.detect();
+            assertFalse(vm.stale());
+            assertTrue(vm.endpoint().isPresent());
+
+            // Another netns is detected at once, and the endpoint follows it.
+            vm.select(b.target());
+            assertEquals(new WindowTarget("Local", b.target(), "/usr/sbin"), vm.reportProperty().get().takenFor());
+            assertEquals(b.target(), vm.endpoint().orElseThrow().netns());
+        }
+    }
+
+    @Test
+    void theSampleSaysItIsASampleAboveEveryTab() {
+        MainViewModel vm = new MainViewModel(new Session(new DenyingRunner()), new SyncTaskRunner(), q -> Optional.empty(),
+                false);
+        vm.openSample();
+        assertTrue(vm.bannerProperty().get().startsWith("The sample report is shown, not Local · current: it holds "
+                + "no rules"), vm.bannerProperty().get());
+        assertTrue(vm.windowTitleProperty().get().contains("showing sample report"), vm.windowTitleProperty().get());
+        assertTrue(vm.endpoint().isEmpty());
     }
 }

@@ -2,6 +2,7 @@ package io.iptscope.ui.restore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import io.iptscope.discover.BinarySource;
 import io.iptscope.discover.Discovery;
 import io.iptscope.exec.LocalRunner;
 import io.iptscope.iptables.Endpoint;
+import io.iptscope.restore.Snapshot;
 import io.iptscope.restore.SnapshotStore;
 import io.iptscope.restore.TransactionStore;
 import io.iptscope.rules.Backend;
@@ -19,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,12 +95,15 @@ class RestoreViewModelTest {
     void applyArmsTheSwitchAndConfirmKeepsTheRules() {
         try (TestNetns ns = TestNetns.create()) {
             ns.restore("iptables-nft-restore", BEFORE);
-            RestoreViewModel vm = model(new SimpleBooleanProperty(false));
+            SimpleBooleanProperty readOnly = new SimpleBooleanProperty(false);
+            RestoreViewModel vm = model(readOnly);
             vm.backendProperty().set(Backend.NFT);
             vm.choose("wanted.rules", WANTED);
             vm.prepare(endpoint(ns));
+            assertNull(vm.dangerProperty().get(), "adding an ACCEPT rule is not dangerous");
             vm.apply();
             assertEquals(RestorePhase.ARMED, vm.phaseProperty().get(), vm.messageProperty().get());
+            assertTrue(readOnly.get(), "the lock re-engages after an apply");
             assertTrue(nftFilter(ns).contains("--dport 8443"));
             assertTrue(vm.countdownProperty().get().matches("Rolls back in \\d+ s unless confirmed"),
                     vm.countdownProperty().get());
@@ -140,5 +146,45 @@ class RestoreViewModelTest {
         vm.refreshSnapshots();
         assertTrue(vm.messageProperty().get().startsWith("⚠ cannot list the snapshots: "), vm.messageProperty().get());
         assertTrue(vm.snapshots().isEmpty());
+    }
+
+    @Test
+    void aDropPolicyOnInputIsFlaggedBeforeApplying() {
+        try (TestNetns ns = TestNetns.create()) {
+            ns.restore("iptables-nft-restore", BEFORE);
+            RestoreViewModel vm = model(new SimpleBooleanProperty(true));
+            vm.backendProperty().set(Backend.NFT);
+            vm.choose("lockdown.rules", WANTED.replace(":INPUT ACCEPT", ":INPUT DROP"));
+            vm.prepare(endpoint(ns));
+            assertEquals(RestorePhase.PREPARED, vm.phaseProperty().get(), vm.messageProperty().get());
+            String danger = vm.dangerProperty().get();
+            assertNotNull(danger);
+            assertTrue(danger.contains("INPUT (ACCEPT → DROP)") && danger.contains("SSH"), danger);
+        }
+    }
+
+    @Test
+    void aSnapshotOfAnotherTargetIsNotChosenWithoutAWordedYes() throws Exception {
+        SnapshotStore store = new SnapshotStore(dir.resolve("snapshots"));
+        RestoreViewModel vm = new RestoreViewModel(new SyncTaskRunner(), store, new TransactionStore(dir.resolve("txn")),
+                new SimpleBooleanProperty(true));
+        vm.target("Local · netns blue", "local", "netns:blue");
+        Snapshot other = store.add(new io.iptscope.restore.SnapshotMeta(SnapshotStore.newId(), "save", "local",
+                "netns:red", "nft", "ipv4", List.of("filter"), Instant.now().toString(), "test", "1.8.11", false, null,
+                0, null, "test"), BEFORE);
+        Snapshot same = store.add(new io.iptscope.restore.SnapshotMeta(SnapshotStore.newId(), "save", "local",
+                "netns:blue", "nft", "ipv4", List.of("filter"), Instant.now().toString(), "test", "1.8.11", false, null,
+                0, null, "test"), BEFORE);
+        assertEquals("Local · netns blue · nft · ipv4", vm.targetProperty().get());
+        assertNull(vm.foreign(same));
+        assertTrue(vm.foreign(other).contains("from local · netns:red"), vm.foreign(other));
+
+        vm.chooseSnapshot(other, false);
+        assertEquals("nothing chosen", vm.inputNameProperty().get());
+        assertTrue(vm.messageProperty().get().startsWith("⚠ not chosen"), vm.messageProperty().get());
+        vm.chooseSnapshot(other, true);
+        assertTrue(vm.inputNameProperty().get().contains("ANOTHER TARGET"), vm.inputNameProperty().get());
+        vm.chooseSnapshot(same, false);
+        assertTrue(vm.inputNameProperty().get().contains("from local · netns:blue"), vm.inputNameProperty().get());
     }
 }

@@ -98,4 +98,43 @@ class WatchViewModelTest {
             assertFalse(vm.watchingProperty().get());
         }
     }
+
+    @Test
+    void aFlushOfNatAfterKubeProxysRulesRaisesTheAlarmAsOneBurst() throws Exception {
+        try (TestNetns ns = TestNetns.create()) {
+            ns.restore("iptables-nft-restore", io.iptscope.testing.KubeRules.generate(2000, false));
+            LocalRunner runner = new LocalRunner();
+            Duration t = Duration.ofSeconds(30);
+            io.iptscope.detect.Inspection seenBefore = new io.iptscope.detect.Detector(runner, t)
+                    .inspect(ns.target(), new BinarySource.ProcessPath());
+            Endpoint ep = new Endpoint(runner, ns.target(), seenBefore.observation().binaries(), t);
+            WatchViewModel vm = new WatchViewModel(new SyncTaskRunner());
+            vm.baseline(seenBefore.observation().evidence());
+            vm.events().addListener((ListChangeListener<WatchEvent>) c -> {
+                while (c.next()) {
+                    seen.addAll(c.getAddedSubList());
+                }
+            });
+            vm.toggle(Optional.of(ep));
+            next(e -> e.type().equals("snapshot") && "nft".equals(e.backend()) && "ipv4".equals(e.family()));
+            ns.exec("iptables-nft", "-t", "nat", "-F");
+            next(e -> e.type().equals("rule-removed") && "nat".equals(e.table()));
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (vm.alarmProperty().get().isEmpty() && System.nanoTime() < end) {
+                Thread.sleep(50);
+            }
+            String alarm = vm.alarmProperty().get();
+            vm.toggle(Optional.of(ep));
+            assertTrue(alarm.startsWith("FLUSH nat of nft ipv4: "), "a flush of nat alone raises the alarm: " + alarm);
+            assertTrue(alarm.matches(".*: \\d+ of \\d+ rules gone at once.*"), alarm);
+            WatchRow burst = vm.rows().stream().filter(WatchRow::burst).findFirst().orElseThrow();
+            assertTrue(burst.flush() && burst.members().size() > 100, "one expandable line: " + burst.type());
+            assertTrue(burst.type().startsWith("⚠ FLUSH · "), burst.type());
+            assertTrue(vm.rows().size() < 20, "bursts are grouped: " + vm.rows().size() + " lines");
+            vm.filterProperty().set("KUBE-SVC-zzz-none");
+            assertTrue(vm.rows().isEmpty());
+            vm.filterProperty().set("nat");
+            assertTrue(vm.rows().contains(burst));
+        }
+    }
 }
