@@ -1,0 +1,230 @@
+package io.iptscope.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.iptscope.discover.BinarySource;
+import io.iptscope.exec.LocalRunner;
+import io.iptscope.report.DetectionReport;
+import io.iptscope.report.DetectionText;
+import io.iptscope.rules.Family;
+import io.iptscope.testing.RealPrograms;
+import io.iptscope.testing.RealPrograms.Mount;
+import io.iptscope.testing.Requirements;
+import io.iptscope.testing.TestNetns;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real writers Debian 12 ships (docker.io's dockerd, ufw, fail2ban, netavark, firewalld), each started inside a
+ * test netns with its state in a private directory and private mounts, writing its own rules; iptscope's detection
+ * is then asserted on that netns: verdicts, owners, leftovers, the blocking chains, findings, read-only.
+ */
+class RealWritersTest {
+
+    private static final Family V4 = Family.IPV4;
+    private static final Family V6 = Family.IPV6;
+    private static final VerdictBackend L = VerdictBackend.LEGACY;
+    private static final VerdictBackend N = VerdictBackend.NFT;
+    private static final VerdictBackend NONE = VerdictBackend.NONE;
+    private static final Duration START = Duration.ofSeconds(40);
+
+    private record Run(Inspection inspection, String text) {
+        Map<String, VerdictBackend> verdicts(Family f) {
+            Map<String, VerdictBackend> out = new LinkedHashMap<>();
+            inspection.verdicts().stream().filter(v -> v.family() == f).forEach(v -> out.put(v.strategy(), v.backend()));
+            return out;
+        }
+
+        List<String> ids() {
+            return inspection.findings().stream().map(fi -> fi.id() + (fi.family() == null ? "" : ":" + fi.family().id()))
+                    .distinct().toList();
+        }
+
+        List<Finding> findings(String id) {
+            return inspection.findings().stream().filter(f -> f.id().equals(id)).toList();
+        }
+
+        NodeView node() {
+            return inspection.observation().node();
+        }
+
+        List<String> owners() {
+            return node().ownership().writers().stream().map(p -> p.owner() + "@" + p.writer() + ":" + p.table())
+                    .distinct().toList();
+        }
+
+        List<String> blocking(Family f, String hook) {
+            return node().pipeline().hook(f, hook).map(HookPipeline.Hook::blocking).orElse(List.of()).stream()
+                    .map(s -> s.describe() + " " + s.blocksHow()).toList();
+        }
+
+        String why() {
+            return ids() + "\n" + text;
+        }
+    }
+
+    /** Detects on the netns with the host's binaries; proves it read-only and its advice consistent with its verdict. */
+    private static Run detect(TestNetns ns) throws InspectionException {
+        List<String> before = ns.kernelState();
+        Inspection i = new Detector(new LocalRunner(), Duration.ofSeconds(10)).inspect(ns.target(),
+                new BinarySource.ProcessPath());
+        assertEquals(before, ns.kernelState(), "detection changed the netns");
+        assertEquals(List.of(), AdviceCheck.contradictions(i), "advice contradicts the verdict");
+        String text = DetectionText.render(DetectionReport.of(i, "local", List.of(), Instant.now()), "iptscope", false);
+        System.out.println(text);
+        return new Run(i, text);
+    }
+
+    /** Every strategy's verdict for one family, in {@link Strategies#ALL}'s order. */
+    private static Map<String, VerdictBackend> all(VerdictBackend... byStrategy) {
+        Map<String, VerdictBackend> m = new LinkedHashMap<>();
+        List<String> ids = Strategies.ids();
+        assertEquals(ids.size(), byStrategy.length, ids.toString());
+        for (int k = 0; k < ids.size(); k++) {
+            m.put(ids.get(k), byStrategy[k]);
+        }
+        return m;
+    }
+
+    private static Path copyTree(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+        return to;
+    }
+
+    @Test
+    void dockerdWritesItsIptablesChainsAndTheForwardDrop() throws Exception {
+        try (TestNetns ns = TestNetns.create(); RealPrograms p = RealPrograms.in(ns, "dockerd", "containerd")) {
+            Files.createDirectories(p.path("etc-docker"));
+            // /etc/docker gets a private copy: dockerd 20.10 writes its trust key there.
+            p.start("dockerd", Map.of(), List.of(Mount.tmpfs("/run"), Mount.bind(p.path("etc-docker"), "/etc/docker")),
+                    "dockerd", "--data-root", p.path("data").toString(), "--exec-root", p.path("exec").toString(),
+                    "--pidfile", p.path("dockerd.pid").toString(), "-H", "unix://" + p.path("docker.sock"),
+                    "--storage-driver", "vfs", "--iptables=true", "--ip6tables=false", "--userland-proxy=false");
+            p.await("dockerd's API socket", "dockerd", START, () -> p.log("dockerd").contains("API listen on"));
+            Run run = detect(ns);
+            System.out.println(run.verdicts(V4) + "\n" + run.verdicts(V6) + "\n" + run.owners() + "\n" + run.ids());
+        }
+    }
+
+    @Test
+    void ufwEnabledWithItsShippedRules() throws Exception {
+        Requirements.requireBinaries("ufw");
+        try (TestNetns ns = TestNetns.create(); RealPrograms p = RealPrograms.in(ns, "ufw")) {
+            // ufw edits /etc/ufw (ufw.conf, user*.rules) and reads /etc/default/ufw: both get private copies; no modules.
+            copyTree(Path.of("/etc/ufw"), p.path("etc-ufw"));
+            String defaults = Files.readString(Path.of("/etc/default/ufw")).replaceAll("(?m)^IPT_MODULES=.*$", "IPT_MODULES=\"\"");
+            List<Mount> mounts = List.of(Mount.tmpfs("/run"), Mount.bind(p.path("etc-ufw"), "/etc/ufw"),
+                    Mount.bind(p.write("default-ufw", defaults), "/etc/default/ufw"));
+            p.run("ufw-enable", Map.of(), mounts, "ufw", "--force", "enable");
+            p.run("ufw-allow", Map.of(), mounts, "ufw", "allow", "22/tcp");
+            assertTrue(Files.readString(p.path("etc-ufw/ufw.conf")).contains("ENABLED=yes"));
+            Run run = detect(ns);
+            System.out.println(run.verdicts(V4) + "\n" + run.verdicts(V6) + "\n" + run.owners() + "\n" + run.ids());
+        }
+    }
+
+    @Test
+    void fail2banBansWithItsIptablesAndNftablesActions() throws Exception {
+        try (TestNetns ns = TestNetns.create(); RealPrograms p = RealPrograms.in(ns, "fail2ban-server", "fail2ban-client")) {
+            Path conf = copyTree(Path.of("/etc/fail2ban"), p.path("conf"));
+            try (var d = Files.list(conf.resolve("jail.d"))) {
+                for (Path f : d.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Path log = p.write("auth.log", "");
+            p.write("conf/fail2ban.local", "[Definition]\nlogtarget = " + p.path("fail2ban.log") + "\nsocket = "
+                    + p.path("f2b.sock") + "\npidfile = " + p.path("f2b.pid") + "\ndbfile = :memory:\n");
+            p.write("conf/jail.local", "[DEFAULT]\nbackend = polling\n"
+                    + "[sshd]\nenabled = true\nport = ssh\nlogpath = " + log + "\nbanaction = iptables-multiport\n"
+                    + "[sshd-nft]\nenabled = true\nfilter = sshd\nport = ssh\nlogpath = " + log
+                    + "\nbanaction = nftables-multiport\n");
+            List<Mount> mounts = List.of(Mount.tmpfs("/run"));
+            String sock = p.path("f2b.sock").toString();
+            p.start("fail2ban", Map.of(), mounts, "fail2ban-server", "-f", "-x", "-c", conf.toString(), "-s", sock,
+                    "-p", p.path("f2b.pid").toString());
+            p.await("fail2ban's jails", "fail2ban", START, () -> p.log("fail2ban").contains("Server ready")
+                    && Files.exists(p.path("f2b.sock")));
+            p.run("ban-iptables", Map.of(), mounts, "fail2ban-client", "-c", conf.toString(), "-s", sock,
+                    "set", "sshd", "banip", "192.0.2.10");
+            p.run("ban-nft", Map.of(), mounts, "fail2ban-client", "-c", conf.toString(), "-s", sock,
+                    "set", "sshd-nft", "banip", "192.0.2.11");
+            p.await("both bans in the netns", "fail2ban", START,
+                    () -> ns.run("nft", "list", "ruleset").stdoutText().contains("192.0.2.11")
+                            && ns.run("iptables-save").stdoutText().contains("192.0.2.10"));
+            Run run = detect(ns);
+            System.out.println(run.verdicts(V4) + "\n" + run.verdicts(V6) + "\n" + run.owners() + "\n" + run.ids());
+        }
+    }
+
+    @Test
+    void netavarkIptablesDriverSetsUpABridgeNetwork() throws Exception {
+        Path netavark = Path.of("/usr/lib/podman/netavark");
+        Requirements.require(Files.isExecutable(netavark), "needs netavark (apt-get install netavark)");
+        try (TestNetns ns = TestNetns.create(); TestNetns container = TestNetns.create();
+             RealPrograms p = RealPrograms.in(ns)) {
+            Path opts = p.write("network.json", """
+                    {
+                      "container_id": "6ce776ea58b5c6b4a32f6c5c6fd4e8bd2f4b2b3f1cb7b5c0fd28e0e5b3f1a1b2",
+                      "container_name": "iptscope-test",
+                      "networks": {"podman": {"static_ips": ["10.88.0.2"], "interface_name": "eth0"}},
+                      "network_info": {"podman": {"dns_enabled": false, "driver": "bridge",
+                         "id": "2f259bab93aaaaa2542ba43ef33eb990d0999ee1b9924b557b7be53c0b7a1bb9", "internal": false,
+                         "ipv6_enabled": false, "name": "podman", "network_interface": "podman0",
+                         "subnets": [{"gateway": "10.88.0.1", "subnet": "10.88.0.0/16"}]}},
+                      "port_mappings": [{"container_port": 80, "host_ip": "", "host_port": 8080, "protocol": "tcp", "range": 1}]
+                    }
+                    """);
+            // The container's netns is reached by its path, so /run stays visible here.
+            p.run("netavark", Map.of("NETAVARK_FW", "iptables"), List.of(), netavark.toString(), "--config",
+                    p.path("netavark").toString(), "--file", opts.toString(), "setup", container.path());
+            Run run = detect(ns);
+            System.out.println(run.verdicts(V4) + "\n" + run.verdicts(V6) + "\n" + run.owners() + "\n" + run.ids());
+        }
+    }
+
+    @Test
+    void firewalldOnAPrivateDbusWritesItsNftablesTable() throws Exception {
+        try (TestNetns ns = TestNetns.create(); RealPrograms p = RealPrograms.in(ns, "firewalld", "dbus-daemon")) {
+            Path bus = p.path("bus");
+            p.write("bus.conf", """
+                    <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+                     "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+                    <busconfig><type>system</type><listen>unix:path=%s</listen><auth>EXTERNAL</auth>
+                    <policy context="default"><allow user="root"/><allow own="*"/><allow send_destination="*"/>
+                    <allow receive_sender="*"/></policy></busconfig>
+                    """.formatted(bus));
+            List<Mount> mounts = List.of(Mount.tmpfs("/run"));
+            p.start("dbus", Map.of(), mounts, "dbus-daemon", "--config-file=" + p.path("bus.conf"), "--nofork",
+                    "--nopidfile");
+            p.await("the private bus", "dbus", START, () -> Files.exists(bus));
+            copyTree(Path.of("/etc/firewalld"), p.path("etc-firewalld"));
+            p.start("firewalld", Map.of("DBUS_SYSTEM_BUS_ADDRESS", "unix:path=" + bus), mounts, "firewalld", "--nofork",
+                    "--nopid", "--system-config", p.path("etc-firewalld").toString(), "--log-target", "file",
+                    "--log-file", p.path("firewalld.file.log").toString());
+            p.await("firewalld's table", "firewalld", START, () -> ns.run("nft", "list", "chain", "inet", "firewalld",
+                    "filter_FORWARD").ok() && ns.run("nft", "list", "chain", "inet", "firewalld", "filter_INPUT").ok());
+            Run run = detect(ns);
+            System.out.println(run.verdicts(V4) + "\n" + run.verdicts(V6) + "\n" + run.owners() + "\n" + run.ids());
+        }
+    }
+}
