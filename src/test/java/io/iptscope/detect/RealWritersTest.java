@@ -75,14 +75,23 @@ class RealWritersTest {
 
     /** Detects on the netns with the host's binaries; proves it read-only and its advice consistent with its verdict. */
     private static Run detect(TestNetns ns) throws InspectionException {
-        List<String> before = ns.kernelState();
+        List<String> before = withoutCounters(ns.kernelState());
         Inspection i = new Detector(new LocalRunner(), Duration.ofSeconds(10)).inspect(ns.target(),
                 new BinarySource.ProcessPath());
-        assertEquals(before, ns.kernelState(), "detection changed the netns");
+        assertEquals(before, withoutCounters(ns.kernelState()), "detection changed the netns");
         assertEquals(List.of(), AdviceCheck.contradictions(i), "advice contradicts the verdict");
         String text = DetectionText.render(DetectionReport.of(i, "local", List.of(), Instant.now()), "iptscope", false);
         System.out.println(text);
         return new Run(i, text);
+    }
+
+    /**
+     * The netns state with packet counters blanked: the real programs' interfaces carry live traffic (a container's
+     * veth, a bridge's own packets), which moves counters while detection runs; rules, chains and tables must not move.
+     */
+    private static List<String> withoutCounters(List<String> state) {
+        return state.stream().map(s -> s.replaceAll("counter packets \\d+ bytes \\d+", "counter")
+                .replaceAll("\\[\\d+:\\d+\\]", "[counters]")).toList();
     }
 
     /** Every strategy's verdict for one family, in {@link Strategies#ALL}'s order. */
@@ -121,7 +130,18 @@ class RealWritersTest {
                     "--storage-driver", "vfs", "--iptables=true", "--ip6tables=false", "--userland-proxy=false");
             p.await("dockerd's API socket", "dockerd", START, () -> p.log("dockerd").contains("API listen on"));
             Run run = detect(ns);
-            System.out.println(run.verdicts(V4) + "\n" + run.verdicts(V6) + "\n" + run.owners() + "\n" + run.ids());
+            assertEquals(all(N, N, N, N, N, N, N, N, N, N, N, N), run.verdicts(V4), run.why());
+            assertEquals(all(N, N, N, N, N, N, N, N, N, N, N, N), run.verdicts(V6), run.why());
+            assertEquals(List.of("docker@iptables-nft:filter", "docker@iptables-nft:nat"), run.owners());
+            assertEquals("iptables", run.node().ownership().modes().get("docker"));
+            assertEquals(List.of(), run.node().staleness().sets());
+            // Docker's FORWARD policy DROP blocks the hook, but Docker's own accepts sit in that chain: no interaction.
+            assertEquals(List.of("iptables-nft filter FORWARD policy drop"), run.blocking(V4, "forward"));
+            assertEquals(List.of("docker"), run.node().pipeline().hook(V4, "forward").orElseThrow().blocking().get(0)
+                    .owners());
+            assertEquals(List.of(), run.ids(), run.why());
+            assertTrue(run.text().contains("docker          [iptables mode]"), run.text());
+            assertTrue(run.text().contains("BLOCKS 0 iptables-nft filter FORWARD drop"), run.text());
         }
     }
 
@@ -138,7 +158,22 @@ class RealWritersTest {
             p.run("ufw-allow", Map.of(), mounts, "ufw", "allow", "22/tcp");
             assertTrue(Files.readString(p.path("etc-ufw/ufw.conf")).contains("ENABLED=yes"));
             Run run = detect(ns);
-            System.out.println(run.verdicts(V4) + "\n" + run.verdicts(V6) + "\n" + run.owners() + "\n" + run.ids());
+            assertEquals(all(N, N, N, N, N, N, N, N, N, N, N, N), run.verdicts(V4), run.why());
+            assertEquals(all(N, N, N, N, N, N, N, N, N, N, N, N), run.verdicts(V6), run.why());
+            assertEquals(List.of("ufw@iptables-nft:filter"), run.owners());
+            // Every rule ufw wrote is attributed to it, in both families.
+            for (Family f : Family.values()) {
+                Ownership.Presence ufw = run.node().ownership().of("ufw").stream().filter(x -> x.family() == f)
+                        .findFirst().orElseThrow();
+                assertEquals(run.node().liveRules(run.inspection().observation().truth()
+                        .of(io.iptscope.rules.Backend.NFT, f)), ufw.rules(), f.id());
+                // ufw's default deny: its policies block input and forward, its own accepts sit in the same chains.
+                assertEquals(List.of("iptables-nft filter INPUT policy drop"), run.blocking(f, "input"));
+                assertEquals(List.of("iptables-nft filter FORWARD policy drop"), run.blocking(f, "forward"));
+                assertEquals(List.of(), run.blocking(f, "output"));
+            }
+            assertEquals(List.of(), run.node().staleness().sets());
+            assertEquals(List.of(), run.ids(), run.why());
         }
     }
 
@@ -172,59 +207,135 @@ class RealWritersTest {
                     () -> ns.run("nft", "list", "ruleset").stdoutText().contains("192.0.2.11")
                             && ns.run("iptables-save").stdoutText().contains("192.0.2.10"));
             Run run = detect(ns);
-            System.out.println(run.verdicts(V4) + "\n" + run.verdicts(V6) + "\n" + run.owners() + "\n" + run.ids());
+            assertEquals(all(N, N, N, N, N, N, N, N, N, N, N, N), run.verdicts(V4), run.why());
+            assertEquals(all(N, N, N, N, N, N, N, N, N, N, N, N), run.verdicts(V6), run.why());
+            assertEquals(List.of("fail2ban@iptables-nft:filter", "fail2ban@native:inet f2b-table"), run.owners());
+            // Both of fail2ban's actions on the input hook, in kernel order: its nft chain at filter - 1 first.
+            HookPipeline.Hook input = run.node().pipeline().hook(V4, "input").orElseThrow();
+            assertEquals(List.of("native inet f2b-table f2b-chain@-1", "iptables-nft filter INPUT@0"),
+                    input.stages().stream().map(st -> st.describe() + "@" + st.priority()).toList());
+            assertTrue(input.stages().stream().allMatch(st -> st.owners().equals(List.of("fail2ban"))), input.toString());
+            // A ban rejects one address, never the whole hook.
+            assertEquals(List.of(), run.blocking(V4, "input"));
+            assertEquals(List.of(), run.blocking(V6, "input"));
+            assertEquals(List.of(), run.node().staleness().sets());
+            assertEquals(List.of(), run.ids(), run.why());
         }
+    }
+
+    private static final Path NETAVARK = Path.of("/usr/lib/podman/netavark");
+
+    /** netavark's iptables driver sets up bridge podman0 (10.88.0.0/16, port 8080 -> 80) for {@code container}. */
+    private static void netavarkSetup(RealPrograms p, TestNetns container) {
+        Requirements.require(Files.isExecutable(NETAVARK), "needs netavark (apt-get install netavark)");
+        Path opts = p.write("network.json", """
+                {
+                  "container_id": "6ce776ea58b5c6b4a32f6c5c6fd4e8bd2f4b2b3f1cb7b5c0fd28e0e5b3f1a1b2",
+                  "container_name": "iptscope-test",
+                  "networks": {"podman": {"static_ips": ["10.88.0.2"], "interface_name": "eth0"}},
+                  "network_info": {"podman": {"dns_enabled": false, "driver": "bridge",
+                     "id": "2f259bab93aaaaa2542ba43ef33eb990d0999ee1b9924b557b7be53c0b7a1bb9", "internal": false,
+                     "ipv6_enabled": false, "name": "podman", "network_interface": "podman0",
+                     "subnets": [{"gateway": "10.88.0.1", "subnet": "10.88.0.0/16"}]}},
+                  "port_mappings": [{"container_port": 80, "host_ip": "", "host_port": 8080, "protocol": "tcp", "range": 1}]
+                }
+                """);
+        // The container's netns is reached by its path, so /run stays visible here.
+        p.run("netavark", Map.of("NETAVARK_FW", "iptables"), List.of(), NETAVARK.toString(), "--config",
+                p.path("netavark").toString(), "--file", opts.toString(), "setup", container.path());
     }
 
     @Test
     void netavarkIptablesDriverSetsUpABridgeNetwork() throws Exception {
-        Path netavark = Path.of("/usr/lib/podman/netavark");
-        Requirements.require(Files.isExecutable(netavark), "needs netavark (apt-get install netavark)");
         try (TestNetns ns = TestNetns.create(); TestNetns container = TestNetns.create();
              RealPrograms p = RealPrograms.in(ns)) {
-            Path opts = p.write("network.json", """
-                    {
-                      "container_id": "6ce776ea58b5c6b4a32f6c5c6fd4e8bd2f4b2b3f1cb7b5c0fd28e0e5b3f1a1b2",
-                      "container_name": "iptscope-test",
-                      "networks": {"podman": {"static_ips": ["10.88.0.2"], "interface_name": "eth0"}},
-                      "network_info": {"podman": {"dns_enabled": false, "driver": "bridge",
-                         "id": "2f259bab93aaaaa2542ba43ef33eb990d0999ee1b9924b557b7be53c0b7a1bb9", "internal": false,
-                         "ipv6_enabled": false, "name": "podman", "network_interface": "podman0",
-                         "subnets": [{"gateway": "10.88.0.1", "subnet": "10.88.0.0/16"}]}},
-                      "port_mappings": [{"container_port": 80, "host_ip": "", "host_port": 8080, "protocol": "tcp", "range": 1}]
-                    }
-                    """);
-            // The container's netns is reached by its path, so /run stays visible here.
-            p.run("netavark", Map.of("NETAVARK_FW", "iptables"), List.of(), netavark.toString(), "--config",
-                    p.path("netavark").toString(), "--file", opts.toString(), "setup", container.path());
+            netavarkSetup(p, container);
             Run run = detect(ns);
-            System.out.println(run.verdicts(V4) + "\n" + run.verdicts(V6) + "\n" + run.owners() + "\n" + run.ids());
+            assertEquals(all(N, N, N, N, N, N, N, N, N, N, N, N), run.verdicts(V4), run.why());
+            assertEquals(all(N, N, N, N, N, N, N, N, N, N, N, N), run.verdicts(V6), run.why());
+            assertEquals(List.of("netavark@iptables-nft:filter", "netavark@iptables-nft:nat"), run.owners());
+            assertEquals("iptables", run.node().ownership().modes().get("netavark"));
+            assertEquals(List.of(), run.node().staleness().sets());
+            assertEquals(List.of(), run.blocking(V4, "forward"));
+            assertEquals(List.of(), run.ids(), run.why());
         }
+    }
+
+    /** firewalld (nftables backend) on a private system bus, its config a copy of /etc/firewalld; waits for its table. */
+    private static void startFirewalld(RealPrograms p, TestNetns ns) throws IOException {
+        Path bus = p.path("bus");
+        p.write("bus.conf", """
+                <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+                 "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+                <busconfig><type>system</type><listen>unix:path=%s</listen><auth>EXTERNAL</auth>
+                <policy context="default"><allow user="root"/><allow own="*"/><allow send_destination="*"/>
+                <allow receive_sender="*"/></policy></busconfig>
+                """.formatted(bus));
+        List<Mount> mounts = List.of(Mount.tmpfs("/run"));
+        p.start("dbus", Map.of(), mounts, "dbus-daemon", "--config-file=" + p.path("bus.conf"), "--nofork",
+                "--nopidfile");
+        p.await("the private bus", "dbus", START, () -> Files.exists(bus));
+        copyTree(Path.of("/etc/firewalld"), p.path("etc-firewalld"));
+        p.start("firewalld", Map.of("DBUS_SYSTEM_BUS_ADDRESS", "unix:path=" + bus), mounts, "firewalld", "--nofork",
+                "--nopid", "--system-config", p.path("etc-firewalld").toString(), "--log-target", "file",
+                "--log-file", p.path("firewalld.file.log").toString());
+        p.await("firewalld's table", "firewalld", START, () -> ns.run("nft", "list", "chain", "inet", "firewalld",
+                "filter_FORWARD").ok() && ns.run("nft", "list", "chain", "inet", "firewalld", "filter_INPUT").ok());
     }
 
     @Test
     void firewalldOnAPrivateDbusWritesItsNftablesTable() throws Exception {
         try (TestNetns ns = TestNetns.create(); RealPrograms p = RealPrograms.in(ns, "firewalld", "dbus-daemon")) {
-            Path bus = p.path("bus");
-            p.write("bus.conf", """
-                    <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
-                     "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-                    <busconfig><type>system</type><listen>unix:path=%s</listen><auth>EXTERNAL</auth>
-                    <policy context="default"><allow user="root"/><allow own="*"/><allow send_destination="*"/>
-                    <allow receive_sender="*"/></policy></busconfig>
-                    """.formatted(bus));
-            List<Mount> mounts = List.of(Mount.tmpfs("/run"));
-            p.start("dbus", Map.of(), mounts, "dbus-daemon", "--config-file=" + p.path("bus.conf"), "--nofork",
-                    "--nopidfile");
-            p.await("the private bus", "dbus", START, () -> Files.exists(bus));
-            copyTree(Path.of("/etc/firewalld"), p.path("etc-firewalld"));
-            p.start("firewalld", Map.of("DBUS_SYSTEM_BUS_ADDRESS", "unix:path=" + bus), mounts, "firewalld", "--nofork",
-                    "--nopid", "--system-config", p.path("etc-firewalld").toString(), "--log-target", "file",
-                    "--log-file", p.path("firewalld.file.log").toString());
-            p.await("firewalld's table", "firewalld", START, () -> ns.run("nft", "list", "chain", "inet", "firewalld",
-                    "filter_FORWARD").ok() && ns.run("nft", "list", "chain", "inet", "firewalld", "filter_INPUT").ok());
+            startFirewalld(p, ns);
             Run run = detect(ns);
-            System.out.println(run.verdicts(V4) + "\n" + run.verdicts(V6) + "\n" + run.owners() + "\n" + run.ids());
+            assertEquals(List.of("firewalld@native:inet firewalld"), run.owners());
+            // firewalld's input and forward chains end in a catch-all reject, in both families (table inet).
+            for (Family f : Family.values()) {
+                assertEquals(List.of("native inet firewalld filter_INPUT a catch-all reject at its end"),
+                        run.blocking(f, "input"));
+                assertEquals(List.of("native inet firewalld filter_FORWARD a catch-all reject at its end"),
+                        run.blocking(f, "forward"));
+                assertEquals(List.of(), run.blocking(f, "output"));
+            }
+            assertTrue(run.text().contains("BLOCKS 10 native inet firewalld filter_FORWARD"), run.text());
+            // No iptables rule anywhere: the detectors that default to legacy disagree, and say so; nothing else.
+            assertEquals(all(N, N, N, L, N, N, L, N, L, L, N, N), run.verdicts(V4), run.why());
+            assertEquals(all(N, N, N, L, N, N, L, N, L, L, N, N), run.verdicts(V6), run.why());
+            assertEquals(List.of("strategies-disagree:ipv4", "strategies-disagree:ipv6"), run.ids(), run.why());
+            assertEquals(List.of(), run.node().staleness().sets());
+            assertFalse(run.ids().contains("native-nft-table-unknown-owner"), run.why());
+        }
+    }
+
+    @Test
+    void firewalldRejectsWhatNetavarkForwards() throws Exception {
+        try (TestNetns ns = TestNetns.create(); TestNetns container = TestNetns.create();
+             RealPrograms p = RealPrograms.in(ns, "firewalld", "dbus-daemon")) {
+            startFirewalld(p, ns);
+            netavarkSetup(p, container);
+            Run run = detect(ns);
+            assertEquals(all(N, N, N, N, N, N, N, N, N, N, N, N), run.verdicts(V4), run.why());
+            assertEquals(all(N, N, N, N, N, N, N, N, N, N, N, N), run.verdicts(V6), run.why());
+            assertEquals(List.of("netavark@iptables-nft:filter", "netavark@iptables-nft:nat",
+                    "firewalld@native:inet firewalld"), run.owners());
+            // Kernel order on forward: netavark's accept in iptables-nft at 0, then firewalld's reject at filter + 10.
+            HookPipeline.Hook fwd = run.node().pipeline().hook(V4, "forward").orElseThrow();
+            assertEquals(List.of("iptables-nft filter FORWARD@0", "native inet firewalld filter_FORWARD@10"),
+                    fwd.stages().stream().map(st -> st.describe() + "@" + st.priority()).toList());
+            assertEquals(List.of("native inet firewalld filter_FORWARD a catch-all reject at its end"),
+                    run.blocking(V4, "forward"));
+            // The interaction is an error naming both sides and firewalld's own way to let podman's traffic pass.
+            assertEquals(List.of("hook-blocked:ipv4"), run.ids(), run.why());
+            Finding f = run.findings("hook-blocked").get(0);
+            assertEquals(Severity.ERROR, f.severity());
+            assertTrue(f.message().contains("native inet firewalld filter_FORWARD has a catch-all reject at its end"),
+                    f.message());
+            assertTrue(f.message().contains("netavark accepts traffic on the same hook in iptables-nft filter FORWARD"),
+                    f.message());
+            assertTrue(f.action().contains("firewall-cmd --permanent --zone=trusted --add-interface=podman+"), f.action());
+            assertTrue(run.inspection().hasErrors());
+            // Only IPv4 forwards here (netavark's network has no IPv6): no IPv6 interaction is invented.
+            assertTrue(run.findings("hook-blocked").stream().noneMatch(x -> x.family() == V6));
         }
     }
 }
