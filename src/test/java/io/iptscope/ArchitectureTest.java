@@ -1,67 +1,105 @@
 package io.iptscope;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 
-/** The layering rules that keep the engine usable without a display and every process in one place. */
+/**
+ * The layering that keeps the engine usable without a display, every process in one place and the window
+ * responsive. Checked on the compiled classes (ArchUnit), so an import, a fully qualified name and a
+ * lambda all count.
+ */
+@AnalyzeClasses(packages = "io.iptscope", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final Path MAIN = Path.of("src/main/java/io/iptscope");
+    /** Lower layers never reach up; {@code iptables} (the one runner) sits between discover and detect. */
+    @ArchTest
+    static final ArchRule layersOnlyReachDown = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("exec").definedBy("io.iptscope.exec..")
+            .layer("rules").definedBy("io.iptscope.rules..")
+            .layer("discover").definedBy("io.iptscope.discover..")
+            .optionalLayer("iptables").definedBy("io.iptscope.iptables..")
+            .layer("detect").definedBy("io.iptscope.detect..")
+            .layer("report").definedBy("io.iptscope.report..")
+            .layer("restore").definedBy("io.iptscope.restore..")
+            .layer("remote").definedBy("io.iptscope.remote..")
+            .layer("ui").definedBy("io.iptscope.ui..")
+            .layer("cli").definedBy("io.iptscope.cli..")
+            .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+            .whereLayer("ui").mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("remote").mayOnlyBeAccessedByLayers("ui", "cli")
+            .whereLayer("restore").mayOnlyBeAccessedByLayers("ui", "cli")
+            .whereLayer("report").mayOnlyBeAccessedByLayers("restore", "ui", "cli")
+            .whereLayer("detect").mayOnlyBeAccessedByLayers("report", "restore", "ui", "cli")
+            .whereLayer("iptables").mayOnlyBeAccessedByLayers("detect", "report", "restore", "remote", "ui", "cli")
+            .whereLayer("discover").mayOnlyBeAccessedByLayers("iptables", "detect", "report", "restore", "ui", "cli")
+            .whereLayer("rules").mayNotAccessAnyLayer()
+            .whereLayer("exec").mayNotAccessAnyLayer();
 
-    @Test
-    void onlyTheUiPackageImportsJavaFx() throws IOException {
-        List<String> offenders = sourcesOutside("ui").filter(p -> contains(p, "import javafx.")).map(Path::toString).toList();
-        assertEquals(List.of(), offenders, "JavaFX outside io.iptscope.ui");
-    }
+    /** Every package, the ui's feature packages included, may be understood and changed without a cycle. */
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("io.iptscope.(**)").should().beFreeOfCycles();
 
-    @Test
-    void viewModelsNeedNoDisplay() throws IOException {
-        // Properties and collections (javafx.base) only: no scene graph, stage, FXML or FX thread.
-        List<String> offenders;
-        try (Stream<Path> s = Files.walk(MAIN.resolve("ui"))) {
-            offenders = s.filter(p -> p.toString().endsWith("ViewModel.java"))
-                    .filter(p -> contains(p, "import javafx.scene") || contains(p, "import javafx.stage")
-                            || contains(p, "import javafx.fxml") || contains(p, "Platform.runLater"))
-                    .map(Path::toString).toList();
+    @ArchTest
+    static final ArchRule onlyTheUiUsesJavaFx = noClasses().that().resideOutsideOfPackage("io.iptscope.ui..")
+            .should().dependOnClassesThat().resideInAPackage("javafx..");
+
+    /** Properties and collections (javafx.base) only: no scene graph, stage, FXML or FX thread. */
+    @ArchTest
+    static final ArchRule viewModelsNeedNoDisplay = noClasses().that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.fxml..",
+                    "javafx.application..");
+
+    /**
+     * View model methods run on the FX thread: they never wait (sleep, join, a future's result, a latch) and
+     * never start threads or executors of their own; slow work goes to the injected task runner as a {@code Work}.
+     * (ArchUnit attributes a lambda's calls to the method that declares it, so reading a file inside a task
+     * cannot be told apart from reading it on the FX thread; the view model tests with a synchronous runner
+     * and {@code RestoreViewTest} cover that part.)
+     */
+    @ArchTest
+    static final ArchRule viewModelsNeverBlock = classes().that().haveSimpleNameEndingWith("ViewModel")
+            .should(new NeverBlocking());
+
+    @ArchTest
+    static final ArchRule onlyExecStartsProcesses = noClasses().that().resideOutsideOfPackage("io.iptscope.exec..")
+            .should().dependOnClassesThat().belongToAnyOf(ProcessBuilder.class, Process.class)
+            .orShould().callMethod(Runtime.class, "exec", String[].class);
+
+    private static final class NeverBlocking extends ArchCondition<JavaClass> {
+
+        private static final List<String> BLOCKING_OWNERS = List.of("java.lang.Process", "java.lang.ProcessBuilder",
+                "java.util.concurrent.Executors", "java.util.concurrent.ExecutorService",
+                "java.util.concurrent.ScheduledExecutorService");
+        private static final List<String> BLOCKING_METHODS = List.of("java.lang.Thread.sleep", "java.lang.Thread.join",
+                "java.lang.Thread.start", "java.util.concurrent.Future.get", "java.util.concurrent.CompletableFuture.get",
+                "java.util.concurrent.CompletableFuture.join", "java.util.concurrent.CountDownLatch.await",
+                "java.util.concurrent.Semaphore.acquire", "java.lang.Object.wait");
+
+        NeverBlocking() {
+            super("never wait nor start threads of their own");
         }
-        assertEquals(List.of(), offenders, "view models that need a display");
-    }
 
-    @Test
-    void onlyTheExecPackageStartsProcesses() throws IOException {
-        List<String> offenders = sourcesOutside("exec")
-                .filter(p -> contains(p, "ProcessBuilder") || contains(p, "Runtime.getRuntime().exec"))
-                .map(Path::toString).toList();
-        assertEquals(List.of(), offenders, "processes started outside io.iptscope.exec");
-    }
-
-    @Test
-    void everyLayerExists() {
-        for (String pkg : List.of("exec", "discover", "rules", "detect", "restore", "report", "cli", "ui")) {
-            assertTrue(Files.isDirectory(MAIN.resolve(pkg)), pkg);
-        }
-    }
-
-    private static Stream<Path> sourcesOutside(String pkg) throws IOException {
-        List<Path> all;
-        try (Stream<Path> s = Files.walk(MAIN)) {
-            all = s.filter(p -> p.toString().endsWith(".java")).toList();
-        }
-        return all.stream().filter(p -> !p.startsWith(MAIN.resolve(pkg)));
-    }
-
-    private static boolean contains(Path p, String needle) {
-        try {
-            return Files.readString(p).contains(needle);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        @Override
+        public void check(JavaClass vm, ConditionEvents events) {
+            for (JavaAccess<?> access : vm.getAccessesFromSelf()) {
+                String owner = access.getTargetOwner().getName();
+                if (BLOCKING_OWNERS.contains(owner) || BLOCKING_METHODS.contains(owner + "." + access.getName())) {
+                    events.add(SimpleConditionEvent.violated(vm, access.getDescription()));
+                }
+            }
         }
     }
 }

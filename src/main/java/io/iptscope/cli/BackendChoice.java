@@ -4,7 +4,7 @@ import io.iptscope.detect.EvidenceCollector;
 import io.iptscope.detect.IptscopeStrategy;
 import io.iptscope.detect.Observation;
 import io.iptscope.detect.Verdict;
-import io.iptscope.restore.Endpoint;
+import io.iptscope.iptables.Endpoint;
 import io.iptscope.restore.RestoreException;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;

@@ -17,8 +17,10 @@ import picocli.CommandLine.Spec;
 /** {@code iptscope diff A B}: the semantic difference of two dumps. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"Compare two dumps by meaning: per table and chain, rules added, removed, moved and changed,",
-            "policies changed, chains added and removed. What iptables rewrites on save (-p tcp implying -m tcp, /32,",
-            "hex padding, --or-mark, option order, quoting) is no difference; counters only count with --counters."},
+            "policies changed, chains added and removed. The order of matches counts; repeated rules are counted.",
+            "What iptables rewrites on save (-p tcp implying -m tcp, /32, --syn, 1024:, defaults, names, option",
+            "order within a match, quoting) is no difference; counters only count with --counters.",
+            "See docs/diff-semantics.md."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no difference", "1:the dumps differ", "2:usage error, unreadable file or a file with errors"})
 public final class DiffCommand implements Callable<Integer> {

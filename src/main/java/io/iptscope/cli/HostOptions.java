@@ -4,7 +4,7 @@ import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.Privilege;
 import io.iptscope.remote.HostEntry;
 import io.iptscope.remote.HostStore;
-import io.iptscope.remote.PrivilegeMode;
+import io.iptscope.exec.PrivilegeMode;
 import io.iptscope.remote.RemoteHost;
 import io.iptscope.remote.Runners;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.iptscope.remote.HostEntry;
 import io.iptscope.remote.HostStore;
-import io.iptscope.remote.PrivilegeMode;
+import io.iptscope.exec.PrivilegeMode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -35,7 +35,7 @@ final class HostsCommand implements Runnable {
             return ExitCodes.OK;
         }
         out.println(String.format("%-20s %-32s %s", "NAME", "DESTINATION", "PRIVILEGE"));
-        hosts.forEach(h -> out.println(String.format("%-20s %-32s %s", h.name(), h.destination(), h.privilege())));
+        hosts.forEach(h -> out.println(String.format("%-20s %-32s %s", h.name(), h.destination(), h.privilege().id())));
         return ExitCodes.OK;
     }
 

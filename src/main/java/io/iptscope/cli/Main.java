@@ -1,8 +1,6 @@
 package io.iptscope.cli;
 
-import io.iptscope.detect.InspectionException;
-import io.iptscope.exec.PrivilegeException;
-import io.iptscope.exec.SshConnectionException;
+import io.iptscope.log.Logging;
 import io.iptscope.report.ToolVersion;
 import io.iptscope.restore.RestoreException;
 import io.iptscope.ui.GuiLauncher;
@@ -21,8 +19,16 @@ import picocli.CommandLine.Command;
                 GuiCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:findings of severity error", "2:usage error", "3:could not inspect",
-            "4:ssh connection failed or lost"})
+            "4:ssh connection failed or lost", "5:a file could not be read or written",
+            "70:internal error (stack trace in the log file)"})
 public final class Main implements Runnable {
+
+    private static final System.Logger LOG = Logging.logger(Main.class);
+
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Log details (commands run, timings, stack traces) to stderr as well as to the log file "
+                    + "under $XDG_STATE_HOME/iptscope/ (default ~/.local/state/iptscope/).")
+    boolean verbose;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -31,36 +37,45 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionStrategy(Main::executeAndDisconnect)
-                .setExecutionExceptionHandler(Main::expectedFailure);
+                .setExitCodeExceptionMapper(new ExitCodes())
+                .setExecutionExceptionHandler(Main::failure);
     }
 
-    /** Expected failures (a bad argument, a refused restore, a missing netns) get a message, not a stack trace. */
-    private static int expectedFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) throws Exception {
+    /**
+     * Expected failures (a bad argument, a refused restore, a missing netns) get a message, not a stack trace;
+     * anything else is a bug: logged with its stack trace and reported with the log file's name. The exit code
+     * comes from {@link ExitCodes}.
+     */
+    private static int failure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         java.io.PrintWriter err = cl.getErr();
         if (e instanceof RestoreException r) {
+            LOG.log(System.Logger.Level.INFO, "restore refused", e);
             err.println("iptscope: " + r.getMessage());
             r.details().stream().filter(d -> !d.isBlank()).forEach(d -> err.println("  " + d.replace("\n", "\n  ")));
-        } else if (e instanceof IllegalArgumentException || e instanceof UnsupportedOperationException
-                || e instanceof java.io.IOException
-                || e instanceof InspectionException || e instanceof SshConnectionException
-                || e instanceof PrivilegeException) {
+            err.flush();
+            return ExitCodes.FINDINGS;
+        }
+        if (ExitCodes.expected(e)) {
+            LOG.log(System.Logger.Level.INFO, "command failed", e);
             err.println("iptscope: " + e.getMessage());
         } else {
-            throw e;
+            LOG.log(System.Logger.Level.ERROR, "internal error", e);
+            java.nio.file.Path log = Logging.file();
+            err.println("iptscope: internal error: " + e + (log == null ? "" : " (stack trace in " + log + ")"));
         }
         err.flush();
-        if (e instanceof IllegalArgumentException || e instanceof UnsupportedOperationException) {
-            return ExitCodes.USAGE;
-        }
-        if (e instanceof SshConnectionException) {
-            return ExitCodes.CONNECTION;
-        }
-        return e instanceof InspectionException || e instanceof PrivilegeException ? ExitCodes.CANNOT_INSPECT
-                : ExitCodes.FINDINGS;
+        return cl.getExitCodeExceptionMapper().getExitCode(e);
     }
 
     /** Runs the command, then ends the ssh master connection its {@code --ssh} opened, whatever happened. */
     private static int executeAndDisconnect(CommandLine.ParseResult parsed) {
+        boolean verbose = false;
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.hasSubcommand() ? p.subcommand() : null) {
+            verbose |= p.hasMatchedOption("--verbose");
+        }
+        Logging.configure(verbose);
+        LOG.log(System.Logger.Level.DEBUG, () -> "iptscope " + ToolVersion.get() + ": " + String.join(" ",
+                parsed.originalArgs()));
         try {
             return new CommandLine.RunLast().execute(parsed);
         } finally {

@@ -6,7 +6,7 @@ import io.iptscope.detect.Strategies;
 import io.iptscope.detect.TableEvidence;
 import io.iptscope.detect.Verdict;
 import io.iptscope.exec.CommandLog;
-import io.iptscope.restore.Endpoint;
+import io.iptscope.iptables.Endpoint;
 import io.iptscope.restore.RestoreTransaction;
 import io.iptscope.restore.Saver;
 import io.iptscope.restore.SnapshotStore;
@@ -20,10 +20,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "migrate", mixinStandardHelpOptions = true,
         description = "Copy the rules of one backend into the other with every safety step of restore, then name "

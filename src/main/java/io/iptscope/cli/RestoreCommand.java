@@ -1,7 +1,7 @@
 package io.iptscope.cli;
 
 import io.iptscope.exec.CommandLog;
-import io.iptscope.restore.Endpoint;
+import io.iptscope.iptables.Endpoint;
 import io.iptscope.restore.RestoreTransaction;
 import io.iptscope.restore.Snapshot;
 import io.iptscope.restore.SnapshotStore;
@@ -12,11 +12,11 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = {"Restore rules safely: validate, --test, preview, back up every table, apply all families or "

@@ -1,7 +1,7 @@
 package io.iptscope.cli;
 
+import io.iptscope.iptables.Endpoint;
 import io.iptscope.restore.DeadMansSwitch;
-import io.iptscope.restore.Endpoint;
 import io.iptscope.restore.RestoreException;
 import io.iptscope.restore.RestoreTransaction;
 import io.iptscope.restore.SnapshotStore;
@@ -21,8 +21,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** The options and the flow shared by {@code restore} and {@code migrate}. */
 final class RestoreOptions {
@@ -88,7 +88,8 @@ final class RestoreOptions {
         for (RestoreTransaction.Plan p : prepared.plans()) {
             out.println("== " + p.name() + " -> " + p.backend().id() + " " + p.family().id() + " of " + ep.netns().spec()
                     + " on " + ep.host());
-            out.println("   " + p.family().toolPrefix() + "-" + p.backend().id() + "-restore --test: ok");
+            out.println("   " + p.family().toolPrefix() + "-" + p.backend().id() + "-restore --test: ok, run "
+                    + p.testedIn());
             out.print(DiffFormatter.text(p.preview(), Terminal.colour()));
             if (!p.newTables().isEmpty()) {
                 out.println("   new tables (removed again on rollback): " + String.join(", ", p.newTables()));

@@ -1,7 +1,7 @@
 package io.iptscope.cli;
 
 import io.iptscope.exec.CommandLog;
-import io.iptscope.restore.Endpoint;
+import io.iptscope.iptables.Endpoint;
 import io.iptscope.restore.Saver;
 import io.iptscope.restore.Snapshot;
 import io.iptscope.restore.SnapshotStore;
@@ -15,10 +15,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "save", mixinStandardHelpOptions = true,
         description = "Save a backend's tables in iptables-save format into the snapshot store (and a file).")

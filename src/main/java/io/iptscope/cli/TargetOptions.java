@@ -6,7 +6,7 @@ import io.iptscope.exec.CommandLog;
 import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.NetnsTarget;
 import io.iptscope.exec.RecordingRunner;
-import io.iptscope.restore.Endpoint;
+import io.iptscope.iptables.Endpoint;
 import java.time.Duration;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Mixin;

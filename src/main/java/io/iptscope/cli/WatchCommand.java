@@ -2,12 +2,12 @@ package io.iptscope.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.iptscope.detect.Watch;
-import io.iptscope.detect.WatchEvent;
 import io.iptscope.discover.BinaryInventory;
 import io.iptscope.discover.Discovery;
 import io.iptscope.exec.CommandLog;
 import io.iptscope.exec.CommandRunner;
+import io.iptscope.iptables.Watch;
+import io.iptscope.iptables.WatchEvent;
 import io.iptscope.rules.Backend;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = {"Watch both backends of a netns: nft through nft monitor events, legacy by polling. "

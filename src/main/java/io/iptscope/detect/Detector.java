@@ -7,8 +7,14 @@ import io.iptscope.exec.Command;
 import io.iptscope.exec.CommandResult;
 import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.NetnsTarget;
+import io.iptscope.iptables.Endpoint;
+import io.iptscope.iptables.Iptables;
+import io.iptscope.rules.Backend;
+import io.iptscope.rules.Family;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Discovery, evidence, verdicts and findings for one target and binary source. Changes nothing. The binary source
@@ -46,6 +52,20 @@ public final class Detector {
                 .withCapabilities(KernelCapabilities.read(runner, timeout, evidence));
         List<Verdict> verdicts = Strategies.decideAll(obs);
         return new Inspection(target, inode, obs, verdicts, Findings.derive(obs, verdicts));
+    }
+
+    /**
+     * The iptables runner's library operations bound to the backend {@code strategy} chooses for each
+     * family of the target (a family it chooses none for has none).
+     */
+    public Iptables iptables(NetnsTarget target, BinarySource source, Strategy strategy) throws InspectionException {
+        Inspection inspection = inspect(target, source);
+        Map<Family, Backend> chosen = new EnumMap<>(Family.class);
+        for (Family f : Family.values()) {
+            strategy.decide(inspection.observation(), f).backend().backend().ifPresent(b -> chosen.put(f, b));
+        }
+        return new Iptables(new Endpoint(runner, target, inspection.observation().binaries(), timeout), chosen,
+                Iptables.DEFAULT_LOCK_WAIT_SECONDS);
     }
 
     /** Proves the netns can be entered before anything else runs, and returns its inode. */

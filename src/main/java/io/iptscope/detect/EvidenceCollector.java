@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iptscope.discover.BinaryInfo;
 import io.iptscope.discover.BinaryInventory;
 import io.iptscope.discover.Tool;
-import io.iptscope.discover.Version;
-import io.iptscope.exec.Command;
 import io.iptscope.exec.CommandResult;
 import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.NetnsTarget;
+import io.iptscope.iptables.Call;
+import io.iptscope.iptables.Endpoint;
+import io.iptscope.iptables.LegacyTables;
+import io.iptscope.iptables.Quirks;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Chain;
 import io.iptscope.rules.Family;
@@ -42,34 +44,28 @@ public final class EvidenceCollector {
 
     private static final Set<String> IPTABLES_TABLE_NAMES = Set.of("filter", "nat", "mangle", "raw", "security");
     private static final Set<String> EBTABLES_TABLE_NAMES = Set.of("filter", "nat", "broute");
-    /** Before 1.8.6 iptables-nft-save created the tables and base chains it listed. */
-    private static final Version NFT_SAVE_PASSIVE_SINCE = Version.of(1, 8, 6);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final CommandRunner runner;
-    private final NetnsTarget target;
+    private final Endpoint ep;
     private final BinaryInventory binaries;
-    private final Duration timeout;
 
     public EvidenceCollector(CommandRunner runner, NetnsTarget target, BinaryInventory binaries, Duration timeout) {
-        this.runner = runner;
-        this.target = target;
+        this.ep = new Endpoint(runner, target, binaries, timeout);
         this.binaries = binaries;
-        this.timeout = timeout;
     }
 
     public Evidence collect() {
         BinaryInfo nftTool = binaries.get(Tool.NFT);
-        List<Command> first = new ArrayList<>();
+        List<Call> first = new ArrayList<>();
         for (Family f : Family.values()) {
-            first.add(inNetns("cat", legacyNamesFile(f)));
+            first.add(ep.legacyNames(f));
         }
-        first.add(inNetns("cat", "/proc/sys/net/ipv6/conf/all/disable_ipv6"));
+        first.add(ep.procFile("/proc/sys/net/ipv6/conf/all/disable_ipv6"));
         if (nftTool.found()) {
-            first.add(inNetns(nftTool.path(), "-j", "list", "tables"));
-            first.add(inNetns(nftTool.path(), "-j", "list", "chains"));
+            first.add(ep.nftList("tables"));
+            first.add(ep.nftList("chains"));
         }
-        List<CommandResult> r = runner.runAll(first);
+        List<CommandResult> r = ep.runAll(first);
         Map<Family, CommandResult> names = Map.of(Family.IPV4, r.get(0), Family.IPV6, r.get(1));
         Boolean ipv6Disabled = r.get(2).ok() ? "1".equals(r.get(2).stdoutText().strip()) : null;
         NftTablesEvidence nftTables = nftTool.found()
@@ -86,10 +82,10 @@ public final class EvidenceCollector {
         for (Family f : Family.values()) {
             planNft(f, nftTables, nftSkipped, nftToRun);
         }
-        List<Command> saves = new ArrayList<>();
-        legacyToRun.values().forEach(b -> saves.add(inNetns(b.path())));
-        nftToRun.values().forEach(b -> saves.add(inNetns(b.path())));
-        List<CommandResult> saved = runner.runAll(saves);
+        List<Call> saves = new ArrayList<>();
+        legacyToRun.forEach((f, b) -> saves.add(ep.save(b, false, LegacyTables.of(f, names.get(f)))));
+        nftToRun.values().forEach(b -> saves.add(ep.save(b, false, null)));
+        List<CommandResult> saved = ep.runAll(saves);
 
         Map<Family, BackendEvidence> legacy = new LinkedHashMap<>(legacySkipped);
         Map<Family, BackendEvidence> nft = new LinkedHashMap<>(nftSkipped);
@@ -147,14 +143,14 @@ public final class EvidenceCollector {
                     f.toolPrefix() + "-nft-save is not in the binary source"));
             return;
         }
-        boolean saveMayWrite = save.get().parsedVersion().map(v -> v.compareTo(NFT_SAVE_PASSIVE_SINCE) < 0)
-                .orElse(false);
+        boolean saveMayWrite = ep.flags(save.get()).saveMayCreate();
         if (saveMayWrite && nftTables.status() == ReadStatus.OK) {
             String family = f == Family.IPV4 ? "ip" : "ip6";
             boolean any = nftTables.tables().stream().anyMatch(t -> t.family().equals(family));
             if (!any) {
                 done.put(f, empty(Backend.NFT, f, "nft lists no " + family + " table; " + save.get().name() + " "
-                        + save.get().version() + " not run because before 1.8.6 it creates tables it lists",
+                        + save.get().version() + " not run because before " + Quirks.NFT_SAVE_PASSIVE_SINCE
+                        + " it creates tables it lists",
                         null, null));
                 return;
             }
@@ -317,7 +313,7 @@ public final class EvidenceCollector {
     }
 
     static String legacyNamesFile(Family f) {
-        return f == Family.IPV4 ? "/proc/net/ip_tables_names" : "/proc/net/ip6_tables_names";
+        return Quirks.legacyNamesFile(f);
     }
 
     static String kindId(SpecialLine.Kind kind) {
@@ -334,9 +330,5 @@ public final class EvidenceCollector {
             n++;
         }
         return n;
-    }
-
-    private Command inNetns(String... argv) {
-        return binaries.enter(target, Command.of(argv).withTimeout(timeout));
     }
 }

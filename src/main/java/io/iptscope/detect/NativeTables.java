@@ -2,13 +2,11 @@ package io.iptscope.detect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.iptscope.discover.BinaryInfo;
 import io.iptscope.discover.BinaryInventory;
-import io.iptscope.discover.Tool;
-import io.iptscope.exec.Command;
 import io.iptscope.exec.CommandResult;
 import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.NetnsTarget;
+import io.iptscope.iptables.Endpoint;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,14 +32,13 @@ public final class NativeTables {
     public static Evidence read(CommandRunner runner, NetnsTarget target, BinaryInventory readers, Duration timeout,
                                 Evidence evidence) {
         NftTablesEvidence nft = evidence.nftTables();
-        BinaryInfo tool = readers.get(Tool.NFT);
-        if (nft.status() != ReadStatus.OK || !tool.found() || nft.nativeTables().isEmpty()) {
+        Endpoint endpoint = new Endpoint(runner, target, readers, timeout);
+        if (nft.status() != ReadStatus.OK || endpoint.nft().isEmpty() || nft.nativeTables().isEmpty()) {
             return evidence;
         }
         List<NftTablesEvidence.NftTable> natives = nft.nativeTables();
-        List<Command> reads = natives.stream().map(t -> readers.enter(target, Command.of(tool.path(), "-j", "list",
-                "table", t.family(), t.name()).withTimeout(timeout))).toList();
-        List<CommandResult> results = runner.runAll(reads);
+        List<CommandResult> results = endpoint.runAll(natives.stream()
+                .map(t -> endpoint.nftListTable(t.family(), t.name())).toList());
         Map<String, NftTablesEvidence.NftTableContent> content = new LinkedHashMap<>();
         for (int i = 0; i < natives.size(); i++) {
             content.put(natives.get(i).qualifiedName(), parse(results.get(i)));

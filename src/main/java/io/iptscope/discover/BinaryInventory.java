@@ -1,9 +1,6 @@
 package io.iptscope.discover;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import io.iptscope.exec.Command;
-import io.iptscope.exec.NetnsTarget;
-import io.iptscope.exec.Nsenter;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
 import java.util.List;
@@ -14,7 +11,8 @@ import java.util.Optional;
  *
  * @param source         how the source was given ({@code PATH}, a list of directories, {@code container:PID})
  * @param directories    the directories searched, in order
- * @param mountNamespace the mount namespace the binaries run in (a container's), null for the runner's own
+ * @param mountNamespace the mount namespace the binaries run in (a container's), null for the runner's own;
+ *                       {@code io.iptscope.iptables.Endpoint} enters it
  */
 public record BinaryInventory(String source, List<String> directories, List<BinaryInfo> binaries,
                               List<Alternatives> alternatives, String mountNamespace) {
@@ -23,11 +21,6 @@ public record BinaryInventory(String source, List<String> directories, List<Bina
         directories = List.copyOf(directories);
         binaries = List.copyOf(binaries);
         alternatives = List.copyOf(alternatives);
-    }
-
-    /** The command as it must run: with these binaries' mount namespace, in {@code target}'s netns. */
-    public Command enter(NetnsTarget target, Command command) {
-        return Nsenter.wrap(mountNamespace, target.nsPath().orElse(null), command);
     }
 
     public BinaryInfo get(Tool tool) {

@@ -1,5 +1,6 @@
 package io.iptscope.remote;
 
+import io.iptscope.exec.PrivilegeMode;
 import io.iptscope.exec.SshTarget;
 import java.util.regex.Pattern;
 

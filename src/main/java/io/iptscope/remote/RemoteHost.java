@@ -7,6 +7,7 @@ import io.iptscope.exec.ConnectionState;
 import io.iptscope.exec.PasswordPrompt;
 import io.iptscope.exec.Privilege;
 import io.iptscope.exec.PrivilegeException;
+import io.iptscope.exec.PrivilegeMode;
 import io.iptscope.exec.PrivilegedRunner;
 import io.iptscope.exec.SessionPassword;
 import io.iptscope.exec.SshRunner;
@@ -79,6 +80,7 @@ public final class RemoteHost implements AutoCloseable {
             case DIRECT -> new Privilege.Direct();
             case SUDO_N -> new Privilege.SudoNoPassword();
             case SUDO_PASSWORD -> checkedPassword(runner, password, destination);
+            case PKEXEC -> new Privilege.Pkexec();
             case AUTO -> automatic(runner, password, destination);
         };
     }

@@ -1,9 +1,11 @@
 package io.iptscope.restore;
 
 import io.iptscope.discover.BinaryInfo;
-import io.iptscope.discover.Version;
+import io.iptscope.discover.ToolKind;
 import io.iptscope.exec.Command;
 import io.iptscope.exec.CommandResult;
+import io.iptscope.iptables.Endpoint;
+import io.iptscope.iptables.Quirks;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.BuiltinChains;
 import io.iptscope.rules.Chain;
@@ -25,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -82,8 +85,10 @@ public final class RestoreTransaction {
     }
 
     /** One family's part of the restore, as prepared. */
+    /** @param testedIn where {@code --test} ran: the target, or a scratch netns and why ({@link Endpoint#test}) */
     public record Plan(Family family, Backend backend, String name, Ruleset intended, String input,
-                       Saver.Saved current, RulesetDiff preview, String testOutput, List<String> newTables) {
+                       Saver.Saved current, RulesetDiff preview, String testOutput, String testedIn,
+                       List<String> newTables) {
         public Plan {
             newTables = List.copyOf(newTables);
         }
@@ -109,7 +114,6 @@ public final class RestoreTransaction {
         }
     }
 
-    private static final Version RESTORE_WAIT = Version.of(1, 6, 2);
     private static final int ROLLBACK_LOCK_WAIT_SECONDS = 60;
 
     private final Endpoint ep;
@@ -175,12 +179,13 @@ public final class RestoreTransaction {
             throw new RestoreException(in.name() + " holds no table to restore");
         }
 
-        BinaryInfo restore = ep.restore(backend, in.family());
-        List<String> testArgv = restoreArgv(restore, backend);
-        testArgv.add("--test");
-        CommandResult test = ep.inNetns(Command.of(testArgv).withStdin(bytes(input)).withTimeout(applyTimeout()));
+        BinaryInfo restore = restoreBinary(backend, in.family());
+        Endpoint.Tested tested = ep.test(restore, options.lockWaitSeconds(), restoreOptions(),
+                intended.tables().stream().map(Table::name).toList(), bytes(input), applyTimeout());
+        CommandResult test = tested.result();
         if (!test.ok()) {
-            throw new RestoreException(restore.name() + " --test rejects " + in.name() + ": " + test.summary()
+            throw new RestoreException(restore.name() + " --test (" + tested.where() + ") rejects " + in.name() + ": "
+                    + test.summary()
                     + (options.tables().isEmpty() ? "" : " (line numbers count in the selected tables)")
                     + "; nothing was applied", List.of(test.stderrText().strip()));
         }
@@ -196,7 +201,7 @@ public final class RestoreTransaction {
         RulesetDiff preview = RulesetDiffer.diff(only(current.ruleset(), intended), intended,
                 backend.id() + " " + in.family().id() + " now", in.name(), false);
         return new Plan(in.family(), backend, in.name(), intended, input, current, preview,
-                test.stdoutText() + test.stderrText(), newTables);
+                test.stdoutText() + test.stderrText(), tested.where(), newTables);
     }
 
     /** Steps 4-7: back up, arm, apply every family or none, verify. */
@@ -223,9 +228,9 @@ public final class RestoreTransaction {
         }
 
         for (Plan p : prepared.plans()) {
-            BinaryInfo restore = ep.restore(p.backend(), p.family());
-            List<String> argv = restoreArgv(restore, p.backend());
-            CommandResult r = ep.inNetns(Command.of(argv).withStdin(bytes(p.input())).withTimeout(applyTimeout()));
+            BinaryInfo restore = restoreBinary(p.backend(), p.family());
+            CommandResult r = ep.restore(restore, options.lockWaitSeconds(), restoreOptions(), bytes(p.input()),
+                    applyTimeout());
             if (!r.ok()) {
                 List<String> rolledBack = rollback(id, stateDir, armed, steps);
                 throw new RestoreException(p.family().id() + " restore failed: " + failure(r, restore)
@@ -289,29 +294,24 @@ public final class RestoreTransaction {
     /** Restore the backup (flush mode, with counters), then empty or delete the tables that are new. */
     private List<RollbackStep> rollbackSteps(Plan p, String stateDir, TargetFiles files) throws RestoreException {
         List<RollbackStep> steps = new ArrayList<>();
-        BinaryInfo restore = ep.restore(p.backend(), p.family());
+        BinaryInfo restore = restoreBinary(p.backend(), p.family());
         String fam = p.family().id();
         if (!p.current().tables().isEmpty()) {
             String backup = stateDir + "/backup-" + fam + ".rules";
             files.write(backup, p.current().text());
-            List<String> argv = rollbackArgv(restore, p.backend());
-            argv.add("--counters");
-            argv.add(backup);
             steps.add(new RollbackStep("restore the " + p.backend().id() + " " + fam + " backup",
-                    ep.binaries().enter(ep.netns(), Command.of(argv)).argv()));
+                    ep.restoreFileArgv(restore, rollbackLockWait(), EnumSet.of(Endpoint.RestoreOption.COUNTERS), backup)));
         }
         for (String table : p.newTables()) {
             if (p.backend() == Backend.NFT && ep.nft().isPresent()) {
-                steps.add(new RollbackStep("delete the new nft table " + table, ep.binaries().enter(ep.netns(), Command.of(
-                        ep.nft().get().path(), "delete", "table", p.family() == Family.IPV4 ? "ip" : "ip6", table)).argv()));
+                steps.add(new RollbackStep("delete the new nft table " + table, ep.nftDeleteTableArgv(p.family(), table)));
             } else {
                 // Legacy tables cannot be deleted from userspace: leave it as a fresh table is.
                 String empty = stateDir + "/empty-" + fam + "-" + table + ".rules";
                 files.write(empty, emptyTable(table));
-                List<String> argv = rollbackArgv(restore, p.backend());
-                argv.add(empty);
                 steps.add(new RollbackStep("empty the new " + p.backend().id() + " table " + table,
-                        ep.binaries().enter(ep.netns(), Command.of(argv)).argv()));
+                        ep.restoreFileArgv(restore, rollbackLockWait(), EnumSet.noneOf(Endpoint.RestoreOption.class),
+                                empty)));
             }
         }
         return steps;
@@ -409,32 +409,26 @@ public final class RestoreTransaction {
         }
     }
 
-    /** The restore binary with the legacy lock wait where it supports one. */
-    private static List<String> lockedRestoreArgv(BinaryInfo restore, Backend backend, int waitSeconds) {
-        List<String> argv = new ArrayList<>(List.of(restore.path()));
-        boolean canWait = restore.parsedVersion().map(v -> v.compareTo(RESTORE_WAIT) >= 0).orElse(false);
-        if (backend == Backend.LEGACY && canWait) {
-            argv.add("-w");
-            argv.add(Integer.toString(waitSeconds));
-        }
-        return argv;
+    private BinaryInfo restoreBinary(Backend backend, Family family) throws RestoreException {
+        return ep.binary(backend, family, ToolKind.RESTORE).orElseThrow(() -> new RestoreException(
+                Endpoint.missing(backend, family, ToolKind.RESTORE)));
     }
 
     /** A rollback must not give up where the restore may: it waits for the lock at least a minute. */
-    private List<String> rollbackArgv(BinaryInfo restore, Backend backend) {
-        return lockedRestoreArgv(restore, backend, Math.max(options.lockWaitSeconds(), ROLLBACK_LOCK_WAIT_SECONDS));
+    private int rollbackLockWait() {
+        return Math.max(options.lockWaitSeconds(), ROLLBACK_LOCK_WAIT_SECONDS);
     }
 
-    /** What the restore itself runs: the locked restore plus the user's --noflush and --counters. */
-    private List<String> restoreArgv(BinaryInfo restore, Backend backend) {
-        List<String> argv = lockedRestoreArgv(restore, backend, options.lockWaitSeconds());
+    /** The user's --noflush and --counters. */
+    private Set<Endpoint.RestoreOption> restoreOptions() {
+        Set<Endpoint.RestoreOption> set = EnumSet.noneOf(Endpoint.RestoreOption.class);
         if (options.noflush()) {
-            argv.add("--noflush");
+            set.add(Endpoint.RestoreOption.NOFLUSH);
         }
         if (options.counters()) {
-            argv.add("--counters");
+            set.add(Endpoint.RestoreOption.COUNTERS);
         }
-        return argv;
+        return set;
     }
 
     private Duration applyTimeout() {
@@ -443,9 +437,9 @@ public final class RestoreTransaction {
     }
 
     private static String failure(CommandResult r, BinaryInfo bin) {
-        if (r.exitCode() == 4 && r.stderrText().contains("xtables lock")) {
-            return "another program holds the xtables lock (/run/xtables.lock) and " + bin.name()
-                    + " gave up waiting (exit 4); try again, or raise --lock-wait";
+        if (Quirks.lockHeld(r)) {
+            return "another program holds the xtables lock (" + Quirks.XTABLES_LOCK + ") and " + bin.name()
+                    + " gave up waiting (exit " + Quirks.EXIT_RESOURCE_PROBLEM + "); try again, or raise --lock-wait";
         }
         return bin.name() + " " + r.summary();
     }

@@ -1,8 +1,10 @@
 package io.iptscope.restore;
 
 import io.iptscope.discover.BinaryInfo;
-import io.iptscope.exec.Command;
+import io.iptscope.discover.ToolKind;
 import io.iptscope.exec.CommandResult;
+import io.iptscope.iptables.Endpoint;
+import io.iptscope.iptables.Read;
 import io.iptscope.report.ToolVersion;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
@@ -15,7 +17,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads a backend's tables of one family in save format. Read-only: no {@code -t}, which makes legacy create tables. */
+/**
+ * Reads a backend's tables of one family in save format through the runner's read-only rule
+ * ({@link Endpoint#read}): legacy without tables in its names file is empty, and no save runs.
+ */
 public final class Saver {
 
     /** A save: the text to write (our header line first) and the parsed rules it holds. */
@@ -43,17 +48,25 @@ public final class Saver {
      */
     public static Saved save(Endpoint ep, Backend backend, Family family, List<String> tables, boolean counters)
             throws RestoreException {
-        BinaryInfo bin = ep.save(backend, family);
-        List<String> argv = new ArrayList<>(List.of(bin.path()));
-        if (counters) {
-            argv.add("-c");
+        Read read = ep.read(backend, family, counters);
+        BinaryInfo bin = read.save();
+        if (bin == null) {
+            throw new RestoreException(Endpoint.missing(backend, family, ToolKind.SAVE));
         }
-        CommandResult r = ep.inNetns(Command.of(argv).withTimeout(ep.timeout()));
+        if (read.noLegacyTables()) {
+            return saved(ep, backend, family, tables, counters, bin, "");
+        }
+        CommandResult r = read.result() != null ? read.result() : read.legacy().read();
         if (!r.ok()) {
             throw new RestoreException("cannot save " + backend.id() + " " + family.id() + ": " + bin.name() + " "
                     + r.summary(), List.of(r.stderrText().strip()));
         }
-        ParseResult parsed = SaveParser.parse(r.stdoutText(), bin.name());
+        return saved(ep, backend, family, tables, counters, bin, r.stdoutText());
+    }
+
+    private static Saved saved(Endpoint ep, Backend backend, Family family, List<String> tables, boolean counters,
+                               BinaryInfo bin, String output) throws RestoreException {
+        ParseResult parsed = SaveParser.parse(output, bin.name());
         if (!parsed.ok()) {
             throw new RestoreException(bin.name() + " printed output that does not parse",
                     parsed.errors().stream().map(e -> e.format()).toList());
@@ -64,7 +77,7 @@ public final class Saver {
         StringBuilder body = new StringBuilder();
         if (tables.isEmpty()) {
             rs.tables().forEach(t -> kept.add(t.name()));
-            body.append(r.stdoutText());
+            body.append(output);
         } else {
             for (String name : tables) {
                 Table t = rs.table(name).orElse(null);

@@ -3,6 +3,7 @@ package io.iptscope.rules;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,8 +29,29 @@ public final class ChainGraph {
     /** Options that do not restrict which packets match. */
     private static final Set<String> NOT_CONDITIONS = Set.of("-c", "--set-counters");
 
-    /** A chain of a table. */
-    public record ChainRef(String table, String chain) {
+    /**
+     * A chain of a table. Comparable, so that hash maps keyed by it keep their colliding keys in a tree: chain names
+     * with equal {@link String#hashCode()} are easy to write, and 16,384 of them made this graph take a minute.
+     */
+    public record ChainRef(String table, String chain) implements Comparable<ChainRef> {
+        private static final Comparator<ChainRef> ORDER = Comparator.comparing(ChainRef::table)
+                .thenComparing(ChainRef::chain);
+
+        @Override
+        public int compareTo(ChainRef other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
+    /** The edges from one chain to another of one kind, merged into one arrow of the DOT graph. */
+    private record Arrow(String from, String to, Target.Kind kind) implements Comparable<Arrow> {
+        private static final Comparator<Arrow> ORDER = Comparator.comparing(Arrow::from).thenComparing(Arrow::to)
+                .thenComparing(Arrow::kind);
+
+        @Override
+        public int compareTo(Arrow other) {
+            return ORDER.compare(this, other);
+        }
     }
 
     /**
@@ -205,13 +227,13 @@ public final class ChainGraph {
                 sb.append("];\n");
             }
             Set<String> missing = new TreeSet<>();
-            Map<List<Object>, Integer> merged = new LinkedHashMap<>();
+            Map<Arrow, Integer> merged = new LinkedHashMap<>();
             for (Edge e : edges) {
                 if (e.table().equals(t.name())) {
                     if (e.missing()) {
                         missing.add(e.to());
                     }
-                    merged.merge(List.of(e.from(), e.to(), e.kind()), 1, Integer::sum);
+                    merged.merge(new Arrow(e.from(), e.to(), e.kind()), 1, Integer::sum);
                 }
             }
             for (String m : missing) {
@@ -219,10 +241,10 @@ public final class ChainGraph {
                         .append(", color=red, fontcolor=red, style=dashed];\n");
             }
             merged.forEach((k, count) -> {
-                sb.append("    ").append(node(t.name(), (String) k.get(0))).append(" -> ")
-                        .append(node(t.name(), (String) k.get(1)));
+                sb.append("    ").append(node(t.name(), k.from())).append(" -> ")
+                        .append(node(t.name(), k.to()));
                 List<String> attrs = new ArrayList<>();
-                if (k.get(2) == Target.Kind.GOTO) {
+                if (k.kind() == Target.Kind.GOTO) {
                     attrs.add("style=dashed");
                 }
                 if (count > 1) {

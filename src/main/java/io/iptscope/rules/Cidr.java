@@ -45,7 +45,46 @@ public record Cidr(boolean v6, long hi, long lo, int prefix) {
             return sb.toString();
         }
         Cidr c = parse(text);
-        return c == null ? text : c.toString();
+        return c != null ? c.toString() : maskedByAddress(text);
+    }
+
+    /**
+     * {@code addr/mask} with the mask written as an address: a contiguous IPv6 mask becomes its prefix length,
+     * a non-contiguous one (which iptables keeps) masks the address and stays; anything else is kept as it is.
+     */
+    private static String maskedByAddress(String text) {
+        int slash = text.indexOf('/');
+        if (slash < 0) {
+            return text;
+        }
+        String addr = text.substring(0, slash);
+        String mask = text.substring(slash + 1);
+        if (addr.indexOf(':') < 0) {
+            long a = parseV4(addr);
+            long m = mask.indexOf('.') >= 0 ? parseV4(mask) : -1;
+            if (a < 0 || m < 0) {
+                return text;
+            }
+            return v4(a & m) + "/" + v4(m);
+        }
+        long[] a = parseV6(addr);
+        long[] m = mask.indexOf(':') >= 0 ? parseV6(mask) : null;
+        if (a == null || m == null) {
+            return text;
+        }
+        int len = Long.numberOfLeadingZeros(~m[0]) + (m[0] == -1L ? Long.numberOfLeadingZeros(~m[1]) : 0);
+        Cidr contiguous = masked(true, a[0], a[1], len);
+        if (contiguous.hi == (a[0] & m[0]) && contiguous.lo == (a[1] & m[1])
+                && masked(true, -1L, -1L, len).hi == m[0] && masked(true, -1L, -1L, len).lo == m[1]) {
+            return contiguous.toString();
+        }
+        String masked = new Cidr(true, a[0] & m[0], a[1] & m[1], 128).toString();
+        String maskText = new Cidr(true, m[0], m[1], 128).toString();
+        return masked.substring(0, masked.length() - 4) + "/" + maskText.substring(0, maskText.length() - 4);
+    }
+
+    private static String v4(long a) {
+        return (a >>> 24 & 255) + "." + (a >>> 16 & 255) + "." + (a >>> 8 & 255) + "." + (a & 255);
     }
 
     /** Whether every address of {@code other} is in this network. */
@@ -72,7 +111,41 @@ public record Cidr(boolean v6, long hi, long lo, int prefix) {
             groups[i] = (int) (hi >>> (48 - 16 * i) & 0xffff);
             groups[i + 4] = (int) (lo >>> (48 - 16 * i) & 0xffff);
         }
-        return KubeRulesetGenerator.ipv6(groups) + "/" + prefix;
+        return ipv6(groups) + "/" + prefix;
+    }
+
+    /** RFC 5952 text: lower case, the longest run of two or more zero groups (the first one on a tie) as {@code ::}. */
+    static String ipv6(int[] groups) {
+        int bestStart = -1;
+        int bestLen = 1;
+        for (int i = 0; i < 8; ) {
+            if (groups[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+            i = j;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
+                sb.append(':');
+            }
+            sb.append(Integer.toHexString(groups[i]));
+        }
+        return sb.toString();
     }
 
     private static Cidr masked(boolean v6, long hi, long lo, int prefix) {

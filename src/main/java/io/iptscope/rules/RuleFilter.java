@@ -48,6 +48,9 @@ public final class RuleFilter {
         }
     }
 
+    /** Deeper than any query a person writes; far below what the parser's and eval's stacks can take. */
+    static final int MAX_GROUP_DEPTH = 100;
+
     private final String query;
     private final Node root;
 
@@ -234,6 +237,7 @@ public final class RuleFilter {
     private static final class Parser {
         private final String q;
         private int pos;
+        private int depth;
 
         Parser(String q) {
             this.q = q;
@@ -286,27 +290,38 @@ public final class RuleFilter {
             return parts.size() == 1 ? parts.get(0) : new And(parts);
         }
 
+        /**
+         * A run of {@code !} is counted, not recursed into (5,000 of them overflowed the stack), and groups nest
+         * at most {@link #MAX_GROUP_DEPTH} deep, so that neither parsing nor evaluation can exhaust the stack.
+         */
         private Node unary() throws FilterSyntaxException {
             skipBlanks();
-            if (pos < q.length() && q.charAt(pos) == '!') {
+            int negations = 0;
+            while (pos < q.length() && q.charAt(pos) == '!') {
                 pos++;
+                negations++;
                 skipBlanks();
                 if (atEndOfGroup()) {
                     throw new FilterSyntaxException(pos, "expected a term after '!'");
                 }
-                return new Not(unary());
             }
+            Node inner;
             if (pos < q.length() && q.charAt(pos) == '(') {
                 int open = pos++;
-                Node inner = or();
+                if (++depth > MAX_GROUP_DEPTH) {
+                    throw new FilterSyntaxException(open, "groups nested more than " + MAX_GROUP_DEPTH + " deep");
+                }
+                inner = or();
+                depth--;
                 skipBlanks();
                 if (pos >= q.length() || q.charAt(pos) != ')') {
                     throw new FilterSyntaxException(open, "'(' is never closed");
                 }
                 pos++;
-                return inner;
+            } else {
+                inner = term();
             }
-            return term();
+            return negations % 2 == 0 ? inner : new Not(inner);
         }
 
         private Node term() throws FilterSyntaxException {

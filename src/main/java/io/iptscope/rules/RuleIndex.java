@@ -242,6 +242,11 @@ public final class RuleIndex {
         };
     }
 
+    /** The value of field {@code f} for rule {@code i}, or null where the rule has none. */
+    String value(Field f, int i) {
+        return column(f).valueOf(i);
+    }
+
     String[] modules(int i) {
         return modules[i];
     }

@@ -1,7 +1,6 @@
 package io.iptscope.rules;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -11,25 +10,25 @@ import java.util.Set;
 /**
  * Rewrites a rule into the form iptables itself would save, so that rules meaning the same compare equal
  * (peers.md §6.4): {@code -p tcp --dport 80} gets its implicit {@code -m tcp}, addresses get their prefix
- * ({@code /32}, {@code /128}) and are masked, hex values lose zero-padding, MARK's {@code --or-mark},
- * {@code --and-mark}, {@code --xor-mark}, {@code --set-mark} become {@code --set-xmark}, options inside a module
- * are ordered by name, comma lists of conntrack states are sorted, the default {@code --reject-with} and the
- * quoting of comments do not matter, statistic probabilities are compared as the kernel stores them.
+ * ({@code /32}, {@code /128}) and are masked, and each extension's options are rewritten by its entry in
+ * {@link Extensions} (aliases, defaults, value forms). The order of matches is kept, since it decides what runs
+ * first ({@code -m recent --set} before or after a port test); the order of options within one match or target
+ * is free. Total: a value it cannot read is compared verbatim, never an exception.
  */
 public final class RuleNormalizer {
 
     private static final Set<String> PROTOCOL_MODULES = Set.of("tcp", "udp", "udplite", "sctp", "dccp", "icmp",
             "icmp6");
-    private static final Map<String, String> PROTOCOL_NUMBERS = Map.ofEntries(Map.entry("6", "tcp"),
+    private static final Map<String, String> PROTOCOL_NAMES = Map.ofEntries(Map.entry("6", "tcp"),
             Map.entry("17", "udp"), Map.entry("1", "icmp"), Map.entry("58", "ipv6-icmp"), Map.entry("icmpv6", "ipv6-icmp"),
             Map.entry("132", "sctp"), Map.entry("136", "udplite"), Map.entry("33", "dccp"), Map.entry("47", "gre"),
-            Map.entry("50", "esp"), Map.entry("51", "ah"));
-    private static final Map<String, String> OPTION_ALIASES = Map.of("--destination-port", "--dport",
-            "--source-port", "--sport", "--destination-ports", "--dports", "--source-ports", "--sports");
+            Map.entry("50", "esp"), Map.entry("51", "ah"), Map.entry("108", "ipcomp"), Map.entry("2", "igmp"),
+            Map.entry("135", "mobility-header"), Map.entry("ipv6-mh", "mobility-header"));
+    /** Rule options that set counters ({@code -c 2,3}): no part of what the rule matches. */
+    private static final Set<String> COUNTER_OPTIONS = Set.of("-c", "--set-counters");
     private static final Set<String> MARK_OPTIONS = Set.of("--mark", "--set-xmark", "--ctmark", "--set-mark");
-    private static final Set<String> STATE_LISTS = Set.of("--ctstate", "--state", "--ctstatus");
-    private static final Set<String> DEFAULT_REJECTS = Set.of("icmp-port-unreachable", "icmp6-port-unreachable");
-    private static final Comparator<Option> BY_NAME = Comparator.comparing(Option::name);
+    private static final Comparator<Option> BY_NAME = Comparator.comparing(Option::name)
+            .thenComparing(o -> String.join(" ", o.values()));
 
     private RuleNormalizer() {
     }
@@ -37,34 +36,48 @@ public final class RuleNormalizer {
     /** The rule as iptables would save it; command, chain and counters are kept as they are. */
     public static RuleSpec normalize(RuleSpec s) {
         String proto = protocol(s.protocol());
+        String protoModule = proto == null || !PROTOCOL_MODULES.contains(moduleOf(proto)) ? null : moduleOf(proto);
         List<Match> matches = new ArrayList<>(s.matches().size() + 1);
         List<Option> implicit = new ArrayList<>();
         List<Option> other = new ArrayList<>();
         for (Option o : s.otherOptions()) {
-            // Options outside a module with -p P given belong to the implicit P match.
-            if (proto != null && PROTOCOL_MODULES.contains(moduleOf(proto)) && o.name().startsWith("--")) {
-                implicit.add(option(o));
+            if (COUNTER_OPTIONS.contains(o.name())) {
+                continue;
+            }
+            // Options before any -m with -p P given belong to the implicit P match, which comes first.
+            if (protoModule != null && o.name().startsWith("--")) {
+                implicit.add(o);
             } else {
                 other.add(o);
             }
         }
+        int implicitAt = implicit.isEmpty() ? -1 : 0;
+        Extensions.Extension protoExt = protoModule == null ? null : Extensions.match(protoModule);
         for (Match m : s.matches()) {
-            List<Option> opts = new ArrayList<>(m.options().size());
-            for (Option o : m.options()) {
-                opts.add(option(o));
-            }
-            if (proto != null && m.module().equals(moduleOf(proto))) {
-                implicit.addAll(opts);
+            if (m.module().equals(protoModule)) {
+                implicitAt = implicitAt < 0 ? matches.size() : implicitAt;
+                implicit.addAll(m.options());
                 continue;
             }
-            opts.sort(BY_NAME);
-            matches.add(new Match(m.module(), opts));
+            List<Option> own = new ArrayList<>(m.options().size());
+            List<Option> stray = new ArrayList<>(0);
+            for (Option o : m.options()) {
+                (protoExt != null && protoExt.ownsOption(o.name()) ? stray : own).add(o);
+            }
+            matches.add(match(m.module(), own));
+            if (!stray.isEmpty()) {
+                // iptables loads the protocol match where its first option stands: after this match.
+                implicitAt = implicitAt < 0 ? matches.size() : implicitAt;
+                implicit.addAll(stray);
+            }
         }
-        if (!implicit.isEmpty()) {
-            implicit.sort(BY_NAME);
-            matches.add(new Match(moduleOf(proto), implicit));
+        if (implicitAt >= 0) {
+            Match pm = match(protoModule, implicit);
+            // An empty protocol match is what -p alone loads: nft omits it, legacy prints it.
+            if (!pm.options().isEmpty()) {
+                matches.add(implicitAt, pm);
+            }
         }
-        matches.sort(Comparator.comparing(Match::module));
         Target target = s.target() == null ? null : target(s.target());
         return new RuleSpec(s.command(), s.chain(), s.commandArgs(), proto == null ? null : new Param(proto,
                 s.protocol().negated()), address(s.source()), address(s.destination()), iface(s.inInterface()),
@@ -120,7 +133,7 @@ public final class RuleNormalizer {
             return null;
         }
         String v = p.value().toLowerCase(Locale.ROOT);
-        v = PROTOCOL_NUMBERS.getOrDefault(v, v);
+        v = PROTOCOL_NAMES.getOrDefault(v, v);
         return (v.equals("all") || v.equals("0")) && !p.negated() ? null : v;
     }
 
@@ -128,63 +141,33 @@ public final class RuleNormalizer {
         return proto.equals("ipv6-icmp") ? "icmp6" : proto;
     }
 
-    private static Option option(Option o) {
-        String name = OPTION_ALIASES.getOrDefault(o.name(), o.name());
-        List<String> values = o.values();
-        if (MARK_OPTIONS.contains(name)) {
-            values = values.stream().map(RuleNormalizer::markValue).toList();
-        } else if (STATE_LISTS.contains(name) && values.size() == 1) {
-            String[] states = values.get(0).toUpperCase(Locale.ROOT).split(",");
-            Arrays.sort(states);
-            values = List.of(String.join(",", states));
-        } else if (name.equals("--probability") && values.size() == 1) {
-            values = List.of(probability(values.get(0)));
-        } else {
-            values = values.stream().map(RuleNormalizer::hex).toList();
-        }
-        Option.Negation neg = o.negated() ? Option.Negation.BEFORE_OPTION : Option.Negation.NONE;
-        return new Option(name, values, neg);
+    private static Match match(String module, List<Option> options) {
+        return new Match(module, options(Extensions.match(module), options));
     }
 
     private static Target target(Target t) {
-        List<Option> opts = new ArrayList<>(t.options().size());
-        for (Option o : t.options()) {
-            opts.add(option(o));
-        }
-        if (t.name().equals("MARK")) {
-            opts = markTarget(opts);
-        } else if (t.name().equals("REJECT")) {
-            opts.removeIf(o -> o.name().equals("--reject-with") && DEFAULT_REJECTS.contains(o.value()));
-        }
-        opts.sort(BY_NAME);
-        return new Target(t.kind(), t.name(), opts);
+        return new Target(t.kind(), t.name(), options(Extensions.target(t.name()), t.options()));
     }
 
-    /** libxt_MARK saves every form as {@code --set-xmark value/mask}. */
-    private static List<Option> markTarget(List<Option> opts) {
-        List<Option> out = new ArrayList<>(opts.size());
-        for (Option o : opts) {
-            Long v = number(o.value().split("/")[0]);
-            String xmark = null;
-            if (v != null) {
-                switch (o.name()) {
-                    case "--or-mark" -> xmark = hex(v) + "/" + hex(v);
-                    case "--xor-mark" -> xmark = hex(v) + "/0x0";
-                    case "--and-mark" -> xmark = "0x0/" + hex(~v & 0xffffffffL);
-                    case "--set-mark" -> {
-                        Long mask = o.value().contains("/") ? number(o.value().split("/", 2)[1]) : Long.valueOf(0xffffffffL);
-                        xmark = mask == null ? null : hex(v) + "/" + hex((v | mask) & 0xffffffffL);
-                    }
-                    case "--set-xmark" -> {
-                        Long mask = o.value().contains("/") ? number(o.value().split("/", 2)[1]) : Long.valueOf(0xffffffffL);
-                        xmark = mask == null ? null : hex(v) + "/" + hex(mask);
-                    }
-                    default -> xmark = null;
-                }
+    /** Each option rewritten by the extension's table (or only tidied when there is none), sorted. */
+    private static List<Option> options(Extensions.Extension ext, List<Option> options) {
+        List<Option> out = new ArrayList<>(options.size());
+        for (Option o : options) {
+            Option r = ext == null ? o : ext.rewrite(o);
+            if (r != null) {
+                out.add(tidy(r));
             }
-            out.add(xmark == null ? o : new Option("--set-xmark", List.of(xmark), Option.Negation.NONE));
         }
+        out.sort(BY_NAME);
         return out;
+    }
+
+    /** What holds for every extension: {@code !} placement is free, numbers lose hex zero-padding. */
+    private static Option tidy(Option o) {
+        List<String> values = MARK_OPTIONS.contains(o.name())
+                ? o.values().stream().map(RuleNormalizer::markValue).toList()
+                : o.values().stream().map(RuleNormalizer::hex).toList();
+        return new Option(o.name(), values, o.negated() ? Option.Negation.BEFORE_OPTION : Option.Negation.NONE);
     }
 
     /** Marks are saved in hex: {@code 16384} and {@code 0x00004000} both become {@code 0x4000}; masks too. */
@@ -192,8 +175,8 @@ public final class RuleNormalizer {
         String[] parts = value.split("/", -1);
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < parts.length; i++) {
-            Long n = number(parts[i]);
-            sb.append(i > 0 ? "/" : "").append(n == null ? parts[i] : hex(n));
+            Long n = Forms.number(parts[i]);
+            sb.append(i > 0 ? "/" : "").append(n == null ? parts[i] : Forms.hex(n));
         }
         return sb.toString();
     }
@@ -207,46 +190,23 @@ public final class RuleNormalizer {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < parts.length; i++) {
             String p = parts[i];
-            Long n = p.length() > 2 && p.charAt(0) == '0' && (p.charAt(1) == 'x' || p.charAt(1) == 'X') ? number(p) : null;
-            sb.append(i > 0 ? "/" : "").append(n == null ? p : hex(n));
+            Long n = p.length() > 2 && p.charAt(0) == '0' && (p.charAt(1) == 'x' || p.charAt(1) == 'X')
+                    ? Forms.number(p) : null;
+            sb.append(i > 0 ? "/" : "").append(n == null ? p : Forms.hex(n));
         }
         return sb.toString();
     }
 
-    private static String hex(long n) {
-        return "0x" + Long.toHexString(n);
-    }
-
-    private static Long number(String s) {
-        try {
-            if (s.startsWith("0x") || s.startsWith("0X")) {
-                return s.length() > 2 && s.length() <= 18 ? Long.parseUnsignedLong(s.substring(2), 16) : null;
-            }
-            return s.isEmpty() || s.length() > 19 ? null : Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** libxt_statistic keeps a 31-bit fraction and prints it with 11 decimals. */
-    static String probability(String value) {
-        try {
-            return probability(Double.parseDouble(value));
-        } catch (NumberFormatException e) {
-            return value;
-        }
-    }
-
     static String probability(double p) {
-        long stored = Math.round(p * 0x80000000L);
-        return String.format(Locale.ROOT, "%.11f", stored / (double) 0x80000000L);
+        return Forms.probability(p);
     }
 
     private static Param address(Param p) {
         return p == null ? null : new Param(Cidr.canonical(p.value()), p.negated());
     }
 
+    /** {@code -i +} matches every interface; legacy saves {@code ! -i +} as nothing at all. */
     private static Param iface(Param p) {
-        return p == null || (p.value().equals("+") && !p.negated()) ? null : p;
+        return p == null || p.value().equals("+") ? null : p;
     }
 }

@@ -10,18 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Computes a {@link RulesetDiff}. Rules are compared by meaning ({@link RuleNormalizer#key}), so what
  * iptables rewrites on the way in (implicit matches, {@code /32}, hex padding, MARK forms, option order, quoting)
  * is no difference. Counters are ignored unless asked for.
  *
- * <p>Per chain: rules are first paired by identical text (cheap, and what nearly all rules of two snapshots
- * are), then by normalized key; the longest run of pairs in the same relative order stays put and the other
- * pairs are moves; leftover rules pair up as changes when they share comment and target or sit in the same gap
- * between unmoved rules. Everything is O(n log n) per chain.
+ * <p>Per chain: rules are paired by identical text first (cheap, and nearly all rules of two snapshots), then
+ * the rest by normalized key; at each step the longest common subsequence pairs first, so repeated identical
+ * rules ({@code -j REJECT} twice) pair with their own copies and never show as moves, and further rules of
+ * the same text or key pair as moves. The longest run of pairs in the same order stays put. Leftover rules pair
+ * up as changes when they share comment and target or sit in the same gap between unmoved rules.
+ * O(n log n) per chain plus the candidate pairs of repeated rules (capped, then greedy).
  */
 public final class RulesetDiffer {
 
@@ -105,12 +107,31 @@ public final class RulesetDiffer {
         int[] match = new int[n];
         Arrays.fill(match, -1);
         boolean[] taken = new boolean[m];
-        pair(a, b, match, taken, Rule::body);
         Specs specsA = new Specs(a);
         Specs specsB = new Specs(b);
-        pair(a, b, match, taken, specsA, specsB, spec -> RuleNormalizer.key(spec));
+        // Same text first (cheap, and nearly all rules of two snapshots), then same meaning for the rest.
+        Map<String, Integer> bodyIds = new HashMap<>();
+        int[] ba = bodyIds(a, bodyIds);
+        int[] bb = bodyIds(b, bodyIds);
+        commonSubsequence(ba, bb, match, taken);
+        pair(match, taken, n, m, i -> ba[i], j -> bb[j]);
+        Map<String, Integer> keyIds = new HashMap<>();
+        int[] ka = keys(specsA, keyIds, i -> match[i] >= 0);
+        int[] kb = keys(specsB, keyIds, j -> taken[j]);
+        commonSubsequence(ka, kb, match, taken);
+        pair(match, taken, n, m, i -> ka[i], j -> kb[j]);
 
         boolean[] anchor = longestIncreasing(match);
+        if (hasMoves(match, anchor)) {
+            // Pairing by text first can cross a pairing by meaning; moves are rare, so settle them on meaning alone.
+            Arrays.fill(match, -1);
+            Arrays.fill(taken, false);
+            int[] allA = keys(specsA, keyIds, i -> false);
+            int[] allB = keys(specsB, keyIds, j -> false);
+            commonSubsequence(allA, allB, match, taken);
+            pair(match, taken, n, m, i -> allA[i], j -> allB[j]);
+            anchor = longestIncreasing(match);
+        }
         List<RulesetDiff.RuleChange> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int j = match[i];
@@ -132,6 +153,15 @@ public final class RulesetDiffer {
         return out;
     }
 
+    private static boolean hasMoves(int[] match, boolean[] anchor) {
+        for (int i = 0; i < match.length; i++) {
+            if (match[i] >= 0 && !anchor[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean sameBodies(List<Rule> a, List<Rule> b) {
         for (int i = 0; i < a.size(); i++) {
             if (!a.get(i).sameBody(b.get(i))) {
@@ -145,6 +175,10 @@ public final class RulesetDiffer {
     private static final class Specs {
         private final List<Rule> rules;
         private final RuleSpec[] specs;
+
+        int size() {
+            return specs.length;
+        }
 
         Specs(List<Rule> rules) {
             this.rules = rules;
@@ -161,33 +195,128 @@ public final class RulesetDiffer {
         }
     }
 
-    /** Pairs still-unpaired rules whose texts are equal, first occurrence with first occurrence. */
-    private static void pair(List<Rule> a, List<Rule> b, int[] match, boolean[] taken, Function<Rule, String> key) {
-        pair(match, taken, a.size(), b.size(), i -> key.apply(a.get(i)), j -> key.apply(b.get(j)));
+    private static int[] bodyIds(List<Rule> rules, Map<String, Integer> ids) {
+        int[] out = new int[rules.size()];
+        for (int i = 0; i < out.length; i++) {
+            Integer fresh = ids.size();
+            Integer id = ids.putIfAbsent(rules.get(i).body(), fresh);
+            out[i] = id == null ? fresh : id;
+        }
+        return out;
     }
 
-    /** Pairs still-unpaired rules whose structured views give the same key. */
-    private static void pair(List<Rule> a, List<Rule> b, int[] match, boolean[] taken, Specs specsA, Specs specsB,
-                             Function<RuleSpec, String> key) {
-        pair(match, taken, a.size(), b.size(), i -> key.apply(specsA.get(i)), j -> key.apply(specsB.get(j)));
+    /** The normalized key's id of each rule not yet paired; -1 for paired ones. */
+    private static int[] keys(Specs specs, Map<String, Integer> ids, IntPredicate paired) {
+        int[] out = new int[specs.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (paired.test(i)) {
+                out[i] = -1;
+                continue;
+            }
+            Integer fresh = ids.size();
+            Integer id = ids.putIfAbsent(RuleNormalizer.key(specs.get(i)), fresh);
+            out[i] = id == null ? fresh : id;
+        }
+        return out;
     }
 
-    private static void pair(int[] match, boolean[] taken, int n, int m, IntFunction<String> keyA,
-                             IntFunction<String> keyB) {
-        Map<String, ArrayDeque<Integer>> byKey = new HashMap<>();
+    /** Beyond this many candidate pairs the exact common subsequence costs too much; greedy pairing takes over. */
+    private static final long MAX_CANDIDATE_PAIRS = 4_000_000L;
+
+    /**
+     * Pairs the longest common subsequence of the two class sequences (Hunt–Szymanski: a longest increasing run
+     * over every candidate pair), so that repeated rules ({@code -j REJECT} twice) pair without phantom moves.
+     */
+    private static void commonSubsequence(int[] ca, int[] cb, int[] match, boolean[] taken) {
+        Map<Integer, int[]> positions = positions(cb);
+        long candidates = 0;
+        for (int c : ca) {
+            int[] p = c < 0 ? null : positions.get(c);
+            candidates += p == null ? 0 : p.length;
+        }
+        if (candidates > MAX_CANDIDATE_PAIRS) {
+            return;
+        }
+        int size = (int) candidates;
+        int[] nodeI = new int[size];
+        int[] nodeJ = new int[size];
+        int[] nodePrev = new int[size];
+        int[] tails = new int[Math.min(ca.length, cb.length) + 1];
+        int[] tailNode = new int[tails.length];
+        int len = 0;
+        int nodes = 0;
+        for (int i = 0; i < ca.length; i++) {
+            int[] p = ca[i] < 0 ? null : positions.get(ca[i]);
+            if (p == null) {
+                continue;
+            }
+            // Descending j, so one i extends a run at most once.
+            for (int k = p.length - 1; k >= 0; k--) {
+                int j = p[k];
+                int lo = 0;
+                int hi = len;
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    if (tails[mid] < j) {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                nodeI[nodes] = i;
+                nodeJ[nodes] = j;
+                nodePrev[nodes] = lo > 0 ? tailNode[lo - 1] : -1;
+                tails[lo] = j;
+                tailNode[lo] = nodes;
+                nodes++;
+                if (lo == len) {
+                    len++;
+                }
+            }
+        }
+        for (int node = len > 0 ? tailNode[len - 1] : -1; node >= 0; node = nodePrev[node]) {
+            match[nodeI[node]] = nodeJ[node];
+            taken[nodeJ[node]] = true;
+        }
+    }
+
+    private static Map<Integer, int[]> positions(int[] classes) {
+        Map<Integer, Integer> counts = new HashMap<>();
+        for (int c : classes) {
+            if (c >= 0) {
+                counts.merge(c, 1, Integer::sum);
+            }
+        }
+        Map<Integer, int[]> out = new HashMap<>();
+        Map<Integer, Integer> filled = new HashMap<>();
+        for (int j = 0; j < classes.length; j++) {
+            int c = classes[j];
+            if (c < 0) {
+                continue;
+            }
+            int[] p = out.computeIfAbsent(c, k -> new int[counts.get(k)]);
+            p[filled.merge(c, 1, Integer::sum) - 1] = j;
+        }
+        return out;
+    }
+
+    /** Pairs still-unpaired rules of the same class, first occurrence with first occurrence: moves. */
+    private static void pair(int[] match, boolean[] taken, int n, int m, IntUnaryOperator keyA,
+                             IntUnaryOperator keyB) {
+        Map<Integer, ArrayDeque<Integer>> byKey = new HashMap<>();
         for (int j = 0; j < m; j++) {
-            if (!taken[j]) {
-                byKey.computeIfAbsent(keyB.apply(j), k -> new ArrayDeque<>(1)).add(j);
+            if (!taken[j] && keyB.applyAsInt(j) >= 0) {
+                byKey.computeIfAbsent(keyB.applyAsInt(j), k -> new ArrayDeque<>(1)).add(j);
             }
         }
         if (byKey.isEmpty()) {
             return;
         }
         for (int i = 0; i < n; i++) {
-            if (match[i] >= 0) {
+            if (match[i] >= 0 || keyA.applyAsInt(i) < 0) {
                 continue;
             }
-            ArrayDeque<Integer> q = byKey.get(keyA.apply(i));
+            ArrayDeque<Integer> q = byKey.get(keyA.applyAsInt(i));
             if (q != null && !q.isEmpty()) {
                 int j = q.poll();
                 match[i] = j;

@@ -95,6 +95,8 @@ public final class SaveParser {
         private int openQuoteAt;
         private int longArgAt;
         private boolean unsupportedRevision;
+        /** Where an unquoted {@code -t...} or {@code --table} argument starts, or -1. */
+        private int tableOptionAt;
         private int t0s;
         private int t0e;
         private int t1s;
@@ -260,7 +262,21 @@ public final class SaveParser {
             table.order.add(chain);
         }
 
+        /** The checks of iptables' own chain-name test (1.8.9): length, first character, no whitespace. */
         private void checkChainName(String name, int column) {
+            char first = name.isEmpty() ? 'x' : name.charAt(0);
+            if (first == '-' || first == '!') {
+                error(lineNo, column, "chain name '" + name + "' starts with '" + first
+                        + "', which iptables-restore does not allow");
+                return;
+            }
+            for (int i = 0; i < name.length(); i++) {
+                if (Character.isWhitespace(name.charAt(i))) {
+                    error(lineNo, column, "invalid chain name '" + name + "': iptables-restore refuses whitespace in"
+                            + " chain names");
+                    return;
+                }
+            }
             if (name.length() * 3 <= MAX_CHAIN_NAME) {
                 return;
             }
@@ -306,6 +322,10 @@ public final class SaveParser {
             }
             if (longArgAt >= 0) {
                 error(lineNo, longArgAt - start + 1, "argument longer than " + MAX_ARG_BYTES + " bytes");
+            }
+            if (tableOptionAt >= 0) {
+                error(lineNo, tableOptionAt - start + 1, "-t/--table cannot be used in iptables-restore input (the table"
+                        + " is the '*" + table.name + "' line); iptables-restore refuses the whole file");
             }
             if (unsupportedRevision) {
                 specials.add(new SpecialLine(lineNo, SpecialLine.Kind.UNSUPPORTED_REVISION, table.name,
@@ -407,6 +427,7 @@ public final class SaveParser {
             openQuoteAt = -1;
             longArgAt = -1;
             unsupportedRevision = false;
+            tableOptionAt = -1;
             t0s = t0e = t1s = t1e = -1;
             t0quoted = t1quoted = false;
             boolean inQuote = false;
@@ -470,6 +491,11 @@ public final class SaveParser {
         }
 
         private void endArg(int s, int e, int chars, boolean quoted) {
+            // iptables-restore refuses any unquoted argument starting with -t, and --table (xshared.c).
+            if (!quoted && tableOptionAt < 0 && e - s >= 2 && text.charAt(s) == '-' && (text.charAt(s + 1) == 't'
+                    || e - s == 7 && text.startsWith("--table", s))) {
+                tableOptionAt = s;
+            }
             if (argCount == 0) {
                 t0s = s;
                 t0e = e;

@@ -1,6 +1,7 @@
 package io.iptscope.rules;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,8 +17,17 @@ import java.util.Set;
  */
 public final class SaveWriter {
 
-    /** Options whose value iptables-save prints with {@code xtables_save_string}. */
-    private static final Set<String> STRING_OPTIONS = Set.of("--comment", "--log-prefix", "--nflog-prefix");
+    /**
+     * Per extension, the options whose value iptables-save prints with {@code xtables_save_string}: bare when it
+     * is a plain word, else quoted.
+     */
+    private static final Map<String, Set<String>> SAVE_STRING = Map.of("comment", Set.of("--comment"),
+            "LOG", Set.of("--log-prefix"), "NFLOG", Set.of("--nflog-prefix"), "cgroup", Set.of("--path"),
+            "ULOG", Set.of("--ulog-prefix"));
+    /** Per extension, the options whose value iptables-save always prints in double quotes. */
+    private static final Map<String, Set<String>> ALWAYS_QUOTED = Map.of("string", Set.of("--string", "--hex-string"),
+            "u32", Set.of("--u32"), "connlabel", Set.of("--label"), "LED", Set.of("--led-trigger-id"),
+            "bpf", Set.of("--bytecode"));
 
     private SaveWriter() {
     }
@@ -104,15 +114,40 @@ public final class SaveWriter {
         }
         List<String> tokens = r.tokens();
         String previous = "";
+        String extension = "";
         for (int i = 0; i < tokens.size(); i++) {
             String tok = tokens.get(i);
             if (i > 0) {
                 out.append(' ');
             }
-            out.append(STRING_OPTIONS.contains(previous) ? Tokenizer.quote(tok) : Tokenizer.quoteIfNeeded(tok));
+            if (ALWAYS_QUOTED.getOrDefault(extension, Set.of()).contains(previous)) {
+                quoted(tok, out);
+            } else if (SAVE_STRING.getOrDefault(extension, Set.of()).contains(previous)) {
+                out.append(Tokenizer.quote(tok));
+            } else {
+                out.append(Tokenizer.quoteIfNeeded(tok));
+            }
+            if (EXTENSION_OPTIONS.contains(previous)) {
+                extension = tok;
+            }
             previous = tok;
         }
         out.append('\n');
+    }
+
+    private static final Set<String> EXTENSION_OPTIONS = Set.of("-m", "--match", "-j", "--jump", "-g", "--goto");
+
+    /** What libxt_string's print_string does: quotes always, a backslash before {@code "} and {@code \\}. */
+    private static void quoted(String value, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        out.append('"');
     }
 
     private static int estimate(Ruleset rs) {

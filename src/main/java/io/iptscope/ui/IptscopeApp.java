@@ -26,6 +26,9 @@ public final class IptscopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        // Listeners and handlers that throw on the FX thread are logged and shown, not only printed.
+        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> io.iptscope.ui.task.TaskFailures.report(
+                "an action of the window", e));
         background = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "iptscope-task");
             t.setDaemon(true);

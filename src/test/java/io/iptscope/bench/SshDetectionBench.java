@@ -10,7 +10,7 @@ import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.HostKeyPrompt;
 import io.iptscope.exec.LocalRunner;
 import io.iptscope.remote.HostEntry;
-import io.iptscope.remote.PrivilegeMode;
+import io.iptscope.exec.PrivilegeMode;
 import io.iptscope.remote.RemoteHost;
 import io.iptscope.remote.Runners;
 import io.iptscope.rules.Backend;

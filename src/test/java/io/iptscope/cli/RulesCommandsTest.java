@@ -1,9 +1,13 @@
 package io.iptscope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.iptscope.exec.CommandResult;
+import io.iptscope.testing.Requirements;
+import io.iptscope.testing.TestNetns;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -12,6 +16,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +80,22 @@ class RulesCommandsTest {
                 + bad + ":3:31: unterminated quote\n"
                 + bad + ":4:1: missing COMMIT for table 'filter' (started at line 1) at end of file\n", r.out());
         assertTrue(r.err().contains("3 errors"), r.err());
+    }
+
+    @Test
+    void checkRefusesATableOptionInsideATableSectionAsIptablesRestoreDoes() throws Exception {
+        String bad = file("t.rules", "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -t nat -j ACCEPT\nCOMMIT\n");
+        Run r = run(new CheckCommand(), null, bad);
+        assertEquals(1, r.exit());
+        assertTrue(r.out().startsWith(bad + ":3:10: -t/--table cannot be used"), r.out());
+        Requirements.requireNetnsTools();
+        try (TestNetns ns = TestNetns.create()) {
+            for (String tool : List.of("iptables-legacy-restore", "iptables-nft-restore")) {
+                CommandResult real = ns.run(tool, "--test", bad);
+                assertFalse(real.ok(), tool + " accepted what check refuses");
+                assertTrue(real.stderrText().contains("-t option cannot be used"), real.stderrText());
+            }
+        }
     }
 
     @Test
@@ -153,5 +174,26 @@ class RulesCommandsTest {
         assertEquals(0, dot.exit());
         assertTrue(dot.out().startsWith("digraph iptables {"), dot.out());
         assertTrue(dot.out().contains("\"filter:INPUT\" -> \"filter:KUBE-A\";"), dot.out());
+    }
+
+    @Test
+    void inputsThatAreNoDumpExitTwoWithTheReason() throws Exception {
+        for (Callable<Integer> command : List.<Callable<Integer>>of(new CheckCommand(), new ShowCommand(),
+                new GraphCommand())) {
+            Run dev = run(command, null, "/dev/zero");
+            assertEquals(2, dev.exit(), dev.err());
+            assertTrue(dev.err().contains("/dev/zero: not a regular file or pipe"), dev.err());
+        }
+        Run dir = run(new DiffCommand(), null, this.dir.toString(), file("a.rules", GOOD));
+        assertEquals(2, dir.exit(), dir.err());
+        assertTrue(dir.err().contains("is a directory"), dir.err());
+    }
+
+    @Test
+    void checkRefusesTheChainNamesIptablesRestoreRefuses() throws Exception {
+        String f = file("names.rules", "*filter\n-N \"a b\"\n-N ok\nCOMMIT\n");
+        Run r = run(new CheckCommand(), null, f);
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains(f + ":2:4: invalid chain name 'a b'"), r.out());
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.iptscope.exec.Command;
 import io.iptscope.exec.ConnectionState;
 import io.iptscope.exec.HostKeyPrompt;
+import io.iptscope.exec.PrivilegeMode;
 import io.iptscope.testing.TestSshd;
 import java.nio.file.Path;
 import java.util.List;

@@ -10,6 +10,7 @@ import io.iptscope.exec.CommandResult;
 import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.Privilege;
 import io.iptscope.exec.PrivilegeException;
+import io.iptscope.exec.PrivilegeMode;
 import io.iptscope.exec.PrivilegedRunner;
 import io.iptscope.exec.SessionPassword;
 import java.nio.charset.StandardCharsets;

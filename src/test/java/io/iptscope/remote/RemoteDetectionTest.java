@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.iptscope.detect.BackendEvidence;
 import io.iptscope.detect.Detector;
 import io.iptscope.detect.Inspection;
-import io.iptscope.detect.Iptables;
 import io.iptscope.detect.Strategies;
 import io.iptscope.discover.BinarySource;
 import io.iptscope.exec.CommandLog;
@@ -18,7 +17,9 @@ import io.iptscope.exec.HostKeyPrompt;
 import io.iptscope.exec.LocalRunner;
 import io.iptscope.exec.NetnsTarget;
 import io.iptscope.exec.Privilege;
+import io.iptscope.exec.PrivilegeMode;
 import io.iptscope.exec.RecordingRunner;
+import io.iptscope.iptables.Iptables;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
 import io.iptscope.testing.KubeRules;
@@ -129,8 +130,8 @@ class RemoteDetectionTest {
     void saveAndRestoreGoThroughSsh() throws Exception {
         try (TestNetns ns = TestNetns.create()) {
             ns.restore("iptables-nft-restore", "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -p icmp -j ACCEPT\nCOMMIT\n");
-            Iptables ipt = Iptables.detect(host.runner(), ns.target(), new BinarySource.ProcessPath(),
-                    Strategies.byId(Strategies.RECOMMENDED).orElseThrow(), TIMEOUT);
+            Iptables ipt = new Detector(host.runner(), TIMEOUT).iptables(ns.target(), new BinarySource.ProcessPath(),
+                    Strategies.byId(Strategies.RECOMMENDED).orElseThrow());
             CommandResult saved = ipt.save(Family.IPV4, false);
             assertTrue(saved.ok(), saved.summary());
             assertTrue(saved.stdoutText().contains("-A INPUT -p icmp -j ACCEPT"), saved.stdoutText());

@@ -3,12 +3,13 @@ package io.iptscope.remote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.iptscope.detect.Watch;
-import io.iptscope.detect.WatchEvent;
 import io.iptscope.discover.BinaryInventory;
 import io.iptscope.discover.BinarySource;
 import io.iptscope.discover.Discovery;
 import io.iptscope.exec.HostKeyPrompt;
+import io.iptscope.exec.PrivilegeMode;
+import io.iptscope.iptables.Watch;
+import io.iptscope.iptables.WatchEvent;
 import io.iptscope.testing.TestNetns;
 import io.iptscope.testing.TestSshd;
 import java.io.IOException;

@@ -34,9 +34,9 @@ class KubeRulesetGeneratorTest {
 
     @Test
     void helpers() {
-        assertEquals("fd00:10:96::1e", KubeRulesetGenerator.ipv6(new int[] {0xfd00, 0x10, 0x96, 0, 0, 0, 0, 0x1e}));
-        assertEquals("1:0:1::1", KubeRulesetGenerator.ipv6(new int[] {1, 0, 1, 0, 0, 0, 0, 1}));
-        assertEquals("::1", KubeRulesetGenerator.ipv6(new int[] {0, 0, 0, 0, 0, 0, 0, 1}));
+        assertEquals("fd00:10:96::1e", Cidr.ipv6(new int[] {0xfd00, 0x10, 0x96, 0, 0, 0, 0, 0x1e}));
+        assertEquals("1:0:1::1", Cidr.ipv6(new int[] {1, 0, 1, 0, 0, 0, 0, 1}));
+        assertEquals("::1", Cidr.ipv6(new int[] {0, 0, 0, 0, 0, 0, 0, 1}));
         assertEquals("MZXW6YTBOI", KubeRulesetGenerator.base32("foobar".getBytes(StandardCharsets.US_ASCII), 10));
         assertEquals("0.33333333349", RuleNormalizer.probability(1.0 / 3));
         assertEquals("0.50000000000", RuleNormalizer.probability(0.5));

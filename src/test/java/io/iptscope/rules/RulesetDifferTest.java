@@ -49,6 +49,37 @@ class RulesetDifferTest {
         assertTrue(d.isEmpty(), () -> DiffFormatter.text(d, false));
     }
 
+    private static List<RulesetDiff.RuleChange.Kind> kinds(String a, String b) {
+        RulesetDiff d = diff(a, b);
+        return d.isEmpty() ? List.of() : d.tables().get(0).chains().get(0).rules().stream()
+                .map(RulesetDiff.RuleChange::kind).toList();
+    }
+
+    private static String chain(String... rules) {
+        return "*filter\n:INPUT ACCEPT [0:0]\n" + String.join("", List.of(rules).stream()
+                .map(r -> "-A INPUT " + r + "\n").toList()) + "COMMIT\n";
+    }
+
+    @Test
+    void repeatedRulesAreCountedNotMoved() {
+        String reject = "-j REJECT";
+        String ssh = "-p tcp -m tcp --dport 22 -j ACCEPT";
+        assertEquals(List.of(RulesetDiff.RuleChange.Kind.ADDED), kinds(chain(ssh, reject), chain(reject, ssh, reject)));
+        assertEquals(List.of(RulesetDiff.RuleChange.Kind.REMOVED), kinds(chain(reject, ssh, reject), chain(ssh, reject)));
+        assertEquals(List.of(), kinds(chain(reject, reject), chain(reject, "-j REJECT --reject-with icmp-port-unreachable")));
+        assertEquals(List.of(RulesetDiff.RuleChange.Kind.MOVED), kinds(chain(reject, ssh, "-j DROP"),
+                chain(ssh, "-j DROP", reject)));
+    }
+
+    @Test
+    void theOrderOfMatchesIsADifference() {
+        String recentFirst = "-m recent --set --name ssh -m tcp -p tcp --dport 22 -j DROP";
+        String portFirst = "-p tcp -m tcp --dport 22 -m recent --set --name ssh -j DROP";
+        assertEquals(List.of(RulesetDiff.RuleChange.Kind.CHANGED), kinds(chain(recentFirst), chain(portFirst)));
+        assertTrue(diff(chain("-m conntrack --ctstate NEW --ctproto tcp -j ACCEPT"),
+                chain("-m conntrack --ctproto 6 --ctstate NEW -j ACCEPT")).isEmpty());
+    }
+
     @Test
     void countersCountOnlyWhenAsked() {
         String a = "*filter\n:INPUT ACCEPT [1:1]\n[1:2] -A INPUT -j DROP\nCOMMIT\n";

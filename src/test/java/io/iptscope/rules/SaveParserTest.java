@@ -272,4 +272,13 @@ class SaveParserTest {
         assertTrue(r.ok());
         assertEquals(0, r.ruleset().tables().size());
     }
+
+    @Test
+    void aTableOptionInsideATableSectionIsAnError() {
+        ParseResult r = SaveParser.parse("*filter\n-A INPUT -t nat -j ACCEPT\n-A INPUT --table filter -j ACCEPT\n"
+                + "-I INPUT -tnat -j DROP\n-A INPUT -m comment --comment \"-t\" -j ACCEPT\nCOMMIT\n", "rules.txt");
+        assertEquals(List.of("rules.txt:2:10: ", "rules.txt:3:10: ", "rules.txt:4:10: "), r.errors().stream()
+                .map(e -> e.format().substring(0, e.format().indexOf(": ") + 2)).toList());
+        assertTrue(r.errors().get(0).message().contains("-t/--table cannot be used"), r.errors().get(0).message());
+    }
 }

@@ -22,7 +22,8 @@ public final class KubeRules {
 
     public static String generate(int rules, boolean ipv6) {
         Requirements.requireBinaries("python3");
-        assertTrue(Files.isRegularFile(GENERATOR), "the shared generator is missing: " + GENERATOR.toAbsolutePath());
+        Requirements.require(Files.isRegularFile(GENERATOR), "needs the shared generator "
+                + GENERATOR.toAbsolutePath().normalize() + " (the project's ../shared/tools checkout)");
         Command c = ipv6
                 ? Command.of("python3", GENERATOR.toString(), "--rules", Integer.toString(rules), "--ipv6", "-o", "-")
                 : Command.of("python3", GENERATOR.toString(), "--rules", Integer.toString(rules), "-o", "-");

@@ -2,7 +2,7 @@ package io.iptscope.ui.contexts;
 
 import io.iptscope.detect.Finding;
 import io.iptscope.detect.Strategies;
-import io.iptscope.restore.Endpoint;
+import io.iptscope.iptables.Endpoint;
 import io.iptscope.ui.common.Fxml;
 import io.iptscope.ui.common.Styles;
 import java.util.Locale;

@@ -8,7 +8,7 @@ import io.iptscope.discover.BinarySource;
 import io.iptscope.discover.ContainerDiscovery;
 import io.iptscope.discover.ContainerEntry;
 import io.iptscope.exec.NetnsTarget;
-import io.iptscope.restore.Endpoint;
+import io.iptscope.iptables.Endpoint;
 import io.iptscope.rules.Family;
 import io.iptscope.ui.task.TaskRunner;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.iptscope.ui.diff;
 
-import io.iptscope.restore.Endpoint;
+import io.iptscope.iptables.Endpoint;
 import io.iptscope.restore.Snapshot;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;

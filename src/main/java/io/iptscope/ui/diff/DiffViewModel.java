@@ -1,18 +1,18 @@
 package io.iptscope.ui.diff;
 
-import io.iptscope.restore.Endpoint;
+import io.iptscope.iptables.Endpoint;
 import io.iptscope.restore.RestoreException;
 import io.iptscope.restore.Saver;
 import io.iptscope.restore.Snapshot;
 import io.iptscope.restore.SnapshotStore;
 import io.iptscope.rules.Backend;
+import io.iptscope.rules.DumpInput;
 import io.iptscope.rules.Family;
 import io.iptscope.rules.RulesetDiff;
 import io.iptscope.rules.RulesetDiffer;
 import io.iptscope.rules.SaveParser;
 import io.iptscope.ui.task.TaskRunner;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -126,8 +126,8 @@ public final class DiffViewModel {
                     second = live(live.get(), Backend.parse(snap.meta().backend()), Family.parse(snap.meta().family()));
                 }
                 default -> {
-                    first = new DiffSide(a.getFileName().toString(), Files.readString(a));
-                    second = new DiffSide(z.getFileName().toString(), Files.readString(z));
+                    first = new DiffSide(a.getFileName().toString(), DumpInput.read(a));
+                    second = new DiffSide(z.getFileName().toString(), DumpInput.read(z));
                 }
             }
             return diff(first, second);

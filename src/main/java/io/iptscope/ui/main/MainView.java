@@ -2,10 +2,12 @@ package io.iptscope.ui.main;
 
 import io.iptscope.detect.Strategies;
 import io.iptscope.exec.CommandLog;
+import io.iptscope.exec.PrivilegeMode;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
 import io.iptscope.restore.SnapshotStore;
 import io.iptscope.restore.TransactionStore;
+import io.iptscope.ui.common.ShownReport;
 import io.iptscope.ui.restore.RestoreView;
 import io.iptscope.ui.restore.RestoreViewModel;
 import io.iptscope.ui.restore.SaveView;
@@ -210,7 +212,18 @@ public final class MainView {
         binarySource.textProperty().bindBidirectional(model.binarySourceProperty());
         binarySource.setTooltip(new Tooltip("PATH, or directories separated by ':' (e.g. a container image's "
                 + "/usr/sbin)"));
-        privilege.getItems().setAll(PrivilegeMode.values());
+        privilege.getItems().setAll(PrivilegeMode.local());
+        privilege.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(PrivilegeMode m) {
+                return m == null ? "" : m.label();
+            }
+
+            @Override
+            public PrivilegeMode fromString(String s) {
+                return null;
+            }
+        });
         privilege.valueProperty().bindBidirectional(model.privilegeProperty());
         privilege.setTooltip(new Tooltip("How commands that need root are run; the window itself never runs as root"));
         detectButton.setOnAction(e -> model.detect());
@@ -224,6 +237,7 @@ public final class MainView {
         model.themeProperty().addListener((o, was, now) -> themeButton.setSelected(now == Theme.DARK));
 
         statusBar.textProperty().bind(model.statusProperty());
+        io.iptscope.ui.task.TaskFailures.listen(model::showFailure);
         model.tasks().running().addListener((ListChangeListener<TaskHandle>) c -> showTasks());
         defineActions();
         root.addEventFilter(KeyEvent.KEY_TYPED, this::questionMark);

@@ -11,12 +11,15 @@ import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.ConnectionState;
 import io.iptscope.exec.LocalRunner;
 import io.iptscope.exec.NetnsTarget;
+import io.iptscope.exec.PrivilegeMode;
+import io.iptscope.iptables.Endpoint;
 import io.iptscope.remote.HostEntry;
 import io.iptscope.remote.Hosts;
 import io.iptscope.remote.RemoteHost;
 import io.iptscope.report.DetectionReport;
 import io.iptscope.report.Reports;
-import io.iptscope.restore.Endpoint;
+import io.iptscope.ui.common.ReportOrigin;
+import io.iptscope.ui.common.ShownReport;
 import io.iptscope.ui.common.Theme;
 import io.iptscope.ui.task.TaskHandle;
 import io.iptscope.ui.task.TaskRunner;
@@ -74,7 +77,7 @@ public final class MainViewModel {
         this.tasks = tasks;
         this.passwordPrompt = passwordPrompt;
         // Root needs no elevation; anyone else most likely has sudo without a password prompt on servers.
-        this.privilege = new SimpleObjectProperty<>(root ? PrivilegeMode.DIRECT : PrivilegeMode.SUDO_NO_PASSWORD);
+        this.privilege = new SimpleObjectProperty<>(root ? PrivilegeMode.DIRECT : PrivilegeMode.SUDO_N);
         host.addListener((o, was, now) -> {
             if (now != null && !now.equals(was)) {
                 switchHost(now);
@@ -107,7 +110,7 @@ public final class MainViewModel {
             return;
         }
         tasks.submit("Add host " + destination, p -> {
-            HostEntry entry = HostEntry.of(destination.strip(), io.iptscope.remote.PrivilegeMode.AUTO);
+            HostEntry entry = HostEntry.of(destination.strip(), io.iptscope.exec.PrivilegeMode.AUTO);
             hosts.add(entry);
             return entry;
         }, entry -> {
@@ -190,6 +193,11 @@ public final class MainViewModel {
 
     public ReadOnlyObjectProperty<ShownReport> reportProperty() {
         return report.getReadOnlyProperty();
+    }
+
+    /** A failure reported at a thread boundary ({@code TaskFailures}); on the UI executor. */
+    public void showFailure(String message) {
+        tasks.ui().execute(() -> status.set(message));
     }
 
     public ReadOnlyStringProperty statusProperty() {

@@ -3,6 +3,7 @@ package io.iptscope.ui.main;
 import io.iptscope.exec.CommandLog;
 import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.LocalRunner;
+import io.iptscope.exec.PrivilegeMode;
 import io.iptscope.exec.PrivilegedRunner;
 import io.iptscope.exec.RecordingRunner;
 import java.time.Duration;
@@ -46,6 +47,6 @@ public final class Session {
 
     /** A runner for one piece of work: elevated by {@code mode}, recorded into {@code into} and the session log. */
     public CommandRunner runner(PrivilegeMode mode, CommandLog into) {
-        return new RecordingRunner(new RecordingRunner(new PrivilegedRunner(base, mode.privilege(vault)), into), log);
+        return new RecordingRunner(new RecordingRunner(new PrivilegedRunner(base, mode.local(vault::copy)), into), log);
     }
 }

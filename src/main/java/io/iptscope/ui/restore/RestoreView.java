@@ -1,13 +1,12 @@
 package io.iptscope.ui.restore;
 
-import io.iptscope.restore.Endpoint;
+import io.iptscope.iptables.Endpoint;
 import io.iptscope.restore.Snapshot;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
 import io.iptscope.ui.common.Fxml;
 import io.iptscope.ui.diff.DiffLine;
 import java.io.File;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -112,13 +111,8 @@ public final class RestoreView {
                 return null;
             }
         });
-        snapshot.setOnShowing(e -> {
-            try {
-                snapshot.getItems().setAll(model.snapshots());
-            } catch (IOException ex) {
-                snapshot.getItems().clear();
-            }
-        });
+        snapshot.setItems(model.snapshots());
+        snapshot.setOnShowing(e -> model.refreshSnapshots());
         snapshot.valueProperty().addListener((o, was, now) -> {
             if (now != null) {
                 model.chooseSnapshot(now);

@@ -1,7 +1,8 @@
 package io.iptscope.ui.restore;
 
+import io.iptscope.iptables.Endpoint;
+import io.iptscope.log.Logging;
 import io.iptscope.restore.DeadMansSwitch;
-import io.iptscope.restore.Endpoint;
 import io.iptscope.restore.RestoreException;
 import io.iptscope.restore.RestoreTransaction;
 import io.iptscope.restore.Snapshot;
@@ -10,11 +11,11 @@ import io.iptscope.restore.SwitchState;
 import io.iptscope.restore.TransactionRecord;
 import io.iptscope.restore.TransactionStore;
 import io.iptscope.rules.Backend;
+import io.iptscope.rules.DumpInput;
 import io.iptscope.rules.Family;
 import io.iptscope.ui.diff.DiffLine;
 import io.iptscope.ui.task.TaskRunner;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +41,10 @@ import javafx.collections.ObservableList;
  */
 public final class RestoreViewModel {
 
+    private static final System.Logger LOG = Logging.logger(RestoreViewModel.class);
+
     private final TaskRunner tasks;
+    private final ObservableList<Snapshot> snapshotList = FXCollections.observableArrayList();
     private final SnapshotStore snapshots;
     private final TransactionStore transactions;
     private final BooleanProperty readOnly;
@@ -130,12 +134,21 @@ public final class RestoreViewModel {
         }, phase, readOnly);
     }
 
-    public List<Snapshot> snapshots() throws IOException {
-        return snapshots.list();
+    /** The snapshots to choose from, as of the last {@link #refreshSnapshots()}. */
+    public ObservableList<Snapshot> snapshots() {
+        return snapshotList;
+    }
+
+    /** Lists the snapshot store off the FX thread; a failure is said in the message, never shown as "none". */
+    public void refreshSnapshots() {
+        tasks.submit("List snapshots", p -> snapshots.list(), snapshotList::setAll, e -> {
+            LOG.log(System.Logger.Level.WARNING, "cannot list snapshots", e);
+            message.set("⚠ cannot list the snapshots: " + e.getMessage());
+        });
     }
 
     public void chooseFile(Path file) {
-        tasks.submit("Read " + file.getFileName(), p -> Files.readString(file),
+        tasks.submit("Read " + file.getFileName(), p -> DumpInput.read(file),
                 text -> choose(file.getFileName().toString(), text), e -> message.set("⚠ " + e.getMessage()));
     }
 
@@ -172,8 +185,8 @@ public final class RestoreViewModel {
             prepared = ready;
             RestoreTransaction.Plan plan = ready.plans().get(0);
             preview.setAll(DiffLine.of(plan.preview()));
-            testOutput.set(plan.testOutput().isBlank() ? "--test passed (no output)" : "--test passed:\n"
-                    + plan.testOutput());
+            testOutput.set((plan.testOutput().isBlank() ? "--test passed (no output)" : "--test passed:\n"
+                    + plan.testOutput()) + "\nRun " + plan.testedIn() + ".");
             phase.set(RestorePhase.PREPARED);
             message.set((ready.warnings().isEmpty() ? "" : "warnings (forced): " + String.join("; ",
                     ready.warnings()) + ". ") + (plan.preview().isEmpty() ? "The rules are already in place."

@@ -1,6 +1,6 @@
 package io.iptscope.ui.restore;
 
-import io.iptscope.restore.Endpoint;
+import io.iptscope.iptables.Endpoint;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
 import io.iptscope.ui.common.Fxml;

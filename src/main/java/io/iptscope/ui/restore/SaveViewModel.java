@@ -1,7 +1,7 @@
 package io.iptscope.ui.restore;
 
+import io.iptscope.iptables.Endpoint;
 import io.iptscope.report.ToolVersion;
-import io.iptscope.restore.Endpoint;
 import io.iptscope.restore.Saver;
 import io.iptscope.restore.Snapshot;
 import io.iptscope.restore.SnapshotMeta;

@@ -310,7 +310,7 @@ public final class RulesView {
                 tree.getRoot().getChildren().setAll(tables);
                 selectInTree(model.locationProperty().get());
             }
-        }, e -> { });
+        }, e -> tasks.failed("Build the chain tree", e));
     }
 
     private TableColumn<RuleRow, RuleRow> targetColumn() {

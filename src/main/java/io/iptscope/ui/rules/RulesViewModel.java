@@ -2,23 +2,26 @@ package io.iptscope.ui.rules;
 
 import io.iptscope.detect.BackendEvidence;
 import io.iptscope.discover.BinaryInfo;
-import io.iptscope.exec.Command;
+import io.iptscope.discover.ToolKind;
 import io.iptscope.exec.CommandResult;
 import io.iptscope.exec.CommandRunner;
+import io.iptscope.iptables.Endpoint;
+import io.iptscope.iptables.Quirks;
+import io.iptscope.iptables.Read;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Chain;
+import io.iptscope.rules.DumpInput;
 import io.iptscope.rules.Family;
 import io.iptscope.rules.ParseResult;
 import io.iptscope.rules.Rule;
 import io.iptscope.rules.Ruleset;
 import io.iptscope.rules.SaveParser;
 import io.iptscope.rules.Table;
-import io.iptscope.ui.main.ShownReport;
+import io.iptscope.ui.common.ShownReport;
 import io.iptscope.ui.task.TaskHandle;
 import io.iptscope.ui.task.TaskRunner;
 import io.iptscope.ui.task.Work;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -170,18 +173,24 @@ public final class RulesViewModel {
             error.set("legacy " + f.id() + " has no tables in the kernel (/proc): there are no rules to read");
             return;
         }
-        Optional<BinaryInfo> save = shown.report().binaries().saveBinaryFor(b, f);
+        // The runner enters the binary source's mount namespace too: container:PID binaries run in the container.
+        Endpoint ep = new Endpoint(runner, shown.target(), shown.report().binaries(), SAVE_TIMEOUT);
+        Optional<BinaryInfo> save = ep.binary(b, f, ToolKind.SAVE);
         if (save.isEmpty()) {
             error.set("no " + b.id() + " save binary for " + f.id() + " in the binary source");
             return;
         }
-        Command c = shown.target().enter(Command.of(save.get().path(), "-c").withTimeout(SAVE_TIMEOUT));
         String name = b.id() + " " + f.id() + " of " + shown.target().spec();
         load(name, p -> {
             p.update("running " + save.get().name(), -1);
-            CommandResult r = runner.run(c);
+            Read read = ep.read(b, f, true);
+            if (read.noLegacyTables()) {
+                throw new IOException("legacy " + f.id() + " has no tables in the kernel any more ("
+                        + Quirks.legacyNamesFile(f) + "): there are no rules to read");
+            }
+            CommandResult r = read.result() != null ? read.result() : read.legacy().read();
             if (!r.ok()) {
-                throw new IOException(save.get().name() + ": " + r.summary() + (r.denied()
+                throw new IOException(read.save().name() + ": " + r.summary() + (r.denied()
                         ? " (permission denied: choose a privilege mode that gets root)" : ""));
             }
             return r.stdoutText();
@@ -190,7 +199,7 @@ public final class RulesViewModel {
 
     /** Opens an iptables-save file (read off the UI thread). */
     public void loadFile(Path file) {
-        load(file.getFileName().toString(), p -> Files.readString(file));
+        load(file.getFileName().toString(), p -> DumpInput.read(file));
     }
 
     /**

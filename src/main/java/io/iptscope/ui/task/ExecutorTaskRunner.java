@@ -1,5 +1,6 @@
 package io.iptscope.ui.task;
 
+import io.iptscope.log.Logging;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -11,6 +12,8 @@ import javafx.collections.ObservableList;
 
 /** A {@link TaskRunner} over a background executor service and a UI executor. */
 public final class ExecutorTaskRunner implements TaskRunner {
+
+    private static final System.Logger LOG = Logging.logger(ExecutorTaskRunner.class);
 
     private final ExecutorService background;
     private final Executor ui;
@@ -55,7 +58,7 @@ public final class ExecutorTaskRunner implements TaskRunner {
                 ui.execute(() -> {
                     running.remove(handle);
                     if (!handle.cancelled()) {
-                        onSuccess.accept(result);
+                        guarded(title, () -> onSuccess.accept(result));
                     }
                     handle.finish();
                 });
@@ -64,13 +67,23 @@ public final class ExecutorTaskRunner implements TaskRunner {
                     running.remove(handle);
                     if (!handle.cancelled() && !(e instanceof CancellationException)
                             && !(e instanceof InterruptedException)) {
-                        onFailure.accept(e);
+                        LOG.log(System.Logger.Level.WARNING, () -> "task failed: " + title, e);
+                        guarded(title, () -> onFailure.accept(e));
                     }
                     handle.finish();
                 });
             }
         }));
         return handle;
+    }
+
+    /** A callback that throws must not vanish into the FX thread's default handler. */
+    private static void guarded(String title, Runnable callback) {
+        try {
+            callback.run();
+        } catch (RuntimeException | Error e) {
+            TaskFailures.report(title + " (handling its result)", e);
+        }
     }
 
     @Override

@@ -20,4 +20,12 @@ public interface TaskRunner {
 
     /** Where callbacks and property changes run (the FX thread in the app, the caller in tests). */
     java.util.concurrent.Executor ui();
+
+    /**
+     * Reports a failure that has no better place to be shown (a view's own background work): logged with its
+     * stack trace and published to {@link TaskFailures}, which the status bar shows.
+     */
+    default void failed(String what, Throwable e) {
+        TaskFailures.report(what, e);
+    }
 }

@@ -1,7 +1,7 @@
 package io.iptscope.ui.watch;
 
-import io.iptscope.detect.WatchEvent;
-import io.iptscope.restore.Endpoint;
+import io.iptscope.iptables.Endpoint;
+import io.iptscope.iptables.WatchEvent;
 import io.iptscope.ui.common.Fxml;
 import io.iptscope.ui.common.Styles;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package io.iptscope.ui.watch;
 
-import io.iptscope.detect.Watch;
-import io.iptscope.detect.WatchEvent;
-import io.iptscope.restore.Endpoint;
+import io.iptscope.iptables.Endpoint;
+import io.iptscope.iptables.Watch;
+import io.iptscope.iptables.WatchEvent;
 import io.iptscope.ui.task.TaskRunner;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +35,8 @@ public final class WatchViewModel {
     private final ReadOnlyStringWrapper alarm = new ReadOnlyStringWrapper("");
     private final BooleanProperty counters = new SimpleBooleanProperty(false);
     private final ObjectProperty<Duration> interval = new SimpleObjectProperty<>(Duration.ofSeconds(2));
+    private static final System.Logger LOG = io.iptscope.log.Logging.logger(WatchViewModel.class);
+
     private Watch watch;
     private Thread stopAtExit;
 
@@ -123,6 +125,12 @@ public final class WatchViewModel {
     }
 
     private void add(WatchEvent e) {
+        if (e.type().equals("error") || e.type().equals("watch-lost")) {
+            // The watch reported that a poll or the monitor failed: the window must not keep saying "Watching".
+            LOG.log(System.Logger.Level.WARNING, () -> "watch " + e.type() + ": " + e.detail());
+            status.set("⚠ Watch " + (e.type().equals("error") ? "error" : "lost") + ": " + e.detail()
+                    + (e.type().equals("error") ? "" : ". Start watching again (Ctrl+W)."));
+        }
         // The alarm first: whoever reacts to the new timeline entry already finds it raised.
         if (e.type().equals("flush")) {
             alarm.set("FLUSH " + (e.backend() == null ? "" : e.backend() + " " + e.family() + ": ") + e.detail()

@@ -108,6 +108,16 @@ public final class BenchReport {
             row(md, "diff of two 100k-rule snapshots (edited, grown)", "< 1 s", fmt("%.0f ms", worst), worst < 1000);
         }
 
+        for (String op : new String[] {"parse", "graph"}) {
+            Score colliding = jmh.get("HostileNamesBench." + op + " colliding");
+            Score plain = jmh.get("HostileNamesBench." + op + " plain");
+            if (colliding != null && plain != null) {
+                double ratio = colliding.ms() / plain.ms();
+                row(md, op + " of 16,384 chains with one String.hashCode / plain names", "<= 2x",
+                        fmt("%.2fx (%.1f / %.1f ms)", ratio, colliding.ms(), plain.ms()), ratio <= 2);
+            }
+        }
+
         md.append("\n## Parse\n\n| rules | dump MB | ms/op | MB/s |\n|---|---|---|---|\n");
         sizes.forEach((n, bytes) -> {
             Score s = jmh.get("ParseBench.parse " + n);
@@ -142,6 +152,7 @@ public final class BenchReport {
         section(md, "Diff of two parsed 100k-rule sets (RulesetDiffer)", jmh, "DiffBench.");
         section(md, "Filter over 500k rules (RuleFilter on a RuleIndex)", jmh, "FilterBench.");
         section(md, "Building the filter index (once per ruleset)", jmh, "IndexBench.");
+        section(md, "Hostile chain names (one String.hashCode for all) against plain ones", jmh, "HostileNamesBench.");
 
         if (!heap.isEmpty()) {
             md.append("\n## Heap (ModelHeap)\n\n");

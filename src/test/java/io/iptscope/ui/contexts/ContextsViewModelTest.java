@@ -11,7 +11,7 @@ import io.iptscope.discover.Tool;
 import io.iptscope.discover.ToolKind;
 import io.iptscope.discover.Variant;
 import io.iptscope.exec.LocalRunner;
-import io.iptscope.restore.Endpoint;
+import io.iptscope.iptables.Endpoint;
 import io.iptscope.rules.Family;
 import io.iptscope.testing.Requirements;
 import io.iptscope.testing.TestNetns;

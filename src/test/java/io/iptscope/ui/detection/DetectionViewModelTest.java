@@ -15,9 +15,9 @@ import io.iptscope.discover.Variant;
 import io.iptscope.report.DetectionReport;
 import io.iptscope.rules.Family;
 import io.iptscope.ui.main.MainViewModel;
-import io.iptscope.ui.main.PrivilegeMode;
-import io.iptscope.ui.main.ReportOrigin;
-import io.iptscope.ui.main.ShownReport;
+import io.iptscope.exec.PrivilegeMode;
+import io.iptscope.ui.common.ReportOrigin;
+import io.iptscope.ui.common.ShownReport;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -98,14 +98,14 @@ class DetectionViewModelTest {
                 r.binaries(), new Evidence(families, r.evidence().nftTables(), r.evidence().ipv6Disabled()),
                 r.node(), r.verdicts(), r.findings(), r.commands());
         DetectionViewModel vm = new DetectionViewModel();
-        vm.show(new ShownReport(deniedReport, ReportOrigin.LIVE, null, PrivilegeMode.SUDO_NO_PASSWORD, "x",
+        vm.show(new ShownReport(deniedReport, ReportOrigin.LIVE, null, PrivilegeMode.SUDO_N, "x",
                 "sudo -n did not work (sudo: not found)"));
         String text = vm.deniedReadsProperty().get();
         assertNotNull(text);
         assertTrue(text.contains("legacy ipv4 rules") && text.contains("legacy ipv6 rules"), text);
         assertTrue(text.contains("unknown, not zero"), text);
         assertTrue(text.startsWith("sudo -n did not work (sudo: not found), so this ran without privilege. "), text);
-        assertTrue(text.contains(PrivilegeMode.SUDO_NO_PASSWORD.whenDenied()), text);
+        assertTrue(text.contains(PrivilegeMode.SUDO_N.whenDenied()), text);
         assertEquals("unconfirmed: legacy could not be read", vm.verdicts().get(0).caveat());
         assertTrue(vm.backends().stream().anyMatch(b -> b.status() == ReadStatus.DENIED
                 && b.statusText().equals("⚠ denied")));

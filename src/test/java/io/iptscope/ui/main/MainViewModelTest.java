@@ -11,8 +11,11 @@ import io.iptscope.exec.CommandLog;
 import io.iptscope.exec.CommandResult;
 import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.LocalRunner;
+import io.iptscope.exec.PrivilegeMode;
 import io.iptscope.testing.TestNetns;
 import io.iptscope.ui.MismatchScenario;
+import io.iptscope.ui.common.ReportOrigin;
+import io.iptscope.ui.common.ShownReport;
 import io.iptscope.ui.task.SyncTaskRunner;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -87,7 +90,7 @@ class MainViewModelTest {
     void cancellingThePasswordPromptRunsNothing() {
         DenyingRunner base = new DenyingRunner();
         MainViewModel vm = new MainViewModel(new Session(base), new SyncTaskRunner(), Optional::empty, false);
-        assertEquals(PrivilegeMode.SUDO_NO_PASSWORD, vm.privilegeProperty().get(), "non-root starts with sudo -n");
+        assertEquals(PrivilegeMode.SUDO_N, vm.privilegeProperty().get(), "non-root starts with sudo -n");
         vm.privilegeProperty().set(PrivilegeMode.SUDO_PASSWORD);
         vm.detect();
         assertTrue(base.seen.isEmpty());

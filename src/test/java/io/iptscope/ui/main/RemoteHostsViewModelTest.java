@@ -11,6 +11,7 @@ import io.iptscope.remote.Hosts;
 import io.iptscope.testing.TestNetns;
 import io.iptscope.testing.TestSshd;
 import io.iptscope.ui.MismatchScenario;
+import io.iptscope.ui.common.ShownReport;
 import io.iptscope.ui.task.SyncTaskRunner;
 import java.nio.file.Path;
 import java.util.List;

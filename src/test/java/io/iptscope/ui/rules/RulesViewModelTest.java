@@ -114,7 +114,6 @@ class RulesViewModelTest {
 
     @Test
     void halfAMillionRulesLoadAndFilterAsTwoIntArrays() {
-        long start = System.nanoTime();
         RulesViewModel vm = loaded(500_000);
         vm.open(ChainRef.table("nat"));
         int natRules = vm.tree().get(1).rules();
@@ -123,8 +122,5 @@ class RulesViewModelTest {
         vm.filterTextProperty().set("svc-000042");
         int shown = vm.rowsProperty().get().size();
         assertTrue(shown > 0 && shown < 100, "svc-000042 has a handful of rules: " + shown);
-        // Generous: the point is that it is done in the background in seconds, not minutes.
-        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
-        assertTrue(seconds < 60, "took " + seconds + " s");
     }
 }

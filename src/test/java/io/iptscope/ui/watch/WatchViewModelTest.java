@@ -3,11 +3,11 @@ package io.iptscope.ui.watch;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.iptscope.detect.WatchEvent;
 import io.iptscope.discover.BinarySource;
 import io.iptscope.discover.Discovery;
 import io.iptscope.exec.LocalRunner;
-import io.iptscope.restore.Endpoint;
+import io.iptscope.iptables.Endpoint;
+import io.iptscope.iptables.WatchEvent;
 import io.iptscope.testing.TestNetns;
 import io.iptscope.ui.task.SyncTaskRunner;
 import java.time.Duration;

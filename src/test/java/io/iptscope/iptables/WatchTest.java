@@ -1,4 +1,4 @@
-package io.iptscope.detect;
+package io.iptscope.iptables;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

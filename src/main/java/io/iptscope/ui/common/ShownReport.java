@@ -1,6 +1,7 @@
-package io.iptscope.ui.main;
+package io.iptscope.ui.common;
 
 import io.iptscope.exec.NetnsTarget;
+import io.iptscope.exec.PrivilegeMode;
 import io.iptscope.report.DetectionReport;
 
 /**

@@ -258,7 +258,7 @@ public final class KubeRulesetGenerator {
             }
             int[] groups = {0xfd00, 0x10, service ? 0x96 : 0x244, 0, 0, 0, (int) (offset >>> 16 & 0xffff),
                 (int) (offset & 0xffff)};
-            return ipv6(groups);
+            return Cidr.ipv6(groups);
         }
 
         /** The kube-proxy chain name: prefix plus the first 16 base32 characters of sha256(key). */
@@ -266,40 +266,6 @@ public final class KubeRulesetGenerator {
             byte[] h = sha256.digest(key.getBytes(StandardCharsets.UTF_8));
             return prefix + base32(h, 16);
         }
-    }
-
-    /** RFC 5952 text: lower case, the longest run of two or more zero groups (the first one on a tie) as {@code ::}. */
-    static String ipv6(int[] groups) {
-        int bestStart = -1;
-        int bestLen = 1;
-        for (int i = 0; i < 8; ) {
-            if (groups[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && groups[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLen) {
-                bestStart = i;
-                bestLen = j - i;
-            }
-            i = j;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                sb.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
-                sb.append(':');
-            }
-            sb.append(Integer.toHexString(groups[i]));
-        }
-        return sb.toString();
     }
 
     /** The first {@code chars} characters of the RFC 4648 base32 encoding of {@code data}. */

@@ -1,11 +1,7 @@
-package io.iptscope.detect;
+package io.iptscope.iptables;
 
-import io.iptscope.discover.BinaryInfo;
 import io.iptscope.discover.BinaryInventory;
-import io.iptscope.discover.Tool;
 import io.iptscope.discover.ToolKind;
-import io.iptscope.discover.Variant;
-import io.iptscope.exec.Command;
 import io.iptscope.exec.CommandResult;
 import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.NetnsTarget;
@@ -45,6 +41,10 @@ import java.util.regex.Pattern;
  * a re-read and a diff; legacy has no events and is polled (its /proc table list first, then a save
  * whose rule text is compared by hash). A flush of everything, which Kubernetes' canaries exist to
  * catch, is reported loudly. Reads only, unless a canary is asked for.
+ *
+ * <p>Nothing ends it silently: a scheduled read that fails is logged and reported as
+ * {@code watch-lost} (and {@code watch-resumed} when reads work again), and an {@code nft monitor}
+ * that ends on its own is reported as {@code monitor-ended}, after which nft is polled.
  */
 public final class Watch implements AutoCloseable {
 
@@ -59,7 +59,8 @@ public final class Watch implements AutoCloseable {
         }
     }
 
-    public static final String CANARY = "IPTSCOPE-CANARY";
+    public static final String CANARY = Canaries.IPTSCOPE_CANARY;
+    private static final System.Logger LOG = System.getLogger(Watch.class.getName());
     private static final Duration NFT_DEBOUNCE = Duration.ofMillis(150);
     /** nft monitor subscribes a moment after it starts; a read this much later covers that gap. */
     private static final Duration MONITOR_SETTLE = Duration.ofSeconds(1);
@@ -73,9 +74,7 @@ public final class Watch implements AutoCloseable {
     private record State(String hash, Ruleset rules, int ruleCount) {
     }
 
-    private final CommandRunner runner;
-    private final NetnsTarget target;
-    private final BinaryInventory binaries;
+    private final Endpoint ep;
     private final Duration timeout;
     private final Options options;
     private final Consumer<WatchEvent> sink;
@@ -86,17 +85,20 @@ public final class Watch implements AutoCloseable {
         return t;
     });
     private final List<Key> canariesMade = new ArrayList<>();
-    private Running monitor;
+    private volatile Running monitor;
     private ScheduledFuture<?> pendingNftRead;
+    private boolean lost;
     private volatile String lastWriter;
     private volatile boolean closed;
 
     public Watch(CommandRunner runner, NetnsTarget target, BinaryInventory binaries, Duration timeout, Options options,
                  Consumer<WatchEvent> sink) {
-        this.runner = runner;
-        this.target = target;
-        this.binaries = binaries;
-        this.timeout = timeout;
+        this(new Endpoint(runner, target, binaries, timeout), options, sink);
+    }
+
+    public Watch(Endpoint ep, Options options, Consumer<WatchEvent> sink) {
+        this.ep = ep;
+        this.timeout = ep.timeout();
         this.options = options;
         this.sink = sink;
     }
@@ -106,9 +108,8 @@ public final class Watch implements AutoCloseable {
      * while the monitor was still subscribing is caught by one more nft read a moment later.
      */
     public void start() {
-        BinaryInfo nft = binaries.get(Tool.NFT);
-        if (nft.found()) {
-            monitor = runner.start(binaries.enter(target, Command.of(nft.path(), "monitor")), this::onMonitorLine);
+        if (ep.nft().isPresent()) {
+            monitor = ep.nftMonitor(this::onMonitorLine);
         } else {
             emit("error", Backend.NFT, null, null, null, null, "nft is not in the binary source: nft is polled instead",
                     null);
@@ -123,9 +124,33 @@ public final class Watch implements AutoCloseable {
                 }
             }
         });
-        worker.schedule(this::readNft, MONITOR_SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+        worker.schedule(guarded(this::readNft), MONITOR_SETTLE.toMillis(), TimeUnit.MILLISECONDS);
         long ms = options.interval().toMillis();
-        worker.scheduleWithFixedDelay(this::poll, ms, ms, TimeUnit.MILLISECONDS);
+        worker.scheduleWithFixedDelay(guarded(this::poll), ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A scheduled task that cannot die silently: a failure (e.g. the SSH connection broke) is logged and
+     * reported once as {@code watch-lost}; the next read that works reports {@code watch-resumed}. The
+     * schedule goes on, where an escaping exception would have cancelled it for good.
+     */
+    private Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+                if (lost && !closed) {
+                    lost = false;
+                    emit("watch-resumed", null, null, null, null, null, "reads work again", null);
+                }
+            } catch (RuntimeException | Error e) {
+                LOG.log(System.Logger.Level.ERROR, "watch of " + ep.netns().spec() + " on " + ep.host() + ": a read failed", e);
+                if (!lost && !closed) {
+                    lost = true;
+                    emit("watch-lost", null, null, null, null, null, "reads failed: " + e + "; retrying every "
+                            + options.interval().toMillis() + " ms", null);
+                }
+            }
+        };
     }
 
     /** Stops the monitor and the poll, removes the canaries it made; leaves no process behind. */
@@ -160,7 +185,7 @@ public final class Watch implements AutoCloseable {
             if (pendingNftRead != null) {
                 pendingNftRead.cancel(false);
             }
-            pendingNftRead = worker.schedule(this::readNft, NFT_DEBOUNCE.toMillis(), TimeUnit.MILLISECONDS);
+            pendingNftRead = worker.schedule(guarded(this::readNft), NFT_DEBOUNCE.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -171,12 +196,26 @@ public final class Watch implements AutoCloseable {
     }
 
     private void poll() {
+        monitorEnded();
         for (Family f : Family.values()) {
             read(Backend.LEGACY, f, false);
             if (monitor == null || options.counters()) {
                 read(Backend.NFT, f, false);
             }
         }
+    }
+
+    /** An nft monitor that ended by itself (killed, or its SSH channel closed) is reported, and nft polled instead. */
+    private void monitorEnded() {
+        Running m = monitor;
+        if (m == null || m.alive() || closed) {
+            return;
+        }
+        monitor = null;
+        CommandResult how = m.stop();
+        LOG.log(System.Logger.Level.WARNING, "nft monitor in " + ep.netns().spec() + " ended: " + how.summary());
+        emit("monitor-ended", Backend.NFT, null, null, null, null, "nft monitor ended (" + how.summary()
+                + "): nft is polled every " + options.interval().toMillis() + " ms instead", null);
     }
 
     /** Reads one backend and family and reports what changed since the last read. */
@@ -209,27 +248,23 @@ public final class Watch implements AutoCloseable {
     }
 
     private Ruleset save(Backend b, Family f) {
-        if (b == Backend.LEGACY) {
-            CommandResult names = runner.run(binaries.enter(target, Command.of("cat",
-                    f == Family.IPV4 ? "/proc/net/ip_tables_names" : "/proc/net/ip6_tables_names").withTimeout(timeout)));
-            if (names.ok() && names.stdoutText().isBlank()) {
-                return SaveParser.parse("", "empty").ruleset();
-            }
+        Read r = ep.read(b, f, options.counters());
+        if (r.noLegacyTables()) {
+            return SaveParser.parse("", "empty").ruleset();
         }
-        BinaryInfo bin = binaries.saveBinaryFor(b, f).orElse(null);
-        if (bin == null) {
+        if (r.save() == null) {
             return null;
         }
-        List<String> argv = new ArrayList<>(List.of(bin.path()));
-        if (options.counters()) {
-            argv.add("-c");
+        if (r.result() == null) {
+            emit("error", b, f, null, null, null, "cannot read " + Quirks.legacyNamesFile(f) + ": "
+                    + r.legacy().read().summary(), null);
+            return null;
         }
-        CommandResult r = runner.run(binaries.enter(target, Command.of(argv).withTimeout(timeout)));
         if (!r.ok()) {
-            emit("error", b, f, null, null, null, bin.name() + ": " + r.summary(), null);
+            emit("error", b, f, null, null, null, r.save().name() + ": " + r.result().summary(), null);
             return null;
         }
-        return SaveParser.parse(r.stdoutText(), bin.name()).ruleset();
+        return SaveParser.parse(r.result().stdoutText(), r.save().name()).ruleset();
     }
 
     private void changes(Backend b, Family f, Ruleset before, Ruleset now, String writer) {
@@ -259,7 +294,7 @@ public final class Watch implements AutoCloseable {
         before.tables().forEach(t -> tables.add(t.name()));
         now.tables().forEach(t -> tables.add(t.name()));
         for (String table : tables) {
-            for (String canary : List.of(Markers.KUBE_KUBELET_CANARY, Markers.KUBE_PROXY_CANARY, CANARY)) {
+            for (String canary : Canaries.WATCHED) {
                 boolean was = before.table(table).flatMap(t -> t.chain(canary)).isPresent();
                 boolean is = now.table(table).flatMap(t -> t.chain(canary)).isPresent();
                 if (was != is) {
@@ -308,31 +343,26 @@ public final class Watch implements AutoCloseable {
 
     private void makeCanary(Backend b) {
         for (Family f : Family.values()) {
-            BinaryInfo bin = binaries.get(f, Variant.of(b), ToolKind.BASE);
-            if (!bin.found()) {
-                emit("error", b, f, "mangle", CANARY, null, bin.name() + " is not in the binary source: no canary", null);
-                continue;
-            }
-            CommandResult r = canaryCommand(bin, b, "-N");
-            if (r.ok()) {
+            CommandResult r = canaryCommand(b, f, "-N");
+            if (r == null) {
+                emit("error", b, f, Canaries.TABLE, CANARY, null, Endpoint.missing(b, f, ToolKind.BASE) + ": no canary",
+                        null);
+            } else if (r.ok()) {
                 canariesMade.add(new Key(b, f));
             } else {
-                emit("error", b, f, "mangle", CANARY, null, "cannot create the canary: " + r.summary(), null);
+                emit("error", b, f, Canaries.TABLE, CANARY, null, "cannot create the canary: " + r.summary(), null);
             }
         }
     }
 
     private void removeCanary(Key k) {
-        canaryCommand(binaries.get(k.family(), Variant.of(k.backend()), ToolKind.BASE), k.backend(), "-X");
+        canaryCommand(k.backend(), k.family(), "-X");
     }
 
-    private CommandResult canaryCommand(BinaryInfo bin, Backend b, String op) {
-        List<String> argv = new ArrayList<>(List.of(bin.path()));
-        if (b == Backend.LEGACY) {
-            argv.addAll(List.of("-w", "5"));
-        }
-        argv.addAll(List.of("-t", "mangle", op, CANARY));
-        return runner.run(binaries.enter(target, Command.of(argv).withTimeout(timeout.plusSeconds(5))));
+    /** The canary chain made or removed with the backend's own binary; null when the binary source lacks it. */
+    private CommandResult canaryCommand(Backend b, Family f, String op) {
+        return ep.binary(b, f, ToolKind.BASE).map(bin -> ep.runner().run(ep.iptables(bin,
+                Iptables.DEFAULT_LOCK_WAIT_SECONDS, Canaries.TABLE, List.of(op, CANARY)))).orElse(null);
     }
 
     private static boolean hasChain(Ruleset rs, String chain) {
@@ -341,7 +371,8 @@ public final class Watch implements AutoCloseable {
 
     private static String canaries(Ruleset rs) {
         List<String> found = new ArrayList<>();
-        for (String c : List.of(Markers.KUBE_KUBELET_CANARY, Markers.KUBE_PROXY_CANARY, Markers.KUBE_IPTABLES_HINT, CANARY)) {
+        for (String c : List.of(Canaries.KUBE_KUBELET_CANARY, Canaries.KUBE_PROXY_CANARY, Canaries.KUBE_IPTABLES_HINT,
+                CANARY)) {
             if (hasChain(rs, c)) {
                 found.add(c);
             }
@@ -368,10 +399,16 @@ public final class Watch implements AutoCloseable {
         return c == null ? 0 : c.packets();
     }
 
+    /** Hands an event to the sink; a sink that throws is logged, never allowed to stop the watch. */
     private void emit(String type, Backend b, Family f, String table, String chain, String rule, String detail,
                       String writer) {
-        sink.accept(new WatchEvent(Instant.now().toString(), type, b == null ? null : b.id(), f == null ? null : f.id(),
-                table, chain, rule, detail, writer));
+        WatchEvent event = new WatchEvent(Instant.now().toString(), type, b == null ? null : b.id(),
+                f == null ? null : f.id(), table, chain, rule, detail, writer);
+        try {
+            sink.accept(event);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "the watch's listener failed on " + event, e);
+        }
     }
 
     /** Runs on the watch thread and waits for it: every read and every state change happens there. */

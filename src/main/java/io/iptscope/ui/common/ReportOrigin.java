@@ -1,4 +1,4 @@
-package io.iptscope.ui.main;
+package io.iptscope.ui.common;
 
 /** Where the report on screen came from; only a live one can be refreshed or read rules from. */
 public enum ReportOrigin {

@@ -1,4 +1,4 @@
-package io.iptscope.detect;
+package io.iptscope.iptables;
 
 import io.iptscope.exec.CommandResult;
 

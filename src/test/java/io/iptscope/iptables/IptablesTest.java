@@ -1,15 +1,18 @@
-package io.iptscope.detect;
+package io.iptscope.iptables;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iptscope.detect.Detector;
+import io.iptscope.detect.IptscopeStrategy;
 import io.iptscope.discover.BinarySource;
 import io.iptscope.exec.CommandLog;
 import io.iptscope.exec.CommandRecord;
 import io.iptscope.exec.LocalRunner;
 import io.iptscope.exec.RecordingRunner;
+import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
 import io.iptscope.testing.TestNetns;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +29,9 @@ class IptablesTest {
         try (TestNetns ns = TestNetns.create()) {
             ns.restore("iptables-legacy-restore", "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -j ACCEPT\nCOMMIT\n");
             CommandLog log = new CommandLog();
-            Iptables ipt = Iptables.detect(new RecordingRunner(new LocalRunner(), log), ns.target(),
-                    new BinarySource.ProcessPath(), new IptscopeStrategy(), Duration.ofSeconds(10));
-            assertEquals(VerdictBackend.LEGACY, ipt.verdict(Family.IPV4).backend());
+            Iptables ipt = new Detector(new RecordingRunner(new LocalRunner(), log), Duration.ofSeconds(10))
+                    .iptables(ns.target(), new BinarySource.ProcessPath(), new IptscopeStrategy());
+            assertEquals(Backend.LEGACY, ipt.backend(Family.IPV4));
 
             assertFalse(ipt.ensureChain(Family.IPV4, "filter", "IPTSCOPE-TEST"), "first call creates the chain");
             assertTrue(ipt.ensureChain(Family.IPV4, "filter", "IPTSCOPE-TEST"), "second call finds it");
@@ -51,9 +54,9 @@ class IptablesTest {
     void restoreAndDeleteUseTheChosenBackendToo() throws Exception {
         try (TestNetns ns = TestNetns.create()) {
             ns.restore("ip6tables-nft-restore", "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -j ACCEPT\nCOMMIT\n");
-            Iptables ipt = Iptables.detect(new LocalRunner(), ns.target(), new BinarySource.ProcessPath(),
-                    new IptscopeStrategy(), Duration.ofSeconds(10));
-            assertEquals(VerdictBackend.NFT, ipt.verdict(Family.IPV6).backend());
+            Iptables ipt = new Detector(new LocalRunner(), Duration.ofSeconds(10))
+                    .iptables(ns.target(), new BinarySource.ProcessPath(), new IptscopeStrategy());
+            assertEquals(Backend.NFT, ipt.backend(Family.IPV6));
             String input = "*filter\n:INPUT ACCEPT [0:0]\n:X - [0:0]\n-A X -p udp --dport 53 -j ACCEPT\nCOMMIT\n";
             assertTrue(ipt.restore(Family.IPV6, input.getBytes(StandardCharsets.UTF_8), true, false).ok());
             assertTrue(ipt.delete(Family.IPV6, "filter", "INPUT", List.of("-j", "ACCEPT")).ok());

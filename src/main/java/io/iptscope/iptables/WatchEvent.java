@@ -1,4 +1,4 @@
-package io.iptscope.detect;
+package io.iptscope.iptables;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param type    {@code snapshot}, {@code rule-added}, {@code rule-removed}, {@code rule-moved}, {@code rule-changed},
  *                {@code chain-added}, {@code chain-removed}, {@code policy-changed}, {@code flush}, {@code canary},
- *                {@code counters}, {@code error}
+ *                {@code counters}, {@code error}; and about the watch itself: {@code watch-lost} (reads fail, retried),
+ *                {@code watch-resumed}, {@code monitor-ended} (nft monitor ended on its own; nft is polled)
  * @param writer  for nft: the process that committed the change ("iptables-nft[4242]"), from nft monitor
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,0 +1,113 @@
+package io.iptscope.iptables;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.iptscope.discover.BinaryInventory;
+import io.iptscope.discover.BinarySource;
+import io.iptscope.discover.Discovery;
+import io.iptscope.exec.Command;
+import io.iptscope.exec.CommandResult;
+import io.iptscope.exec.CommandRunner;
+import io.iptscope.exec.LocalRunner;
+import io.iptscope.exec.Running;
+import io.iptscope.exec.SshConnectionException;
+import io.iptscope.testing.TestNetns;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/** The watch never dies silently: failed reads and an ended monitor are events, and the watch goes on. */
+class WatchRobustnessTest {
+
+    private static final Duration T = Duration.ofSeconds(10);
+    private final LinkedBlockingQueue<WatchEvent> events = new LinkedBlockingQueue<>();
+
+    /**
+     * The local runner, until {@link #broken} is set: then every command fails as a lost SSH connection
+     * does. A fake only for that fault, which the real transport cannot produce on demand mid-poll.
+     */
+    private static final class Breakable implements CommandRunner {
+        private final LocalRunner local = new LocalRunner();
+        volatile boolean broken;
+
+        @Override
+        public CommandResult run(Command command) {
+            if (broken) {
+                throw new SshConnectionException(host(), SshConnectionException.Reason.LOST, "connection lost");
+            }
+            return local.run(command);
+        }
+
+        @Override
+        public String host() {
+            return "test";
+        }
+
+        @Override
+        public Running start(Command command, Consumer<String> onLine) {
+            return local.start(command, onLine);
+        }
+    }
+
+    private Watch watch(TestNetns ns, CommandRunner runner) {
+        BinaryInventory bins = new Discovery(new LocalRunner(), T).discover(new BinarySource.ProcessPath());
+        Watch w = new Watch(runner, ns.target(), bins, T, new Watch.Options(Duration.ofMillis(300), false, List.of()),
+                events::add);
+        w.start();
+        return w;
+    }
+
+    private WatchEvent next(Predicate<WatchEvent> p) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < end) {
+            WatchEvent e = events.poll(200, TimeUnit.MILLISECONDS);
+            if (e != null && p.test(e)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no such event; left: " + events);
+    }
+
+    private static List<ProcessHandle> nftMonitors() {
+        return ProcessHandle.current().descendants().filter(h -> h.info().arguments().map(a -> List.of(a)
+                .contains("monitor")).orElse(false)).toList();
+    }
+
+    @Test
+    void aFailingPollIsReportedAsLostAndTheWatchResumes() throws Exception {
+        Breakable runner = new Breakable();
+        try (TestNetns ns = TestNetns.create(); Watch w = watch(ns, runner)) {
+            next(e -> e.type().equals("snapshot") && "legacy".equals(e.backend()) && "ipv6".equals(e.family()));
+            runner.broken = true;
+            WatchEvent lost = next(e -> e.type().equals("watch-lost"));
+            assertTrue(lost.detail().contains("connection lost"), lost.detail());
+            runner.broken = false;
+            next(e -> e.type().equals("watch-resumed"));
+            // The schedule survived: a legacy change is still seen by the poll.
+            ns.exec("iptables-legacy", "-w", "5", "-A", "INPUT", "-s", "192.0.2.4", "-j", "DROP");
+            WatchEvent added = next(e -> e.type().equals("rule-added") && "legacy".equals(e.backend()));
+            assertEquals("-A INPUT -s 192.0.2.4/32 -j DROP", added.rule());
+        }
+    }
+
+    @Test
+    void anNftMonitorThatEndsIsReportedAndNftIsPolledInstead() throws Exception {
+        try (TestNetns ns = TestNetns.create(); Watch w = watch(ns, new LocalRunner())) {
+            next(e -> e.type().equals("snapshot") && "nft".equals(e.backend()));
+            List<ProcessHandle> monitors = nftMonitors();
+            assertEquals(1, monitors.size(), "one nft monitor runs");
+            assertTrue(monitors.get(0).destroy());
+            WatchEvent ended = next(e -> e.type().equals("monitor-ended"));
+            assertEquals("nft", ended.backend());
+            assertTrue(ended.detail().contains("polled"), ended.detail());
+            ns.exec("iptables-nft", "-A", "INPUT", "-s", "192.0.2.6", "-j", "DROP");
+            WatchEvent added = next(e -> e.type().equals("rule-added") && "nft".equals(e.backend()));
+            assertEquals("-A INPUT -s 192.0.2.6/32 -j DROP", added.rule());
+        }
+    }
+}
