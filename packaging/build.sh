@@ -63,12 +63,16 @@ modules=$(jdeps --print-module-deps --ignore-missing-deps --multi-release 17 --m
   "$work"/input/*.jar)
 echo "runtime modules: $modules"
 
+# --generate-cds-archive: the runtime ships the JDK's default CDS archive (lib/server/classes.jsa), which a
+# jlinked image otherwise lacks, so the installed launcher starts with shared classes. The plugin runs the
+# image's own bin/java, so the native commands stay (36 KB). An app-class archive cannot be shipped on
+# JDK 17: it is bound to the class path's absolute location at build time, not /opt/iptscope.
 # No jlink compression: xz in the package compresses the plain modules file to 12 MB instead of 27 MB
 # (the zip-compressed one), and classes load without inflating. The installed runtime is larger (~85 MB).
 # JavaFX's native libraries go next to the JVM's (lib/), where JavaFX looks first in a runtime image;
 # left inside the modules they would be extracted to ~/.openjfx at every first start per user.
 jlink --module-path "$fx_path" --add-modules "$modules" \
-  --strip-debug --no-man-pages --no-header-files --strip-native-commands \
+  --strip-debug --no-man-pages --no-header-files --generate-cds-archive \
   --exclude-resources='**.so' --output "$work/runtime"
 for fxjar in "$build"/lib/javafx-*-linux.jar; do
   if unzip -Z1 "$fxjar" '*.so' >/dev/null 2>&1; then

@@ -1,10 +1,9 @@
 package io.iptscope.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.iptscope.discover.ContainerDiscovery;
 import io.iptscope.discover.ContainerEntry;
 import io.iptscope.exec.CommandLog;
+import io.iptscope.json.Json;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +33,7 @@ final class ContainersCommand implements Callable<Integer> {
         List<ContainerEntry> all = new ContainerDiscovery(targetOptions.runner(new CommandLog()), Duration.ofSeconds(10))
                 .list();
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(all));
+            out.println(Json.PRETTY.writeValueAsString(all));
             return ExitCodes.OK;
         }
         out.println(String.format("%-8s %-12s %-9s %-40s %s", "PID", "NETNS", "RUNTIME", "NAME", "IMAGE"));

@@ -1,7 +1,5 @@
 package io.iptscope.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.iptscope.detect.ContextMatrix;
 import io.iptscope.detect.Finding;
 import io.iptscope.detect.Strategies;
@@ -12,6 +10,7 @@ import io.iptscope.discover.ContainerEntry;
 import io.iptscope.exec.CommandLog;
 import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.NetnsTarget;
+import io.iptscope.json.Json;
 import io.iptscope.rules.Family;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -78,7 +77,7 @@ final class ContextsCommand implements Callable<Integer> {
         ContextMatrix m = ContextMatrix.build(runner, timeout, s, new BinarySource.ProcessPath(), sources,
                 List.copyOf(targets));
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+            out.println(Json.PRETTY.writeValueAsString(m));
         } else {
             print(out, m);
         }

@@ -2,6 +2,7 @@ package io.iptscope.cli;
 
 import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.Privilege;
+import io.iptscope.exec.SshOptions;
 import io.iptscope.remote.HostEntry;
 import io.iptscope.remote.HostStore;
 import io.iptscope.exec.PrivilegeMode;
@@ -25,7 +26,9 @@ final class HostOptions implements AutoCloseable {
     private String ssh;
 
     @Option(names = "--ssh-option", paramLabel = "KEY=VALUE",
-            description = "An extra ssh client option (-o KEY=VALUE), repeatable. Host key checking stays strict.")
+            description = "An extra ssh client option (-o KEY=VALUE), repeatable; only Port, User, IdentityFile, "
+                    + "ConnectTimeout, ServerAlive*, ProxyJump and other options that choose how to connect (see "
+                    + "README). Host key checking stays strict.")
     private List<String> sshOptions = new ArrayList<>();
 
     @Option(names = "--ssh-config", paramLabel = "FILE", description = "Use this ssh config file (ssh -F FILE).")
@@ -77,7 +80,7 @@ final class HostOptions implements AutoCloseable {
         try {
             return store.find(ssh).orElseGet(() -> HostEntry.of(ssh, PrivilegeMode.AUTO));
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the saved hosts in " + store.file() + ": " + e.getMessage(),
+            throw new IllegalArgumentException(e.getMessage(),
                     e);
         }
     }
@@ -88,10 +91,7 @@ final class HostOptions implements AutoCloseable {
             out.add("-F");
             out.add(sshConfig);
         }
-        for (String o : sshOptions) {
-            out.add("-o");
-            out.add(o);
-        }
+        out.addAll(SshOptions.toArgv(sshOptions));
         return out;
     }
 }

@@ -1,7 +1,6 @@
 package io.iptscope.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.iptscope.json.Json;
 import io.iptscope.remote.HostEntry;
 import io.iptscope.remote.HostStore;
 import io.iptscope.exec.PrivilegeMode;
@@ -31,7 +30,7 @@ final class HostsCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         List<HostEntry> hosts = HostStore.forUser().list();
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(hosts));
+            out.println(Json.PRETTY.writeValueAsString(hosts));
             return ExitCodes.OK;
         }
         out.println(String.format("%-20s %-32s %s", "NAME", "DESTINATION", "PRIVILEGE"));

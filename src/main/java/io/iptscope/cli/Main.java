@@ -31,6 +31,7 @@ public final class Main implements Runnable {
     boolean verbose;
 
     public static void main(String[] args) {
+        ProgressLine.installOnTerminal();
         System.exit(commandLine().execute(args));
     }
 

@@ -1,9 +1,8 @@
 package io.iptscope.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.iptscope.discover.NetnsDiscovery;
 import io.iptscope.discover.NetnsEntry;
+import io.iptscope.json.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -36,7 +35,7 @@ final class NetnsCommand implements Callable<Integer> {
         // Bad options and ssh failures reach Main's handler: exit 2, 3 or 4 with the message.
         List<NetnsEntry> entries = new NetnsDiscovery(hostOptions.runner(), Duration.ofSeconds(5)).list();
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(entries));
+            out.println(Json.PRETTY.writeValueAsString(entries));
             return ExitCodes.OK;
         }
         out.println(String.format("%-12s %-24s %-8s %s", "INODE", "TARGET", "PIDS", "PROCESSES"));

@@ -83,7 +83,7 @@ final class RestoreOptions {
         }
         RestoreTransaction.Options opts = new RestoreTransaction.Options(target, noflush, tables, counters, force,
                 confirmWithin == null ? null : Duration.ofSeconds(confirmWithin), lockWait, stateDir, crossBackend);
-        RestoreTransaction txn = new RestoreTransaction(ep, store, opts);
+        RestoreTransaction txn = new RestoreTransaction(ep, store, txns, opts);
         RestoreTransaction.Prepared prepared = txn.prepare(inputs);
         for (RestoreTransaction.Plan p : prepared.plans()) {
             out.println("== " + p.name() + " -> " + p.backend().id() + " " + p.family().id() + " of " + ep.netns().spec()
@@ -105,6 +105,8 @@ final class RestoreOptions {
             out.flush();
             return ExitCodes.FINDINGS;
         }
+        out.println("restore " + prepared.id() + ": recording, locking the target, backing up, applying");
+        out.flush();
         RestoreTransaction.Applied applied = txn.apply(prepared);
         applied.backups().forEach(b -> out.println("backup " + b.meta().backend() + " " + b.meta().family()
                 + ": snapshot " + b.meta().id()));
@@ -117,7 +119,6 @@ final class RestoreOptions {
             out.flush();
             return applied.verification().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
         }
-        txns.put(applied.armed());
         out.println("armed: restore " + applied.id() + " rolls back at " + applied.armed().deadline()
                 + " unless confirmed; from any shell or a new SSH session: iptscope confirm " + applied.id());
         out.flush();

@@ -20,8 +20,11 @@ final class RollbackCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    @Mixin
+    private ConfirmCommand.SwitchOptions switchOptions = new ConfirmCommand.SwitchOptions();
+
     @Override
-    public Integer call() throws IOException {
-        return ConfirmCommand.Switches.act(spec, targetOptions, id, true);
+    public Integer call() throws IOException, io.iptscope.restore.RestoreException {
+        return ConfirmCommand.Switches.act(spec, targetOptions, switchOptions, id, true);
     }
 }

@@ -1,12 +1,17 @@
 package io.iptscope.cli;
 
-/** Whether to colour output: only on a terminal, and never when NO_COLOR is set (no-color.org). */
+import picocli.CommandLine;
+
+/**
+ * Whether to colour output: picocli's own decision (the same as for --help), which colours only a terminal
+ * and honours NO_COLOR (no-color.org), CLICOLOR, CLICOLOR_FORCE and -Dpicocli.ansi.
+ */
 final class Terminal {
 
     private Terminal() {
     }
 
     static boolean colour() {
-        return System.console() != null && System.getenv("NO_COLOR") == null;
+        return CommandLine.Help.Ansi.AUTO.enabled();
     }
 }

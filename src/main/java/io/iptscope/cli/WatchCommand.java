@@ -8,6 +8,7 @@ import io.iptscope.exec.CommandLog;
 import io.iptscope.exec.CommandRunner;
 import io.iptscope.iptables.Watch;
 import io.iptscope.iptables.WatchEvent;
+import io.iptscope.json.Json;
 import io.iptscope.rules.Backend;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -60,7 +61,7 @@ final class WatchCommand implements Callable<Integer> {
         Duration timeout = Duration.ofSeconds(30);
         CommandRunner runner = targetOptions.runner(new CommandLog());
         BinaryInventory bins = new Discovery(runner, timeout).discover(targetOptions.source());
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = Json.MAPPER;
         CountDownLatch done = new CountDownLatch(1);
         Watch watch = new Watch(runner, targetOptions.target(), bins, timeout,
                 new Watch.Options(Duration.ofMillis(Math.round(interval * 1000)), counters, canary),

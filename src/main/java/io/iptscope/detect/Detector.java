@@ -71,12 +71,17 @@ public final class Detector {
     /** Proves the netns can be entered before anything else runs, and returns its inode. */
     private Long enterable(NetnsTarget target) throws InspectionException {
         String file = target.nsPath().orElse("/proc/self/ns/net");
-        CommandResult stat = runner.run(Command.of("stat", "-L", "-c", "%i", file).withTimeout(timeout));
+        // Both checks in one batch (one ssh session remotely); the stat's failure explains the other's.
+        List<Command> checks = new java.util.ArrayList<>(List.of(
+                Command.of("stat", "-L", "-c", "%i", file).withTimeout(timeout)));
+        target.nsPath().ifPresent(p -> checks.add(target.enter(Command.of("true").withTimeout(timeout))));
+        List<CommandResult> r = runner.runAll(checks);
+        CommandResult stat = r.get(0);
         if (!stat.ok()) {
             throw new InspectionException("netns " + target.spec() + " not found: " + file + ": " + stat.summary());
         }
-        if (target.nsPath().isPresent()) {
-            CommandResult enter = runner.run(target.enter(Command.of("true").withTimeout(timeout)));
+        if (r.size() > 1) {
+            CommandResult enter = r.get(1);
             if (!enter.ok()) {
                 throw new InspectionException("cannot enter netns " + target.spec() + ": " + enter.summary()
                         + (enter.denied() ? " (run as root, or choose sudo in the privilege mode)" : ""));

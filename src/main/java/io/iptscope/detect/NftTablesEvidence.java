@@ -3,7 +3,10 @@ package io.iptscope.detect;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
-/** Every nftables table of the netns, from {@code nft -j list tables} and {@code nft -j list chains}. */
+/**
+ * Every nftables table of the netns that holds a chain, from one {@code nft -j list chains} (in nft 1.0.6
+ * {@code list tables} costs as much as listing the whole ruleset); a table without chains is not seen.
+ */
 public record NftTablesEvidence(ReadStatus status, String detail, List<NftTable> tables) {
 
     public NftTablesEvidence {

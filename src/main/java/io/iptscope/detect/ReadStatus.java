@@ -17,6 +17,14 @@ public enum ReadStatus {
         this.id = id;
     }
 
+    /**
+     * A read that was attempted and did not complete. A missing binary or an unsupported family is a
+     * fact about the source or kernel, which the strategies weigh; these are not.
+     */
+    public boolean leavesVerdictUnconfirmed() {
+        return this == TIMEOUT || this == DENIED || this == FAILED;
+    }
+
     @JsonValue
     public String id() {
         return id;

@@ -40,7 +40,7 @@ public final class Strategies {
         List<Verdict> out = new ArrayList<>();
         for (Strategy s : ALL) {
             for (Family f : Family.values()) {
-                out.add(s.decide(obs, f));
+                out.add(s.decide(obs, f).checkedAgainst(obs.evidence()));
             }
         }
         return out;

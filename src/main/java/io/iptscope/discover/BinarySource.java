@@ -49,7 +49,13 @@ public sealed interface BinarySource {
                 throw new IllegalArgumentException("a binary source needs at least one directory");
             }
             for (String d : dirs) {
-                if (!d.startsWith("/") || d.contains("/../") || d.contains("\n")) {
+                if (d.chars().anyMatch(Character::isISOControl)) {
+                    // A TAB or newline would otherwise show up as every binary "missing".
+                    throw new IllegalArgumentException("binary directory '" + d.replace("\t", "\\t")
+                            .replace("\n", "\\n") + "' contains a control character (a TAB or a newline?); "
+                            + "separate directories with ':'");
+                }
+                if (!d.startsWith("/") || d.contains("/../")) {
                     throw new IllegalArgumentException("binary directory must be an absolute path: '" + d + "'");
                 }
             }
@@ -89,6 +95,11 @@ public sealed interface BinarySource {
         @Override
         public List<String> directories(CommandRunner runner) {
             CommandResult r = runner.run(Command.of("cat", "/proc/" + pid + "/environ"));
+            if (!r.ok() && r.stderrText().contains("No such file")) {
+                // Otherwise nsenter fails on every command and the report reads as "binaries missing".
+                throw new IllegalArgumentException("container:" + pid + ": there is no process " + pid + " on "
+                        + runner.host() + " (" + r.summary() + ")");
+            }
             if (r.ok()) {
                 for (String var : r.stdoutText().split("\0")) {
                     if (var.startsWith("PATH=")) {

@@ -35,12 +35,29 @@ public final class Discovery {
         List<String> dirs = source.directories(this.runner);
         Map<Tool, String> found = locate(runner, dirs);
         Map<String, List<String>> chains = symlinkChains(runner, found.values());
-        List<Tool> present = Tool.ALL.stream().filter(found::containsKey).toList();
-        List<CommandResult> versions = runner.runAll(present.stream().map(t -> versionCommand(t, found.get(t))).toList());
-        Map<Tool, CommandResult> versionOf = new HashMap<>();
-        for (int i = 0; i < present.size(); i++) {
-            versionOf.put(present.get(i), versions.get(i));
+        // Versions once per real file: on Debian 21 names resolve to two multi-call binaries and nft.
+        Map<Tool, String> resolvedOf = new LinkedHashMap<>();
+        for (Tool t : Tool.ALL) {
+            String path = found.get(t);
+            if (path != null) {
+                List<String> chain = chains.getOrDefault(path, List.of());
+                resolvedOf.put(t, chain.isEmpty() ? path : chain.get(chain.size() - 1));
+            }
         }
+        Map<String, Command> versionCommands = new LinkedHashMap<>();
+        resolvedOf.forEach((t, resolved) -> versionCommands.computeIfAbsent(versionKey(t, resolved),
+                k -> versionCommand(t, found.get(t), resolved)));
+        List<Command> batch = new ArrayList<>(versionCommands.values());
+        batch.addAll(alternativesCommands());
+        List<CommandResult> results = runner.runAll(batch);
+        Map<String, CommandResult> byKey = new HashMap<>();
+        int k = 0;
+        for (String key : versionCommands.keySet()) {
+            byKey.put(key, results.get(k++));
+        }
+        Map<Tool, CommandResult> versionOf = new HashMap<>();
+        resolvedOf.forEach((t, resolved) -> versionOf.put(t, byKey.get(versionKey(t, resolved))));
+        List<Alternatives> alternatives = alternatives(results.subList(k, results.size()));
         List<BinaryInfo> infos = new ArrayList<>();
         for (Tool tool : Tool.ALL) {
             String path = found.get(tool);
@@ -52,7 +69,7 @@ public final class Discovery {
             String resolved = chain.isEmpty() ? path : chain.get(chain.size() - 1);
             infos.add(withVersion(tool, path, chain, resolved, versionOf.get(tool)));
         }
-        return new BinaryInventory(source.describe(), dirs, infos, alternatives(runner), mount);
+        return new BinaryInventory(source.describe(), dirs, infos, alternatives, mount);
     }
 
     /** First directory holding each name as an executable file (links followed), like a PATH lookup. */
@@ -103,16 +120,23 @@ public final class Discovery {
             chains.put(p, new ArrayList<>());
             current.put(p, p);
         }
+        // Every path looked at once: a chain that reaches a file already seen (iptables-nft via the
+        // alternatives link) needs no further round, which saves an ssh session per hop remotely.
+        Map<String, String> targets = new HashMap<>();
         for (int depth = 0; depth < MAX_LINK_DEPTH && !current.isEmpty(); depth++) {
-            List<String> argv = new ArrayList<>(List.of("find"));
-            argv.addAll(new java.util.LinkedHashSet<>(current.values()));
-            argv.addAll(List.of("-maxdepth", "0", "-printf", "%p\\t%l\\n"));
-            CommandResult r = runner.run(Command.of(argv).withTimeout(timeout));
-            Map<String, String> targets = new HashMap<>();
-            for (String line : r.stdoutText().split("\n")) {
-                int tab = line.indexOf('\t');
-                if (tab > 0) {
-                    targets.put(line.substring(0, tab), line.substring(tab + 1));
+            java.util.Set<String> unknown = new java.util.LinkedHashSet<>(current.values());
+            unknown.removeAll(targets.keySet());
+            if (!unknown.isEmpty()) {
+                List<String> argv = new ArrayList<>(List.of("find"));
+                argv.addAll(unknown);
+                argv.addAll(List.of("-maxdepth", "0", "-printf", "%p\\t%l\\n"));
+                CommandResult r = runner.run(Command.of(argv).withTimeout(timeout));
+                unknown.forEach(u -> targets.put(u, ""));
+                for (String line : r.stdoutText().split("\n")) {
+                    int tab = line.indexOf('\t');
+                    if (tab > 0) {
+                        targets.put(line.substring(0, tab), line.substring(tab + 1));
+                    }
                 }
             }
             Map<String, String> next = new LinkedHashMap<>();
@@ -132,10 +156,22 @@ public final class Discovery {
         return frozen;
     }
 
-    private Command versionCommand(Tool tool, String path) {
+    /**
+     * Names that resolve to one xtables multi-call binary share its version and mode (the binary, not
+     * the name, decides the backend); any other file is asked under its own name.
+     */
+    private static String versionKey(Tool tool, String resolved) {
+        return isMultiCall(resolved) ? resolved : resolved + "\t" + tool.name();
+    }
+
+    private static boolean isMultiCall(String resolved) {
+        String file = Path.of(resolved).getFileName().toString();
+        return file.equals("xtables-multi") || file.equals("xtables-legacy-multi") || file.equals("xtables-nft-multi");
+    }
+
+    private Command versionCommand(Tool tool, String path, String resolved) {
         // The multi-call binaries dispatch on their first argument.
-        List<String> argv = tool.equals(Tool.XTABLES_LEGACY_MULTI) || tool.equals(Tool.XTABLES_NFT_MULTI)
-                ? List.of(path, "iptables", "--version")
+        List<String> argv = isMultiCall(resolved) ? List.of(resolved, "iptables", "--version")
                 : List.of(path, "--version");
         return Command.of(argv).withTimeout(timeout);
     }
@@ -197,10 +233,14 @@ public final class Discovery {
         return hasVersion && tool.isIptables() ? Mode.LEGACY : Mode.UNKNOWN;
     }
 
-    private List<Alternatives> alternatives(CommandRunner runner) {
+    private List<Command> alternativesCommands() {
+        return List.of("iptables", "ip6tables").stream()
+                .map(name -> Command.of("update-alternatives", "--query", name).withTimeout(timeout)).toList();
+    }
+
+    private static List<Alternatives> alternatives(List<CommandResult> queries) {
         List<Alternatives> out = new ArrayList<>();
-        for (String name : List.of("iptables", "ip6tables")) {
-            CommandResult r = runner.run(Command.of("update-alternatives", "--query", name).withTimeout(timeout));
+        for (CommandResult r : queries) {
             if (r.ok()) {
                 Alternatives a = Alternatives.parseQuery(r.stdoutText());
                 if (a != null) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iptscope.exec.Command;
 import io.iptscope.exec.CommandResult;
 import io.iptscope.exec.CommandRunner;
+import io.iptscope.json.Json;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import java.util.Map;
 public final class NetnsDiscovery {
 
     private static final int PROCESSES_SHOWN = 5;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final CommandRunner runner;
     private final Duration timeout;

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One external command: an argv list (never a shell string), optional stdin and a timeout after
- * which the whole process tree is killed.
+ * One external command: an argv list (never a shell string), optional stdin and a timeout: locally,
+ * the whole process tree is killed once it printed nothing and used no CPU for that long (see
+ * {@link ProgressWatchdog}); a read that is merely big is never killed.
  */
 public record Command(List<String> argv, byte[] stdin, Duration timeout) {
 
@@ -51,6 +52,13 @@ public record Command(List<String> argv, byte[] stdin, Duration timeout) {
 
     public String program() {
         return argv.get(0);
+    }
+
+    /** Zeroes this command's stdin (a sudo password line) once it has been written; the command is spent. */
+    public void wipeStdin() {
+        if (stdin != null) {
+            Arrays.fill(stdin, (byte) 0);
+        }
     }
 
     @Override

@@ -66,7 +66,8 @@ public record CommandResult(Command command, int exitCode, byte[] stdout, byte[]
             return "could not run " + command.program() + ": " + launchError;
         }
         if (timedOut) {
-            return command.program() + " timed out after " + command.timeout().toMillis() + " ms";
+            return command.program() + " timed out: no output and no CPU time for " + command.timeout().toMillis()
+                    + " ms";
         }
         String err = stderrText().strip();
         int nl = err.indexOf('\n');

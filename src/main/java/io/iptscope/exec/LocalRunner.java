@@ -22,6 +22,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /** Runs commands on this machine with {@link ProcessBuilder}. */
@@ -92,25 +93,63 @@ public final class LocalRunner implements CommandRunner {
         } catch (IOException e) {
             return CommandResult.launchFailed(command, e.getMessage(), since(start));
         }
-        Future<byte[]> out = IO.submit(() -> readAll(process.getInputStream()));
-        Future<byte[]> err = IO.submit(() -> readAll(process.getErrorStream()));
+        AtomicLong printed = new AtomicLong();
+        Future<byte[]> out = IO.submit(() -> readAll(process.getInputStream(), printed));
+        Future<byte[]> err = IO.submit(() -> readAll(process.getErrorStream(), printed));
         CompletableFuture.runAsync(() -> feed(process.getOutputStream(), command.stdin()), IO);
-        boolean timedOut = false;
+        Ending ending = await(process, command, new ProgressWatchdog(process.toHandle(), printed, command.timeout()));
+        boolean timedOut = ending == Ending.HUNG || ending == Ending.INTERRUPTED;
+        byte[] stdout = drain(out, process.getInputStream());
+        byte[] stderr = drain(err, process.getErrorStream());
+        if (ending == Ending.CANCELLED) {
+            byte[] note = "\niptscope: cancelled by the user\n".getBytes(StandardCharsets.UTF_8);
+            byte[] joined = java.util.Arrays.copyOf(stderr, stderr.length + note.length);
+            System.arraycopy(note, 0, joined, stderr.length, note.length);
+            return new CommandResult(command, -1, stdout, joined, since(start), false, null);
+        }
+        int exit = timedOut ? -1 : process.exitValue();
+        return new CommandResult(command, exit, stdout, stderr, since(start), timedOut, null);
+    }
+
+    private enum Ending { EXITED, HUNG, CANCELLED, INTERRUPTED }
+
+    /**
+     * Waits until the process exits, or kills its tree once the watchdog says it is hung (no output and
+     * no CPU for the command's timeout) or the user cancels it; a long read meanwhile reports progress.
+     */
+    private Ending await(Process process, Command command, ProgressWatchdog watchdog) {
+        long id = ReadProgress.begin();
+        long started = System.nanoTime();
+        boolean published = false;
         try {
-            if (!process.waitFor(command.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                timedOut = true;
-                killTree(process);
-                process.waitFor(PIPE_DRAIN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            for (int poll = 0; ; poll++) {
+                if (process.waitFor(ProgressWatchdog.POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return Ending.EXITED;
+                }
+                Ending stop = watchdog.hung() ? Ending.HUNG : ReadProgress.cancelled(id) ? Ending.CANCELLED : null;
+                if (stop != null) {
+                    killTree(process);
+                    process.waitFor(PIPE_DRAIN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                    return stop;
+                }
+                Duration elapsed = since(started);
+                if (elapsed.compareTo(ReadProgress.QUIET) >= 0 && poll % 3 == 0) {
+                    published = true;
+                    ReadProgress.publish(new ReadProgress(id, host(), command.toString(), watchdog.bytes(), elapsed,
+                            false));
+                }
             }
         } catch (InterruptedException e) {
             killTree(process);
             Thread.currentThread().interrupt();
-            timedOut = true;
+            return Ending.INTERRUPTED;
+        } finally {
+            if (published) {
+                ReadProgress.publish(new ReadProgress(id, host(), command.toString(), watchdog.bytes(),
+                        since(started), true));
+            }
+            ReadProgress.end(id);
         }
-        byte[] stdout = drain(out, process.getInputStream());
-        byte[] stderr = drain(err, process.getErrorStream());
-        int exit = timedOut ? -1 : process.exitValue();
-        return new CommandResult(command, exit, stdout, stderr, since(start), timedOut, null);
     }
 
     @Override
@@ -222,12 +261,26 @@ public final class LocalRunner implements CommandRunner {
             }
         } catch (IOException ignored) {
             // The process exited without reading all of its input; its exit status tells the story.
+        } finally {
+            // This copy may hold a sudo password line: zero it once written.
+            if (data != null) {
+                java.util.Arrays.fill(data, (byte) 0);
+            }
         }
     }
 
     private static byte[] readAll(InputStream in) throws IOException {
+        return readAll(in, new AtomicLong());
+    }
+
+    /** Reads to the end, adding each chunk's size to {@code counter} as it arrives (the watchdog's output). */
+    private static byte[] readAll(InputStream in, AtomicLong counter) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(8192);
-        in.transferTo(buffer);
+        byte[] chunk = new byte[65536];
+        for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+            buffer.write(chunk, 0, n);
+            counter.addAndGet(n);
+        }
         return buffer.toByteArray();
     }
 

@@ -17,12 +17,23 @@ public final class PrivilegedRunner implements CommandRunner {
 
     @Override
     public CommandResult run(Command command) {
-        return withoutSecret(delegate.run(elevate(command)), command);
+        Command elevated = elevate(command);
+        try {
+            return withoutSecret(delegate.run(elevated), command);
+        } finally {
+            wipe(elevated);
+        }
     }
 
     @Override
     public List<CommandResult> runAll(List<Command> commands) {
-        List<CommandResult> results = delegate.runAll(commands.stream().map(this::elevate).toList());
+        List<Command> elevated = commands.stream().map(this::elevate).toList();
+        List<CommandResult> results;
+        try {
+            results = delegate.runAll(elevated);
+        } finally {
+            elevated.forEach(this::wipe);
+        }
         return IntStream.range(0, results.size())
                 .mapToObj(i -> withoutSecret(results.get(i), commands.get(i))).toList();
     }
@@ -61,6 +72,15 @@ public final class PrivilegedRunner implements CommandRunner {
             System.arraycopy(own, 0, joined, preamble.length, own.length);
         }
         Arrays.fill(preamble, (byte) 0);
-        return prefixed.withStdin(joined);
+        try {
+            return prefixed.withStdin(joined);
+        } finally {
+            Arrays.fill(joined, (byte) 0);
+        }
+    }
+
+    /** Zeroes the stdin held by an elevated command, which may carry the password line. */
+    private void wipe(Command elevated) {
+        elevated.wipeStdin();
     }
 }

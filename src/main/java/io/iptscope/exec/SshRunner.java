@@ -135,7 +135,20 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
             return CommandRunner.super.runAll(commands);
         }
         ensureConnected();
-        return Parallel.runAll(commands, "iptscope-ssh", this::execute);
+        if (!RemoteBatch.batchable(commands)) {
+            return Parallel.runAll(commands, "iptscope-ssh", this::execute);
+        }
+        // One session for the whole phase: a login shell can cost far more than the commands themselves.
+        RemoteBatch batch = new RemoteBatch(commands);
+        Command ssh = new Command(sshArgv(List.of("sh -s")), batch.script().getBytes(StandardCharsets.UTF_8),
+                batch.longest().plus(TRANSPORT_GRACE));
+        CommandResult r = local.run(ssh);
+        if (!r.launched()) {
+            return commands.stream().map(c -> CommandResult.launchFailed(c, "ssh client: " + r.launchError(),
+                    r.duration())).toList();
+        }
+        checkTransport(r, commands.size() + " commands (" + commands.get(0) + ", …)");
+        return batch.results(r);
     }
 
     /** The shell command line the remote user's POSIX shell runs for {@code command}. */
@@ -165,24 +178,33 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
     private CommandResult execute(Command command) {
         Command ssh = new Command(sshArgv(List.of(remoteCommandLine(command))), command.stdin(),
                 command.timeout().plusSeconds(KILL_AFTER_SECONDS).plus(TRANSPORT_GRACE));
-        CommandResult r = local.run(ssh);
+        CommandResult r;
+        try {
+            r = local.run(ssh);
+        } finally {
+            ssh.wipeStdin();
+        }
         if (!r.launched()) {
             return CommandResult.launchFailed(command, "ssh client: " + r.launchError(), r.duration());
         }
-        if (r.timedOut() || (r.exitCode() == SSH_ERROR && transportFailed(r))) {
-            // The remote timeout would have ended the command first: the transport broke or stalled.
-            if (r.exitCode() == SSH_ERROR || !masterAlive()) {
-                setState(ConnectionState.LOST);
-                throw new SshConnectionException(host(), SshConnectionException.Reason.LOST,
-                        "connection to " + host() + " lost while running '" + command + "'"
-                                + detail(r.stderrText()) + "; the next action reconnects");
-            }
-        }
+        checkTransport(r, "'" + command + "'");
         boolean remoteTimeout = (r.exitCode() == TIMEOUT_TERM || r.exitCode() == TIMEOUT_KILL)
                 && r.duration().compareTo(command.timeout()) >= 0;
         boolean timedOut = r.timedOut() || remoteTimeout;
         return new CommandResult(command, timedOut ? -1 : r.exitCode(), r.stdout(), r.stderr(), r.duration(),
                 timedOut, null);
+    }
+
+    private void checkTransport(CommandResult r, String what) {
+        if (r.timedOut() || (r.exitCode() == SSH_ERROR && transportFailed(r))) {
+            // The remote timeout would have ended the command first: the transport broke or stalled.
+            if (r.exitCode() == SSH_ERROR || !masterAlive()) {
+                setState(ConnectionState.LOST);
+                throw new SshConnectionException(host(), SshConnectionException.Reason.LOST,
+                        "connection to " + host() + " lost while running " + what
+                                + detail(r.stderrText()) + "; the next action reconnects");
+            }
+        }
     }
 
     /** Exit 255 is the client's own error unless the command itself exited 255 over a live master. */

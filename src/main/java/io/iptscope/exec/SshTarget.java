@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * Where an {@link SshRunner} connects: a destination as {@code ssh} takes it ({@code host},
  * {@code user@host}, a {@code Host} alias of ~/.ssh/config or {@code ssh://user@host:port}) and extra
- * client options ({@code -F FILE}, {@code -o KEY=VALUE}) that come after iptscope's own.
+ * client options ({@code -F FILE}, {@code -o KEY=VALUE} of {@link SshOptions}' allow-list) that come after
+ * iptscope's own.
  */
 public record SshTarget(String destination, List<String> options) {
 
@@ -19,6 +20,7 @@ public record SshTarget(String destination, List<String> options) {
                     + "': expected [user@]host, a Host alias or ssh://[user@]host[:port]");
         }
         options = List.copyOf(options);
+        SshOptions.checkArgv(options);
     }
 
     public static SshTarget of(String destination) {

@@ -268,8 +268,15 @@ public final class Endpoint {
         String why = present.status() == LegacyTables.Status.FAILED
                 ? Quirks.legacyNamesFile(restore.family()) + " could not be read"
                 : "the target has no legacy table " + String.join(", ", absent) + " and a legacy --test would create it";
-        return new Tested(runner.run(scratch(command)), true, "in a scratch network namespace (unshare --net), because "
-                + why + "; the target's kernel was not touched");
+        CommandResult r = runner.run(scratch(command));
+        String caveat = "";
+        if (!r.ok() && r.stderrText().startsWith("unshare:")) {
+            caveat = "; unshare failed, so the input was not tested at all";
+        } else if (options.contains(RestoreOption.NOFLUSH)) {
+            caveat = "; with --noflush, chains the input uses but does not declare exist only in the target";
+        }
+        return new Tested(r, true, "in a scratch network namespace (unshare --net), because " + why
+                + "; the target's kernel was not touched" + caveat);
     }
 
     /** The argv (entered into the target) that restores {@code file} on the target machine: for a rollback script. */

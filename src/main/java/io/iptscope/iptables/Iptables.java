@@ -96,7 +96,10 @@ public final class Iptables {
         return false;
     }
 
-    /** The chosen backend's save output of all tables of the family (empty for legacy without tables). */
+    /**
+     * The chosen backend's save output of all tables of the family. Legacy without tables runs no save:
+     * the result is then the names file's read (empty output, or the failure to read it).
+     */
     public CommandResult save(Family family, boolean counters) {
         Read r = ep.read(backend(family), family, counters);
         if (r.save() == null) {

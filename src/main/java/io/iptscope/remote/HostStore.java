@@ -1,8 +1,7 @@
 package io.iptscope.remote;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.iptscope.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +26,7 @@ public final class HostStore {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final Path file;
 
@@ -63,11 +61,25 @@ public final class HostStore {
         if (!Files.exists(file)) {
             return List.of();
         }
-        return JSON.readValue(file.toFile(), HostsFile.class).hosts();
+        HostsFile read;
+        try {
+            read = JSON.readValue(file.toFile(), HostsFile.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(unusable(e.getOriginalMessage()));
+        }
+        if (read == null) {
+            throw new IOException(unusable("it holds null, not {\"hosts\": [...]}"));
+        }
+        return read.hosts();
     }
 
     public synchronized Optional<HostEntry> find(String name) throws IOException {
         return list().stream().filter(h -> h.name().equals(name)).findFirst();
+    }
+
+    private String unusable(String why) {
+        return "the saved hosts file " + file + " is not usable: " + why + ". Nothing was changed; fix or remove it "
+                + "(it holds only names, destinations and privilege modes).";
     }
 
     /** Adds the host, or replaces the one with the same name (keeping its place in the list). */
@@ -109,7 +121,7 @@ public final class HostStore {
         Path tmp = Files.createTempFile(dir, ".hosts-", ".json",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
-            JSON.writeValue(tmp.toFile(), new HostsFile(hosts));
+            Json.PRETTY.writeValue(tmp.toFile(), new HostsFile(hosts));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);

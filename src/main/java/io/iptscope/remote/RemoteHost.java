@@ -11,6 +11,7 @@ import io.iptscope.exec.PrivilegeMode;
 import io.iptscope.exec.PrivilegedRunner;
 import io.iptscope.exec.SessionPassword;
 import io.iptscope.exec.SshRunner;
+import io.iptscope.exec.SudoProbe;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -101,8 +102,21 @@ public final class RemoteHost implements AutoCloseable {
         return checkedPassword(runner, password, destination);
     }
 
-    /** Asks once and proves the password before any real command uses it. */
+    /**
+     * Asks once and proves the password before any real command uses it; but only where sudo prompts
+     * ({@link SudoProbe}): elsewhere the password would reach the command's stdin, so it is not even asked.
+     */
     private static Privilege checkedPassword(CommandRunner runner, SessionPassword password, String destination) {
+        switch (SudoProbe.probe(runner, PROBE_TIMEOUT)) {
+            case ROOT_ALREADY:
+                return new Privilege.Direct();
+            case SUDO_WITHOUT_PASSWORD:
+                return new Privilege.SudoNoPassword();
+            case NO_SUDO:
+                throw new PrivilegeException("not root on " + destination + " and sudo is not installed there");
+            default:
+                break;
+        }
         Privilege withPassword = new Privilege.SudoPassword(password);
         CommandResult check = new PrivilegedRunner(runner, withPassword)
                 .run(Command.of("true").withTimeout(PROBE_TIMEOUT));

@@ -1,6 +1,7 @@
 package io.iptscope.report;
 
 import io.iptscope.detect.BackendEvidence;
+import io.iptscope.detect.Confidence;
 import io.iptscope.detect.FamilyEvidence;
 import io.iptscope.detect.HookPipeline;
 import io.iptscope.detect.KernelCapabilities;
@@ -215,7 +216,11 @@ public final class DetectionText {
             }
             String binaries = v.backend() == VerdictBackend.NONE ? "" : "   " + v.binary().name() + " / "
                     + v.save().name() + " / " + v.restore().name();
-            line("  " + v.family().id() + ": " + bold(v.backend().id().toUpperCase(Locale.ROOT)) + binaries);
+            line("  " + v.family().id() + ": " + bold(v.backend().id().toUpperCase(Locale.ROOT)) + binaries
+                    + (v.confidence() == Confidence.UNCONFIRMED ? "   UNCONFIRMED" : ""));
+            if (v.confidence() == Confidence.UNCONFIRMED) {
+                line("      unconfirmed: these reads did not complete: " + String.join(", ", v.unconfirmedBy()));
+            }
             for (TraceStep s : v.trace()) {
                 line("      " + String.format("%-8s", s.kind().id()) + s.text());
             }
@@ -233,11 +238,13 @@ public final class DetectionText {
             for (Family f : Family.values()) {
                 Verdict v = e.getValue().get(f);
                 boolean differs = v != null && reference.get(f) != null && v.backend() != reference.get(f);
-                row.append(String.format("%-10s", v == null ? "" : v.backend().id() + (differs ? " *" : "")));
+                row.append(String.format("%-10s", v == null ? "" : v.backend().id() + (differs ? " *" : "")
+                        + (v.confidence() == Confidence.UNCONFIRMED ? " ?" : "")));
             }
             line(row.toString().stripTrailing());
         }
-        line("  (* differs from " + headline + ")");
+        line("  (* differs from " + headline + (r.verdicts().stream().anyMatch(v -> v.confidence()
+                == Confidence.UNCONFIRMED) ? "; ? unconfirmed: a read it depends on did not complete)" : ")"));
         line("");
     }
 

@@ -1,8 +1,7 @@
 package io.iptscope.report;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.iptscope.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,17 +9,14 @@ import java.nio.file.Path;
 /** Reads and writes reports as JSON. */
 public final class Reports {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            // Reports written by newer versions stay readable.
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private Reports() {
     }
 
     public static String toJson(DetectionReport report) {
         try {
-            return JSON.writeValueAsString(report);
+            return Json.PRETTY.writeValueAsString(report);
         } catch (IOException e) {
             throw new IllegalStateException("report does not serialise", e);
         }

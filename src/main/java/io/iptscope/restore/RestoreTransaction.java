@@ -115,14 +115,23 @@ public final class RestoreTransaction {
     }
 
     private static final int ROLLBACK_LOCK_WAIT_SECONDS = 60;
+    /** How long a path that lost the claim waits for the winner to settle before it reports the state as is. */
+    private static final Duration SETTLE_WAIT = Duration.ofSeconds(10);
 
     private final Endpoint ep;
     private final SnapshotStore snapshots;
     private final Options options;
+    private final TransactionStore transactions;
 
+    /** Records go to the transaction store beside {@code snapshots}. */
     public RestoreTransaction(Endpoint ep, SnapshotStore snapshots, Options options) {
+        this(ep, snapshots, TransactionStore.beside(snapshots), options);
+    }
+
+    public RestoreTransaction(Endpoint ep, SnapshotStore snapshots, TransactionStore transactions, Options options) {
         this.ep = ep;
         this.snapshots = snapshots;
+        this.transactions = transactions;
         this.options = options;
     }
 
@@ -204,81 +213,169 @@ public final class RestoreTransaction {
                 test.stdoutText() + test.stderrText(), tested.where(), newTables);
     }
 
-    /** Steps 4-7: back up, arm, apply every family or none, verify. */
+    /**
+     * Steps 4-7: record, lock the target, back up, arm, apply every family or none, verify. The record is
+     * written and the target locked before anything is applied, so a full disk or a second restore on the
+     * same netns, backend and family is refused with nothing changed.
+     */
     public Applied apply(Prepared prepared) throws RestoreException {
         String id = prepared.id();
-        String stateDir = options.stateRoot() + "/" + id;
+        String root = options.stateRoot();
+        String stateDir = root + "/" + id;
         TargetFiles files = new TargetFiles(ep.runner(), ep.timeout());
-        files.mkdirPrivate(stateDir);
+        DeadMansSwitch dms = new DeadMansSwitch(ep.runner(), ep.timeout());
+        boolean timed = options.confirmWithin() != null;
+        String mechanism = timed ? dms.mechanism() : DeadMansSwitch.NO_TIMER;
+
+        files.mkdirPrivate(root);
+        NetnsIdentity identity = NetnsIdentity.capture(ep.runner(), ep.netns(), ep.timeout());
+        List<String> keys = prepared.plans().stream()
+                .map(p -> TransactionLock.key(identity, p.backend(), p.family())).sorted().toList();
+        TransactionRecord record = record(id, stateDir, mechanism, List.of());
+        store(record);
+        files.mkdirFresh(stateDir);
+        files.write(stateDir + "/" + DeadMansSwitch.LOCKS_FILE, String.join("\n", keys) + "\n");
+        TransactionLock lock = new TransactionLock(ep.runner(), ep.timeout(), root);
+        lock.acquire(id, keys, holder -> "it is " + dms.state(root + "/" + holder).id());
+
+        List<Plan> plans = new ArrayList<>();
         List<Snapshot> backups = new ArrayList<>();
         List<RollbackStep> steps = new ArrayList<>();
-        for (Plan p : prepared.plans()) {
-            backups.add(backup(p, id));
-            steps.addAll(rollbackSteps(p, stateDir, files));
+        try {
+            for (Plan p : prepared.plans()) {
+                Plan fresh = underLock(p);
+                plans.add(fresh);
+                backups.add(backup(fresh, id));
+                steps.addAll(rollbackSteps(fresh, stateDir, files));
+            }
+            files.write(stateDir + "/" + DeadMansSwitch.SCRIPT, DeadMansSwitch.script(id, stateDir, ep.netns().spec(),
+                    identity, lock, keys, steps));
+            record = record(id, stateDir, mechanism, backups.stream().map(s -> s.meta().id()).toList());
+            store(record);
+            dms.markPending(stateDir);
+            if (timed) {
+                String used = dms.arm(id, stateDir, options.confirmWithin(), mechanism);
+                if (!used.equals(mechanism)) {
+                    record = record(id, stateDir, used, record.backups());
+                    store(record);
+                    mechanism = used;
+                }
+            }
+        } catch (RestoreException | RuntimeException e) {
+            // Nothing was applied: give the target back.
+            files.rename(stateDir + "/armed", stateDir + "/failed");
+            lock.release(id, keys);
+            throw e;
         }
-        files.write(stateDir + "/" + DeadMansSwitch.SCRIPT, DeadMansSwitch.script(id, stateDir, ep.netns().spec(), steps));
 
-        DeadMansSwitch dms = new DeadMansSwitch(ep.runner(), ep.timeout());
-        TransactionRecord armed = null;
-        if (options.confirmWithin() != null) {
-            String mechanism = dms.arm(id, stateDir, options.confirmWithin());
-            armed = new TransactionRecord(id, ep.host(), ep.netns().spec(), stateDir, mechanism,
-                    Instant.now().plus(options.confirmWithin()).toString(),
-                    backups.stream().map(s -> s.meta().id()).toList());
-        }
-
-        for (Plan p : prepared.plans()) {
+        for (Plan p : plans) {
             BinaryInfo restore = restoreBinary(p.backend(), p.family());
             CommandResult r = ep.restore(restore, options.lockWaitSeconds(), restoreOptions(), bytes(p.input()),
                     applyTimeout());
             if (!r.ok()) {
-                List<String> rolledBack = rollback(id, stateDir, armed, steps);
-                throw new RestoreException(p.family().id() + " restore failed: " + failure(r, restore)
-                        + "; everything was rolled back from the backups " + backups.stream().map(s -> s.meta().id())
-                        .toList(), rolledBack);
+                throw undo(p.family().id() + " restore failed: " + failure(r, restore), r, id, stateDir, mechanism,
+                        backups);
             }
         }
         List<String> verification = new ArrayList<>();
-        for (Plan p : prepared.plans()) {
+        for (Plan p : plans) {
             verification.addAll(verify(p));
         }
-        return new Applied(id, prepared.plans(), backups, armed, verification);
+        if (!timed) {
+            dms.confirm(id, stateDir, mechanism);
+        }
+        return new Applied(id, plans, backups, timed ? record : null, verification);
     }
 
-    /** Rolls an applied restore back now, from its backups; claims the switch first when one is armed. */
+    /**
+     * Rolls an applied restore back now with its script, after claiming the switch's marker. A restore
+     * without a timer (settled as confirmed when it was applied) takes the target's lock again first.
+     * When the timer holds the marker, waits for it to settle and reports what it did.
+     */
     public List<String> rollback(Applied applied) throws RestoreException {
-        String stateDir = options.stateRoot() + "/" + applied.id();
-        List<RollbackStep> steps = new ArrayList<>();
-        TargetFiles files = new TargetFiles(ep.runner(), ep.timeout());
-        for (Plan p : applied.plans()) {
-            steps.addAll(rollbackSteps(p, stateDir, files));
+        String id = applied.id();
+        String stateDir = options.stateRoot() + "/" + id;
+        String mechanism = applied.armed() != null ? applied.armed().mechanism() : DeadMansSwitch.NO_TIMER;
+        DeadMansSwitch dms = new DeadMansSwitch(ep.runner(), ep.timeout());
+        SwitchState s;
+        if (dms.claim(id, stateDir, mechanism)) {
+            s = dms.runClaimed(stateDir, applyTimeout());
+        } else if (applied.armed() == null && dms.state(stateDir) == SwitchState.CONFIRMED) {
+            TargetFiles files = new TargetFiles(ep.runner(), ep.timeout());
+            List<String> keys = files.read(stateDir + "/" + DeadMansSwitch.LOCKS_FILE).lines()
+                    .filter(TransactionLock::validKey).toList();
+            TransactionLock lock = new TransactionLock(ep.runner(), ep.timeout(), options.stateRoot());
+            lock.acquire(id, keys, holder -> "it is " + dms.state(options.stateRoot() + "/" + holder).id());
+            if (!files.rename(stateDir + "/confirmed", stateDir + "/rolling-back")) {
+                lock.release(id, keys);
+                throw new RestoreException("restore " + id + " changed state while rolling back: "
+                        + dms.state(stateDir).id());
+            }
+            s = dms.runClaimed(stateDir, applyTimeout());
+        } else {
+            s = dms.awaitSettled(stateDir, SETTLE_WAIT);
         }
-        return rollback(applied.id(), stateDir, applied.armed(), steps);
+        List<String> log = dms.log(stateDir).lines().toList();
+        if (s != SwitchState.ROLLED_BACK) {
+            throw new RestoreException("restore " + id + " is " + s.id() + ", not rolled back"
+                    + (s == SwitchState.FAILED ? ": ROLLBACK INCOMPLETE; the backups are in the snapshot store" : ""),
+                    log);
+        }
+        return log;
     }
 
-    private List<String> rollback(String id, String stateDir, TransactionRecord armed, List<RollbackStep> steps)
-            throws RestoreException {
+    /** After a failed apply: roll back through the switch and say what really happened. */
+    private RestoreException undo(String why, CommandResult r, String id, String stateDir, String mechanism,
+                                  List<Snapshot> backups) {
         DeadMansSwitch dms = new DeadMansSwitch(ep.runner(), ep.timeout());
-        if (armed != null && !dms.claim(id, stateDir, armed.mechanism())) {
-            return List.of("the dead-man's switch had already " + (dms.state(stateDir) == SwitchState.CONFIRMED
-                    ? "been confirmed: nothing rolled back" : "rolled back"));
+        SwitchState s = dms.claim(id, stateDir, mechanism) ? dms.runClaimed(stateDir, applyTimeout())
+                : dms.awaitSettled(stateDir, SETTLE_WAIT);
+        List<String> ids = backups.stream().map(b -> b.meta().id()).toList();
+        String outcome = switch (s) {
+            case ROLLED_BACK -> "; everything was rolled back from the backups " + ids;
+            case FAILED -> "; THE ROLLBACK FAILED (its log follows); the backups " + ids + " are in the snapshot store";
+            case ROLLING_BACK -> "; the dead-man's switch is rolling back and has not finished yet (it may be waiting "
+                    + "for the xtables lock): NOT rolled back so far. See 'iptscope rollback " + id
+                    + "' for its result; the backups " + ids + " are in the snapshot store";
+            default -> "; the switch of restore " + id + " is " + s.id() + "; the backups " + ids
+                    + " are in the snapshot store";
+        };
+        List<String> details = new ArrayList<>(stderrLines(r));
+        details.addAll(dms.log(stateDir).lines().toList());
+        return new RestoreException(why + outcome, details);
+    }
+
+    /**
+     * The backup is taken under the lock, so it cannot capture another restore's rules in flight; rules that
+     * changed since the preview are refused rather than overwritten unseen.
+     */
+    private Plan underLock(Plan p) throws RestoreException {
+        Saver.Saved now = Saver.save(ep, p.backend(), p.family(), List.of(), true);
+        boolean same = RulesetDiffer.diff(p.current().ruleset(), now.ruleset(), "preview", "now", false).isEmpty();
+        if (!same) {
+            throw new RestoreException(p.backend().id() + " " + p.family().id() + " of " + ep.netns().spec()
+                    + " changed since the preview (another writer or restore); prepare again; nothing was applied");
         }
-        List<String> report = new ArrayList<>();
-        List<String> failed = new ArrayList<>();
-        for (RollbackStep s : steps) {
-            CommandResult r = ep.onHost(Command.of(s.argv()).withTimeout(applyTimeout()));
-            report.add(s.description() + ": " + (r.ok() ? "ok" : r.summary()));
-            if (!r.ok()) {
-                failed.add(s.description() + ": " + r.summary());
-            }
+        return new Plan(p.family(), p.backend(), p.name(), p.intended(), p.input(), now, p.preview(), p.testOutput(),
+                p.testedIn(), p.newTables());
+    }
+
+    private TransactionRecord record(String id, String stateDir, String mechanism, List<String> backups) {
+        String deadline = options.confirmWithin() == null ? null : Instant.now().plus(options.confirmWithin()).toString();
+        return new TransactionRecord(id, ep.host(), ep.netns().spec(), stateDir, mechanism, deadline, backups);
+    }
+
+    private void store(TransactionRecord record) throws RestoreException {
+        try {
+            transactions.put(record);
+        } catch (IOException | RuntimeException e) {
+            throw new RestoreException("cannot write the transaction record of " + record.id() + " into "
+                    + transactions.root() + ": " + e.getMessage() + "; nothing was applied");
         }
-        if (armed != null) {
-            dms.finished(stateDir);
-        }
-        if (!failed.isEmpty()) {
-            throw new RestoreException("ROLLBACK INCOMPLETE; the backups are in the snapshot store", failed);
-        }
-        return report;
+    }
+
+    private static List<String> stderrLines(CommandResult r) {
+        return r.stderrText().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 
     private Snapshot backup(Plan p, String id) throws RestoreException {
@@ -441,7 +538,9 @@ public final class RestoreTransaction {
             return "another program holds the xtables lock (" + Quirks.XTABLES_LOCK + ") and " + bin.name()
                     + " gave up waiting (exit " + Quirks.EXIT_RESOURCE_PROBLEM + "); try again, or raise --lock-wait";
         }
-        return bin.name() + " " + r.summary();
+        List<String> lines = stderrLines(r);
+        // nft's messages span lines (the program's prefix on one, the reason after it): keep them all.
+        return bin.name() + " exit " + r.exitCode() + (lines.isEmpty() ? "" : ": " + String.join(" / ", lines));
     }
 
     private static byte[] bytes(String s) {

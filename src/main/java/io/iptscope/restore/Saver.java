@@ -4,6 +4,7 @@ import io.iptscope.discover.BinaryInfo;
 import io.iptscope.discover.ToolKind;
 import io.iptscope.exec.CommandResult;
 import io.iptscope.iptables.Endpoint;
+import io.iptscope.iptables.Quirks;
 import io.iptscope.iptables.Read;
 import io.iptscope.report.ToolVersion;
 import io.iptscope.rules.Backend;
@@ -56,7 +57,12 @@ public final class Saver {
         if (read.noLegacyTables()) {
             return saved(ep, backend, family, tables, counters, bin, "");
         }
-        CommandResult r = read.result() != null ? read.result() : read.legacy().read();
+        if (read.result() == null) {
+            CommandResult names = read.legacy().read();
+            throw new RestoreException("cannot save " + backend.id() + " " + family.id() + ": cannot read "
+                    + Quirks.legacyNamesFile(family) + ": " + names.summary(), List.of(names.stderrText().strip()));
+        }
+        CommandResult r = read.result();
         if (!r.ok()) {
             throw new RestoreException("cannot save " + backend.id() + " " + family.id() + ": " + bin.name() + " "
                     + r.summary(), List.of(r.stderrText().strip()));

@@ -1,17 +1,16 @@
 package io.iptscope.restore;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.iptscope.json.Json;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+
+
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+
+
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -36,8 +35,7 @@ public final class SnapshotStore {
     private static final Pattern ID = Pattern.compile("[0-9]{8}-[0-9]{6}-[0-9a-f]{4}");
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final Path root;
 
@@ -67,12 +65,12 @@ public final class SnapshotStore {
 
     public Snapshot add(SnapshotMeta meta, String rules) throws IOException {
         checkId(meta.id());
-        Files.createDirectories(root);
+        makePrivate();
         byte[] data = rules.getBytes(StandardCharsets.UTF_8);
         SnapshotMeta complete = meta.withChecksum(sha256(data), data.length);
         Path file = root.resolve(meta.id() + ".rules");
         writeDurably(file, data);
-        writeDurably(root.resolve(meta.id() + ".json"), JSON.writeValueAsBytes(complete));
+        writeDurably(root.resolve(meta.id() + ".json"), Json.PRETTY.writeValueAsBytes(complete));
         return new Snapshot(complete, file);
     }
 
@@ -80,6 +78,7 @@ public final class SnapshotStore {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
+        makePrivate();
         List<Snapshot> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(root)) {
             for (Path json : files.filter(p -> p.getFileName().toString().endsWith(".json")).toList()) {
@@ -127,30 +126,28 @@ public final class SnapshotStore {
         }
     }
 
-    private static void checkId(String id) throws IOException {
-        if (id == null || !ID.matcher(id).matches()) {
-            throw new IOException("not a snapshot id: '" + id + "' (expected e.g. 20261121-153012-ab12)");
+    /**
+     * Rules and backups reveal a host's firewall: the store is 0700 and its files 0600, also when an
+     * older version created them world-readable.
+     */
+    private void makePrivate() throws IOException {
+        PrivateFiles.directory(root);
+        try (Stream<Path> files = Files.list(root)) {
+            for (Path f : files.toList()) {
+                PrivateFiles.tighten(f);
+            }
         }
     }
 
-    /** Temp file, fsync, atomic rename, fsync of the directory. */
+    /** @throws IllegalArgumentException for a malformed id: a usage error, not a finding */
+    private static void checkId(String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("not a snapshot id: '" + id + "' (expected e.g. 20261121-153012-ab12)");
+        }
+    }
+
+    /** Temp file (0600), fsync, atomic rename, fsync of the directory. */
     static void writeDurably(Path target, byte[] data) throws IOException {
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buf = ByteBuffer.wrap(data);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
-            ch.force(true);
-        }
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-        try (FileChannel dir = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
-            dir.force(true);
-        }
+        PrivateFiles.writeDurably(target, data);
     }
 }

@@ -21,8 +21,26 @@ final class TargetFiles {
         this.timeout = timeout;
     }
 
+    /** The transaction root: created 0700, or tightened to 0700 when it exists. */
     void mkdirPrivate(String dir) throws RestoreException {
         check(runner.run(Command.of("mkdir", "-p", "-m", "0700", dir).withTimeout(timeout)), "create " + dir);
+        check(runner.run(Command.of("chmod", "0700", dir).withTimeout(timeout)), "make " + dir + " private");
+    }
+
+    /** A transaction's own directory: new (an existing one is refused) and 0700. */
+    void mkdirFresh(String dir) throws RestoreException {
+        check(runner.run(Command.of("mkdir", "-m", "0700", dir).withTimeout(timeout)), "create " + dir);
+    }
+
+    /** {@code UID MODE TYPE} of a path, not following a final link ({@code stat -c}); empty when it is not there. */
+    String stat(String path) {
+        CommandResult r = runner.run(Command.of("stat", "-c", "%u %a %F", "--", path).withTimeout(timeout));
+        return r.ok() ? r.stdoutText().strip() : "";
+    }
+
+    /** The uid commands run as on this machine. */
+    String uid() {
+        return runner.run(Command.of("id", "-u").withTimeout(timeout)).stdoutText().strip();
     }
 
     /** dd with conv=fsync: the data is on disk before the command returns. */

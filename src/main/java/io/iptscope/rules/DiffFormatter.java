@@ -1,8 +1,7 @@
 package io.iptscope.rules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.iptscope.json.Json;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,7 +15,6 @@ public final class DiffFormatter {
     private static final String BOLD = "\u001b[1m";
     private static final String RESET = "\u001b[0m";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The JSON document: the diff with its totals. */
     public record Document(String before, String after, boolean countersCompared, RulesetDiff.Summary summary,
@@ -80,7 +78,7 @@ public final class DiffFormatter {
 
     public static String json(RulesetDiff diff) {
         try {
-            return JSON.writeValueAsString(new Document(diff.before(), diff.after(), diff.countersCompared(),
+            return Json.PRETTY.writeValueAsString(new Document(diff.before(), diff.after(), diff.countersCompared(),
                     diff.summary(), diff.tables())) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("records of strings and numbers always serialise", e);

@@ -53,17 +53,21 @@ public final class RuleFilter {
 
     private final String query;
     private final Node root;
+    private final List<String> highlights;
 
-    private RuleFilter(String query, Node root) {
+    private RuleFilter(String query, Node root, List<String> highlights) {
         this.query = query;
         this.root = root;
+        this.highlights = List.copyOf(highlights);
     }
 
     /** Never throws: every problem comes back as {@link Compiled.Error}. */
     public static Compiled compile(String query) {
         String q = query == null ? "" : query;
         try {
-            return new Compiled.Ok(new RuleFilter(q, new Parser(q).parse()));
+            Parser p = new Parser(q);
+            Node root = p.parse();
+            return new Compiled.Ok(new RuleFilter(q, root, p.highlights));
         } catch (FilterSyntaxException e) {
             return new Compiled.Error(e.position, e.getMessage());
         }
@@ -71,6 +75,35 @@ public final class RuleFilter {
 
     public String query() {
         return query;
+    }
+
+    /**
+     * The text the query looks for, to mark in the rules it shows: the values of its terms that are not
+     * negated, cut at the glob characters ({@code KUBE-SVC-*} gives {@code KUBE-SVC-}). Empty for a query
+     * that only negates or compares counters.
+     */
+    public List<String> highlights() {
+        return highlights;
+    }
+
+    /** The term {@code field:value} of this language, quoted when the value needs it (blanks, quotes, ')'). */
+    public static String term(String field, String value) {
+        return field + ":" + quoted(value);
+    }
+
+    /** Free text of this language: always quoted, so that it never reads as a field, keyword or operator. */
+    public static String text(String value) {
+        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    /** A field value: bare when it reads back as itself, else in quotes. */
+    private static String quoted(String value) {
+        boolean bare = !value.isEmpty() && value.charAt(0) != '!' && value.charAt(0) != '(';
+        for (int i = 0; bare && i < value.length(); i++) {
+            char c = value.charAt(i);
+            bare = c != ' ' && c != '\t' && c != ')' && c != '"';
+        }
+        return bare ? value : text(value);
     }
 
     /** The indexes (see {@link RuleIndex#rule}) of the rules that match. */
@@ -238,6 +271,9 @@ public final class RuleFilter {
         private final String q;
         private int pos;
         private int depth;
+        /** How many enclosing groups or terms are negated: their values are not marked. */
+        private int negatedScopes;
+        private final List<String> highlights = new ArrayList<>();
 
         Parser(String q) {
             this.q = q;
@@ -305,23 +341,34 @@ public final class RuleFilter {
                     throw new FilterSyntaxException(pos, "expected a term after '!'");
                 }
             }
-            Node inner;
-            if (pos < q.length() && q.charAt(pos) == '(') {
-                int open = pos++;
-                if (++depth > MAX_GROUP_DEPTH) {
-                    throw new FilterSyntaxException(open, "groups nested more than " + MAX_GROUP_DEPTH + " deep");
-                }
-                inner = or();
-                depth--;
-                skipBlanks();
-                if (pos >= q.length() || q.charAt(pos) != ')') {
-                    throw new FilterSyntaxException(open, "'(' is never closed");
-                }
-                pos++;
-            } else {
-                inner = term();
+            boolean negated = negations % 2 == 1;
+            if (negated) {
+                negatedScopes++;
             }
-            return negations % 2 == 0 ? inner : new Not(inner);
+            Node inner;
+            try {
+                if (pos < q.length() && q.charAt(pos) == '(') {
+                    int open = pos++;
+                    if (++depth > MAX_GROUP_DEPTH) {
+                        throw new FilterSyntaxException(open, "groups nested more than " + MAX_GROUP_DEPTH
+                                + " deep");
+                    }
+                    inner = or();
+                    depth--;
+                    skipBlanks();
+                    if (pos >= q.length() || q.charAt(pos) != ')') {
+                        throw new FilterSyntaxException(open, "'(' is never closed");
+                    }
+                    pos++;
+                } else {
+                    inner = term();
+                }
+            } finally {
+                if (negated) {
+                    negatedScopes--;
+                }
+            }
+            return negated ? new Not(inner) : inner;
         }
 
         private Node term() throws FilterSyntaxException {
@@ -338,7 +385,7 @@ public final class RuleFilter {
                 colon = p;
             }
             if (colon < 0) {
-                return new FreeText(value(start));
+                return new FreeText(highlight(value(start)));
             }
             String field = q.substring(pos, colon).toLowerCase(Locale.ROOT);
             if (!FIELDS.contains(field)) {
@@ -350,8 +397,20 @@ public final class RuleFilter {
             if (pos >= q.length() || q.charAt(pos) == ' ' || q.charAt(pos) == ')') {
                 throw new FilterSyntaxException(valueAt, "'" + field + ":' needs a value");
             }
-            String value = value(valueAt);
+            String value = highlight(value(valueAt));
             return field(field, value, valueAt);
+        }
+
+        /** Remembers the plain pieces of a value that is looked for (not negated). */
+        private String highlight(String value) {
+            if (negatedScopes == 0) {
+                for (String piece : value.split("[*?]")) {
+                    if (!piece.isEmpty()) {
+                        highlights.add(piece);
+                    }
+                }
+            }
+            return value;
         }
 
         private Node field(String field, String value, int at) throws FilterSyntaxException {

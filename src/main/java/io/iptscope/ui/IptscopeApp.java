@@ -40,8 +40,18 @@ public final class IptscopeApp extends Application {
         } else {
             window.model().select(options.target());
             window.model().binarySourceProperty().set(options.binaries());
-            window.model().refreshTargets();
-            window.model().detect();
+            // The window paints first; on two busy cores a detection started at once would delay the first frame.
+            Scene scene = window.scene();
+            scene.addPostLayoutPulseListener(new Runnable() {
+                @Override
+                public void run() {
+                    scene.removePostLayoutPulseListener(this);
+                    Platform.runLater(() -> {
+                        window.model().refreshTargets();
+                        window.model().detect();
+                    });
+                }
+            });
         }
     }
 

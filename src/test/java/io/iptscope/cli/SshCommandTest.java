@@ -119,9 +119,43 @@ class SshCommandTest {
 
     @Test
     void anUnknownHostKeyIsRefusedWithoutATerminal() {
-        DetectCommandTest.Out r = run("detect", "--ssh-option", "UserKnownHostsFile=/dev/null");
-        assertEquals(ExitCodes.CONNECTION, r.exit(), r.err());
-        assertTrue(r.err().contains("not accepted"), r.err());
+        sshd.writeKnownHosts("");
+        try {
+            DetectCommandTest.Out r = run("detect");
+            assertEquals(ExitCodes.CONNECTION, r.exit(), r.err());
+            assertTrue(r.err().contains("not accepted"), r.err());
+        } finally {
+            sshd.trustHostKey();
+        }
+    }
+
+    @Test
+    void aChangedHostKeyCannotBeWaivedWithSshOptions() throws Exception {
+        // known_hosts holds another key for the host: what an intercepted connection looks like.
+        Path other = Files.createTempDirectory("iptscope-otherkey");
+        try {
+            new io.iptscope.exec.LocalRunner().run(io.iptscope.exec.Command.of("ssh-keygen", "-q", "-t", "ed25519",
+                    "-N", "", "-f", other.resolve("k").toString()));
+            String otherKey = Files.readString(other.resolve("k.pub")).strip().split(" ")[0] + " "
+                    + Files.readString(other.resolve("k.pub")).strip().split(" ")[1];
+            sshd.writeKnownHosts("[127.0.0.1]:" + sshd.port() + " " + otherKey + "\n");
+            long logins = sshd.acceptedLogins();
+            for (String weakening : List.of("KnownHostsCommand=/bin/echo " + sshd.knownHostsLine(),
+                    "StrictHostKeyChecking=no", "UserKnownHostsFile=/dev/null", "GlobalKnownHostsFile=/dev/null",
+                    "ProxyCommand=nc 127.0.0.1 " + sshd.port(), "HostKeyAlias=elsewhere", "CheckHostIP=no",
+                    "-F /dev/null", "Include /dev/null")) {
+                DetectCommandTest.Out r = run("detect", "--ssh-option", weakening);
+                assertEquals(ExitCodes.USAGE, r.exit(), weakening + ": " + r.err());
+                assertTrue(r.err().contains("is not allowed"), r.err());
+            }
+            DetectCommandTest.Out allowed = run("detect", "--ssh-option", "ConnectTimeout=5");
+            assertEquals(ExitCodes.CONNECTION, allowed.exit(), allowed.err());
+            assertTrue(allowed.err().contains("REMOTE HOST IDENTIFICATION HAS CHANGED"), allowed.err());
+            assertEquals(logins, sshd.acceptedLogins(), "logged in despite the changed key");
+        } finally {
+            sshd.trustHostKey();
+            new io.iptscope.exec.LocalRunner().run(io.iptscope.exec.Command.of("rm", "-rf", other.toString()));
+        }
     }
 
     @Test

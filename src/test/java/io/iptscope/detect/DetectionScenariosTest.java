@@ -13,6 +13,9 @@ import io.iptscope.exec.CommandLog;
 import io.iptscope.exec.CommandRecord;
 import io.iptscope.exec.LocalRunner;
 import io.iptscope.exec.RecordingRunner;
+import io.iptscope.report.DetectionReport;
+import io.iptscope.report.DetectionText;
+import io.iptscope.report.Reports;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
 import io.iptscope.testing.KubeRules;
@@ -23,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -341,6 +345,62 @@ class DetectionScenariosTest {
             assertTrue(run.commands().stream().anyMatch(CommandRecord::timedOut));
             assertTrue(run.findingIds().contains("read-incomplete:ipv4"));
             assertNotNull(run.inspection().verdicts());
+            // Every ipv4 verdict leaned on the lost read; the ipv6 ones read everything they needed.
+            for (Verdict v : run.inspection().verdicts()) {
+                if (v.family() == V4) {
+                    assertEquals(Confidence.UNCONFIRMED, v.confidence(), v.strategy());
+                    assertEquals(List.of("nft ipv4: timeout"), v.unconfirmedBy(), v.strategy());
+                } else {
+                    assertEquals(Confidence.CONFIRMED, v.confidence(), v.strategy());
+                }
+            }
+            DetectionReport report = DetectionReport.of(run.inspection(), "local", run.commands(), Instant.now());
+            assertTrue(Reports.toJson(report).contains("\"confidence\" : \"unconfirmed\""), "JSON");
+            String text = DetectionText.render(report, Strategies.RECOMMENDED, false);
+            assertTrue(text.contains("UNCONFIRMED"), text);
+            assertTrue(text.contains("unconfirmed: these reads did not complete: nft ipv4: timeout"), text);
+        }
+    }
+
+    @Test
+    void aHundredThousandRuleReadCompletesWithinTheDefaultTimeout() throws Exception {
+        String rules = KubeRules.generate(100_000, false);
+        long expected = rules.lines().filter(l -> l.startsWith("-A ")).count();
+        try (TestNetns ns = TestNetns.create()) {
+            ns.restore("iptables-nft-restore", rules);
+            // 5 s is the CLI's default: an nft save of 100k rules takes about that long on a busy machine.
+            Run run = detect(ns, new BinarySource.ProcessPath(), Duration.ofSeconds(5));
+            BackendEvidence nft4 = run.evidence(Backend.NFT, V4);
+            assertEquals(ReadStatus.OK, nft4.status(), nft4.detail());
+            assertEquals(expected, nft4.ruleCount());
+            assertTrue(run.commands().stream().noneMatch(CommandRecord::timedOut));
+            assertTrue(run.inspection().verdicts().stream().allMatch(v -> v.confidence() == Confidence.CONFIRMED));
+            assertTrue(run.commands().stream().noneMatch(c -> c.commandLine().contains("list tables")),
+                    "the O(ruleset) nft table listing ran");
+        }
+    }
+
+    @Test
+    void aSlowButProgressingSaveIsNotKilled(@TempDir Path dir) throws Exception {
+        for (Tool t : Tool.ALL) {
+            String real = Requirements.which(t.name());
+            if (real != null) {
+                Files.createSymbolicLink(dir.resolve(t.name()), Path.of(real));
+            }
+        }
+        Files.delete(dir.resolve("iptables-nft-save"));
+        // Prints its real dump, then keeps printing comment lines 0.3 s apart for three times the 1 s timeout.
+        Files.writeString(dir.resolve("iptables-nft-save"), "#!/bin/sh\n" + Requirements.which("iptables-nft-save")
+                + " \"$@\" || exit $?\nfor i in 1 2 3 4 5 6 7 8 9 10; do echo \"# still reading $i\"; sleep 0.3; done\n");
+        Files.setPosixFilePermissions(dir.resolve("iptables-nft-save"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (TestNetns ns = TestNetns.create()) {
+            ns.restore("iptables-nft-restore", "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -j ACCEPT\nCOMMIT\n");
+            Run run = detect(ns, new BinarySource.Dirs(List.of(dir.toString())), Duration.ofSeconds(1));
+            BackendEvidence nft4 = run.evidence(Backend.NFT, V4);
+            assertEquals(ReadStatus.OK, nft4.status(), nft4.detail());
+            assertEquals(1, nft4.ruleCount());
+            assertTrue(run.commands().stream().noneMatch(CommandRecord::timedOut));
+            assertTrue(run.inspection().verdicts().stream().allMatch(v -> v.confidence() == Confidence.CONFIRMED));
         }
     }
 

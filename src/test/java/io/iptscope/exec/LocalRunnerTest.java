@@ -70,6 +70,51 @@ class LocalRunnerTest {
     }
 
     @Test
+    void aSlowCommandThatKeepsPrintingIsNotKilledByItsTimeout() {
+        // Eight lines 0.3 s apart: about 2.4 s in all, far beyond the 0.7 s timeout, but never silent that long.
+        Command c = Command.of("sh", "-c", "for i in 1 2 3 4 5 6 7 8; do echo line $i; sleep 0.3; done")
+                .withTimeout(Duration.ofMillis(700));
+        CommandResult r = runner.run(c);
+        assertFalse(r.timedOut(), r.summary());
+        assertEquals(0, r.exitCode());
+        assertEquals(8, r.stdoutText().lines().count());
+        assertTrue(r.duration().compareTo(c.timeout()) > 0, "the fake ended before its timeout: " + r.duration());
+    }
+
+    @Test
+    void aCommandThatComputesSilentlyIsNotKilledByItsTimeout() {
+        // No output at all, but CPU time grows all along: a big ruleset being read looks like this.
+        Command c = Command.of("sh", "-c", "end=$(( $(date +%s) + 2 )); while [ $(date +%s) -lt $end ]; do :; done; echo done")
+                .withTimeout(Duration.ofMillis(700));
+        CommandResult r = runner.run(c);
+        assertFalse(r.timedOut(), r.summary());
+        assertEquals("done\n", r.stdoutText());
+    }
+
+    @Test
+    void aLongCommandReportsItsProgressAndCanBeCancelled() throws Exception {
+        List<ReadProgress> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (AutoCloseable l = ReadProgress.listen(p -> {
+            if (p.command().contains("iptscope-progress-probe")) {
+                seen.add(p);
+                if (p.bytes() >= 3 && !p.done()) {
+                    ReadProgress.cancel(p.id());
+                }
+            }
+        })) {
+            CommandResult r = runner.run(Command.of("sh", "-c",
+                    "while :; do echo iptscope-progress-probe; sleep 0.1; done", "iptscope-progress-probe")
+                    .withTimeout(Duration.ofSeconds(30)));
+            assertFalse(r.ok());
+            assertFalse(r.timedOut());
+            assertTrue(r.stderrText().contains("cancelled"), r.stderrText());
+        }
+        assertFalse(seen.isEmpty());
+        assertTrue(seen.get(0).bytes() > 0);
+        assertTrue(seen.get(seen.size() - 1).done());
+    }
+
+    @Test
     void aStartedCommandDoesNotOutliveAJvmThatIsKilled() throws Exception {
         Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), StartAndWait.class.getName()).start();

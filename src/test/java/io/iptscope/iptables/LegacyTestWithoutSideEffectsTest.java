@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iptscope.cli.Main;
 import io.iptscope.discover.BinarySource;
 import io.iptscope.discover.Discovery;
 import io.iptscope.exec.LocalRunner;
@@ -14,11 +15,15 @@ import io.iptscope.restore.SnapshotStore;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
 import io.iptscope.testing.TestNetns;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** Issue 15 item 4: a legacy {@code --test} (dry run, preview, every restore's test step) creates no legacy table. */
 class LegacyTestWithoutSideEffectsTest {
@@ -77,6 +82,32 @@ class LegacyTestWithoutSideEffectsTest {
             assertTrue(e.getMessage().contains("bad.rules"), e.getMessage());
             assertEquals("", names(ns, Family.IPV4));
             assertTrue(ns.exec("iptables-nft-save").stdoutText().contains("-A INPUT -s 192.0.2.1/32 -j ACCEPT"));
+        }
+    }
+
+    @Test
+    void theCliDryRunSaysWhereItTestedAndLeavesNoLegacyTable() throws Exception {
+        try (TestNetns ns = TestNetns.create()) {
+            ns.restore("iptables-nft-restore", NFT_RULES);
+            Path file = Files.writeString(tmp.resolve("new.rules"), FILTER_AND_RAW);
+            StringWriter out = new StringWriter();
+            CommandLine cl = Main.commandLine();
+            cl.setOut(new PrintWriter(out));
+            cl.setErr(new PrintWriter(new StringWriter()));
+            String oldData = System.setProperty(SnapshotStore.DATA_HOME_PROPERTY, tmp.resolve("data").toString());
+            try {
+                int exit = cl.execute("restore", file.toString(), "--netns", ns.name(), "--backend", "legacy",
+                        "--family", "ipv4", "--dry-run", "--force", "--state-dir", tmp.resolve("state").toString());
+                assertEquals(0, exit, out.toString());
+            } finally {
+                if (oldData == null) {
+                    System.clearProperty(SnapshotStore.DATA_HOME_PROPERTY);
+                } else {
+                    System.setProperty(SnapshotStore.DATA_HOME_PROPERTY, oldData);
+                }
+            }
+            assertTrue(out.toString().contains("--test: ok, run in a scratch network namespace"), out.toString());
+            assertEquals("", names(ns, Family.IPV4), "the dry run created legacy tables");
         }
     }
 

@@ -35,7 +35,8 @@ class DeadMansSwitchTest {
 
     private Process cli(String... args) throws IOException {
         List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.iptscope.cli.Main"));
+                "-cp", System.getProperty("java.class.path"),
+                "-D" + RestoreTransaction.Options.STATE_ROOT_PROPERTY + "=" + tmp.resolve("state"), "io.iptscope.cli.Main"));
         argv.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
         pb.environment().put("XDG_DATA_HOME", tmp.resolve("data").toString());
@@ -98,7 +99,7 @@ class DeadMansSwitchTest {
         try (TestNetns ns = TestNetns.create()) {
             ns.restore("iptables-nft-restore", RestoreTransactionTest.BEFORE);
             Path file = Files.writeString(tmp.resolve("new.rules"), RestoreTransactionTest.NEW);
-            String id = armedRestore(ns, file, 3, false);
+            String id = armedRestore(ns, file, 12, false);
 
             Process confirm = cli("confirm", id);
             String said = new String(confirm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -106,7 +107,7 @@ class DeadMansSwitchTest {
             assertEquals(0, confirm.exitValue(), said);
             assertTrue(said.startsWith("confirmed"), said);
 
-            Thread.sleep(4000);
+            Thread.sleep(13000);
             assertTrue(Files.exists(stateOf(id).resolve("confirmed")));
             assertFalse(Files.exists(stateOf(id).resolve("rolled-back")));
             assertTrue(ns.exec("iptables-nft-save").stdoutText().contains("ssh in"), "the new rules stay");

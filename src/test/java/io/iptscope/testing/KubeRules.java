@@ -12,12 +12,20 @@ import java.time.Duration;
 /** Realistic kube-proxy rulesets in restore format, from the shared generator. */
 public final class KubeRules {
 
-    // A worktree under /work/wt/<name> finds it two levels up, /work/main one level up.
-    private static final Path GENERATOR = Files.isRegularFile(Path.of("..", "shared", "tools", "gen-kube-rules.py"))
-            ? Path.of("..", "shared", "tools", "gen-kube-rules.py")
-            : Path.of("..", "..", "shared", "tools", "gen-kube-rules.py");
+    /** ../shared/tools beside the checkout, or beside one of its parents (a worktree sits one level deeper). */
+    private static final Path GENERATOR = locate();
 
     private KubeRules() {
+    }
+
+    private static Path locate() {
+        Path relative = Path.of("shared", "tools", "gen-kube-rules.py");
+        for (Path dir = Path.of("").toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve(relative))) {
+                return dir.resolve(relative);
+            }
+        }
+        return Path.of("..").resolve(relative);
     }
 
     public static String generate(int rules, boolean ipv6) {

@@ -58,6 +58,15 @@ public final class TestSshd implements AutoCloseable {
      * host's own setup that would otherwise dominate every test and the benchmark.
      */
     public static TestSshd start(boolean skipShellRc) {
+        return start(skipShellRc, Duration.ZERO);
+    }
+
+    /**
+     * An sshd whose every session first costs {@code loginDelay}, as a slow login shell (a heavy
+     * ~/.bashrc, a pam module) would, and counts itself in {@link #sessions()}: a ForceCommand runs
+     * the delay, then the requested command.
+     */
+    public static TestSshd start(boolean skipShellRc, Duration loginDelay) {
         Requirements.requireRoot();
         Requirements.requireBinaries("sshd", "ssh", "ssh-keygen", "ssh-keyscan", "timeout");
         try {
@@ -72,7 +81,7 @@ public final class TestSshd implements AutoCloseable {
             Files.createDirectories(Path.of("/run/sshd"));
             for (int attempt = 0; ; attempt++) {
                 int port = freePort();
-                writeConfigs(dir, port, skipShellRc);
+                writeConfigs(dir, port, skipShellRc, loginDelay);
                 Process p = new ProcessBuilder(Requirements.which("sshd"), "-D", "-e", "-f",
                         dir.resolve("sshd_config").toString())
                         .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start();
@@ -92,7 +101,11 @@ public final class TestSshd implements AutoCloseable {
         }
     }
 
-    private static void writeConfigs(Path dir, int port, boolean skipShellRc) throws IOException {
+    private static void writeConfigs(Path dir, int port, boolean skipShellRc, Duration loginDelay)
+            throws IOException {
+        String force = loginDelay.isZero() ? "" : "ForceCommand echo session >> " + dir.resolve("sessions")
+                + "; sleep " + String.format(java.util.Locale.ROOT, "%.3f", loginDelay.toMillis() / 1000.0)
+                + "; eval \"$SSH_ORIGINAL_COMMAND\"";
         Files.writeString(dir.resolve("sshd_config"), String.join("\n",
                 "Port " + port,
                 "ListenAddress 127.0.0.1",
@@ -108,6 +121,7 @@ public final class TestSshd implements AutoCloseable {
                 "PrintMotd no",
                 "LogLevel VERBOSE",
                 skipShellRc ? "SetEnv SHLVL=1" : "",
+                force,
                 ""));
         Files.writeString(dir.resolve("ssh_config"), String.join("\n",
                 "Host *",
@@ -185,6 +199,16 @@ public final class TestSshd implements AutoCloseable {
         try {
             return Files.readAllLines(dir.resolve("sshd.log")).stream()
                     .filter(l -> l.contains("Accepted publickey")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sessions started so far (the master's first one included); only counted with a login delay. */
+    public long sessions() {
+        try {
+            Path f = dir.resolve("sessions");
+            return Files.exists(f) ? Files.readAllLines(f).size() : 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -72,6 +72,20 @@ public final class DetectionViewModel {
         return summary.getReadOnlyProperty();
     }
 
+    /** Said while the first detection runs, so an empty window never reads as "nothing detected". */
+    public void detecting(String target) {
+        if (verdicts.isEmpty()) {
+            summary.set("detecting " + target + "…");
+        }
+    }
+
+    /** A detection that ended without a report (failed, cancelled) leaves no "detecting…" behind. */
+    public void detectionEnded() {
+        if (verdicts.isEmpty()) {
+            summary.set("No detection: it failed or was cancelled (see the status bar); press F5 to try again.");
+        }
+    }
+
     public void show(ShownReport shown) {
         if (shown == null) {
             return;

@@ -12,7 +12,13 @@ public record DiffLine(Kind kind, String table, String chain, String text) {
 
     public enum Kind {
         TABLE(""),
+        /** A chain both sides hold, with its changes below it. */
         CHAIN(""),
+        /** A chain only one side holds: all its rules are that side's alone, so it starts collapsed. */
+        CHAIN_ONE_SIDED(""),
+        /** The chains of a table both sides hold alike (their names below it, collapsed). */
+        ALIKE("= "),
+        ALIKE_CHAIN("= "),
         POLICY("~ "),
         ADDED("+ "),
         REMOVED("- "),
@@ -29,6 +35,20 @@ public record DiffLine(Kind kind, String table, String chain, String text) {
             return marker;
         }
 
+        /** 0 for a table, 1 for what a table holds, 2 for what a chain holds. */
+        public int level() {
+            return switch (this) {
+                case TABLE -> 0;
+                case CHAIN, CHAIN_ONE_SIDED, ALIKE -> 1;
+                default -> 2;
+            };
+        }
+
+        /** Whether a tree shows this line's children only when asked. */
+        public boolean collapsed() {
+            return this == CHAIN_ONE_SIDED || this == ALIKE;
+        }
+
         /** The style class of a line of this kind (base.css). */
         public String styleClass() {
             return "ipts-diff-" + name().toLowerCase(java.util.Locale.ROOT);
@@ -37,12 +57,7 @@ public record DiffLine(Kind kind, String table, String chain, String text) {
 
     /** Indented by level (table, chain, rule), then the marker, then the text. */
     public String display() {
-        String indent = switch (kind) {
-            case TABLE -> "";
-            case CHAIN -> "  ";
-            default -> "    ";
-        };
-        return indent + kind.marker() + text;
+        return "  ".repeat(kind.level()) + kind.marker() + text;
     }
 
     /** Flattens a diff into lines, table by table and chain by chain. */

@@ -8,7 +8,7 @@ import io.iptscope.restore.SnapshotStore;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.DumpInput;
 import io.iptscope.rules.Family;
-import io.iptscope.rules.RulesetDiff;
+import io.iptscope.rules.Ruleset;
 import io.iptscope.rules.RulesetDiffer;
 import io.iptscope.rules.SaveParser;
 import io.iptscope.ui.task.TaskRunner;
@@ -17,6 +17,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -36,12 +40,16 @@ public final class DiffViewModel {
     private final ObjectProperty<Path> fileB = new SimpleObjectProperty<>();
     private final ObservableList<Snapshot> snapshotList = FXCollections.observableArrayList();
     private final ObservableList<DiffLine> lines = FXCollections.observableArrayList();
+    private final ObservableList<DiffReport.Section> sections = FXCollections.observableArrayList();
+    private final StringProperty filterText = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<DiffReport> report = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Choose what to compare and press "
             + "Compare (Ctrl+D).");
 
     public DiffViewModel(TaskRunner tasks, SnapshotStore snapshots) {
         this.tasks = tasks;
         this.snapshots = snapshots;
+        filterText.addListener((o, was, now) -> refilter());
     }
 
     public ObjectProperty<DiffMode> modeProperty() {
@@ -134,9 +142,10 @@ public final class DiffViewModel {
         }, this::show, e -> summary.set("⚠ compare failed: " + e.getMessage()));
     }
 
-    static RulesetDiff diff(DiffSide first, DiffSide second) {
-        return RulesetDiffer.diff(SaveParser.parse(first.text(), first.name()).ruleset(),
-                SaveParser.parse(second.text(), second.name()).ruleset(), first.name(), second.name(), false);
+    static DiffReport diff(DiffSide first, DiffSide second) {
+        Ruleset a = SaveParser.parse(first.text(), first.name()).ruleset();
+        Ruleset b = SaveParser.parse(second.text(), second.name()).ruleset();
+        return DiffReport.of(RulesetDiffer.diff(a, b, first.name(), second.name(), false), a, b);
     }
 
     private static DiffSide live(Endpoint ep, Backend b, Family f) throws RestoreException, IOException {
@@ -147,13 +156,124 @@ public final class DiffViewModel {
         return new DiffSide(b.id() + " " + f.id() + " (live)", saved.text());
     }
 
-    private void show(RulesetDiff diff) {
-        lines.setAll(DiffLine.of(diff));
-        RulesetDiff.Summary s = diff.summary();
-        summary.set(diff.isEmpty() ? diff.before() + " and " + diff.after() + " hold the same rules"
-                : diff.before() + " → " + diff.after() + ": " + s.rulesAdded() + " rules only in the second, "
-                + s.rulesRemoved() + " only in the first, " + s.rulesChanged() + " changed, " + s.rulesMoved()
-                + " moved; " + s.chainsAdded() + " chains added, " + s.chainsRemoved() + " removed, "
-                + s.policiesChanged() + " policies changed");
+    private void show(DiffReport r) {
+        report.set(r);
+        int onlyA = r.sections().stream().mapToInt(DiffReport.Section::onlyA).sum();
+        int onlyB = r.sections().stream().mapToInt(DiffReport.Section::onlyB).sum();
+        int changed = r.sections().stream().mapToInt(DiffReport.Section::changed).sum();
+        int moved = r.sections().stream().mapToInt(DiffReport.Section::moved).sum();
+        long chainsA = r.sections().stream().filter(x -> x.side() == DiffReport.Side.ONLY_A).count();
+        long chainsB = r.sections().stream().filter(x -> x.side() == DiffReport.Side.ONLY_B).count();
+        StringBuilder text = new StringBuilder();
+        if (r.isEmpty()) {
+            text.append(r.a()).append(" and ").append(r.b()).append(" hold the same rules");
+        } else {
+            text.append("A = ").append(r.a()).append(", B = ").append(r.b()).append(": ").append(onlyA)
+                    .append(" rules only in A, ").append(onlyB).append(" only in B, ").append(changed)
+                    .append(" changed, ").append(moved).append(" moved; ").append(chainsA).append(" chains only in A, ")
+                    .append(chainsB).append(" only in B");
+            for (DiffReport.OwnerTotal o : r.owners()) {
+                text.append("\n  ").append(o.describe("A", "B"));
+            }
+        }
+        summary.set(text.toString());
+        refilter();
+    }
+
+    /** The filter's text: keeps the chains whose table, name, owner or rules hold it (ignoring case). */
+    public StringProperty filterTextProperty() {
+        return filterText;
+    }
+
+    /** The whole comparison; the lines and sections show what the filter keeps of it. */
+    public ReadOnlyObjectProperty<DiffReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    /** The chains that differ, for the summary table (what the filter keeps). */
+    public ObservableList<DiffReport.Section> sections() {
+        return sections;
+    }
+
+    private void refilter() {
+        DiffReport r = report.get();
+        if (r == null) {
+            lines.clear();
+            sections.clear();
+            return;
+        }
+        String needle = filterText.get() == null ? "" : filterText.get().strip().toLowerCase(java.util.Locale.ROOT);
+        List<DiffReport.Section> kept = r.sections().stream()
+                .filter(x -> needle.isEmpty() || DiffReport.mentions(x, needle)).toList();
+        sections.setAll(kept);
+        java.util.List<DiffLine> out = new java.util.ArrayList<>();
+        java.util.Set<String> tables = new java.util.LinkedHashSet<>();
+        kept.forEach(x -> tables.add(x.table()));
+        if (needle.isEmpty()) {
+            tables.addAll(r.unchanged().keySet());
+        }
+        for (String table : tables) {
+            out.add(new DiffLine(DiffLine.Kind.TABLE, table, null, "*" + table));
+            for (DiffReport.Section x : kept) {
+                if (!x.table().equals(table)) {
+                    continue;
+                }
+                boolean one = x.side() != DiffReport.Side.BOTH;
+                out.add(new DiffLine(one ? DiffLine.Kind.CHAIN_ONE_SIDED : DiffLine.Kind.CHAIN, table, x.chain(),
+                        ":" + x.chain() + "  [" + x.owner() + "]  " + x.counts("A", "B")));
+                boolean chainMentioned = needle.isEmpty() || DiffReport.contains(x.chain(), needle)
+                        || DiffReport.contains(x.owner(), needle) || DiffReport.contains(table, needle);
+                x.lines().stream().filter(l -> chainMentioned || DiffReport.contains(l.text(), needle))
+                        .forEach(out::add);
+            }
+            List<String> alike = needle.isEmpty() ? r.unchanged().getOrDefault(table, List.of()) : List.of();
+            if (!alike.isEmpty()) {
+                out.add(new DiffLine(DiffLine.Kind.ALIKE, table, null, alike.size() + (alike.size() == 1
+                        ? " chain holds" : " chains hold") + " the same rules on both sides"));
+                alike.forEach(c -> out.add(new DiffLine(DiffLine.Kind.ALIKE_CHAIN, table, c, ":" + c)));
+            }
+        }
+        lines.setAll(out);
+    }
+
+    /**
+     * The next line after {@code from} that is a change to look at (F8): a rule or policy change of a chain
+     * both sides hold, or a whole chain only one side holds (one stop, not one per rule); -1 after the last.
+     */
+    public int nextChange(int from) {
+        for (int i = Math.max(-1, from) + 1; i < lines.size(); i++) {
+            if (isStop(i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The change before {@code from} (Shift+F8), or -1. */
+    public int previousChange(int from) {
+        for (int i = Math.min(from, lines.size()) - 1; i >= 0; i--) {
+            if (isStop(i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private boolean isStop(int i) {
+        DiffLine l = lines.get(i);
+        return switch (l.kind()) {
+            case CHAIN_ONE_SIDED -> true;
+            case POLICY, ADDED, REMOVED, MOVED, CHANGED -> chainKindOf(i) == DiffLine.Kind.CHAIN;
+            default -> false;
+        };
+    }
+
+    private DiffLine.Kind chainKindOf(int i) {
+        for (int k = i; k >= 0; k--) {
+            if (lines.get(k).kind().level() == 1) {
+                return lines.get(k).kind();
+            }
+        }
+        return null;
     }
 }

@@ -41,7 +41,7 @@ public final class FxPrompts {
 
     /** The remote sudo password, asked once per host and session, through the same dialog as the local one. */
     public static PasswordPrompt remotePassword(PasswordDialog dialog) {
-        return question -> onFxThread(dialog::ask);
+        return question -> onFxThread(() -> dialog.ask(question));
     }
 
     private static <T> T onFxThread(Supplier<T> ask) {

@@ -228,6 +228,13 @@ public final class MainView {
         privilege.setTooltip(new Tooltip("How commands that need root are run; the window itself never runs as root"));
         detectButton.setOnAction(e -> model.detect());
         detectButton.disableProperty().bind(model.detectingProperty());
+        model.detectingProperty().addListener((o, was, now) -> {
+            if (now) {
+                detectionModel.detecting(model.targetProperty().get().target().spec());
+            } else {
+                detectionModel.detectionEnded();
+            }
+        });
         lockButton.selectedProperty().bindBidirectional(model.readOnlyProperty());
         lockButton.textProperty().bind(javafx.beans.binding.Bindings.when(model.readOnlyProperty())
                 .then("Read-only: on").otherwise("Read-only: OFF"));
@@ -306,6 +313,14 @@ public final class MainView {
         add("Diff", "Compare", "Shortcut+D", () -> {
             tabs.getSelectionModel().select(diffTab);
             diffView.compare();
+        });
+        add("Diff", "Next change", "F8", () -> {
+            tabs.getSelectionModel().select(diffTab);
+            diffView.nextChange();
+        });
+        add("Diff", "Previous change", "Shift+F8", () -> {
+            tabs.getSelectionModel().select(diffTab);
+            diffView.previousChange();
         });
         add("View", "Watch", "Shortcut+4", () -> tabs.getSelectionModel().select(watchTab));
         add("View", "Contexts", "Shortcut+5", () -> tabs.getSelectionModel().select(contextsTab));

@@ -11,7 +11,9 @@ import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.ConnectionState;
 import io.iptscope.exec.LocalRunner;
 import io.iptscope.exec.NetnsTarget;
+import io.iptscope.exec.PasswordPrompt;
 import io.iptscope.exec.PrivilegeMode;
+import io.iptscope.exec.ReadProgress;
 import io.iptscope.iptables.Endpoint;
 import io.iptscope.remote.HostEntry;
 import io.iptscope.remote.Hosts;
@@ -229,7 +231,8 @@ public final class MainViewModel {
     public Optional<CommandRunner> runner(CommandLog into) {
         PrivilegeMode mode = privilege.get();
         if (mode == PrivilegeMode.SUDO_PASSWORD && !session.vault().present()) {
-            Optional<char[]> pw = passwordPrompt.ask();
+            Optional<char[]> pw = passwordPrompt.ask("Password of " + System.getProperty("user.name")
+                    + " for sudo on this machine");
             if (pw.isEmpty()) {
                 fail("sudo password not entered: nothing was run");
                 return Optional.empty();
@@ -312,7 +315,10 @@ public final class MainViewModel {
         status.set("Detecting " + choice.target().spec() + " …");
         TaskHandle detection = tasks.submit("Detect " + choice.target().spec(), p -> {
             p.update("reading binaries and backends", -1);
-            try {
+            // Long reads show in the status bar; cancelling the task interrupts and so kills them.
+            try (AutoCloseable progress = ReadProgress.listen(r -> p.update(r.done() ? "reading binaries and backends"
+                    : "reading " + r.command() + ": " + String.format(java.util.Locale.ROOT, "%.1f MB",
+                    r.bytes() / 1e6), -1))) {
                 return new Detected(inspect(runner.get(), choice, source, runLog), null);
             } catch (InspectionException elevated) {
                 if (mode == PrivilegeMode.DIRECT) {

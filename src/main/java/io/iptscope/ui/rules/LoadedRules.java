@@ -33,21 +33,37 @@ record LoadedRules(String name, Ruleset ruleset, RuleIndex index, Map<String, Ma
             }
             offsets.put(t.name(), chains);
         }
-        return new LoadedRules(name, ruleset, RuleIndex.of(ruleset), offsets, Map.of(), parseErrors,
-                treeOf(ruleset, Map.of()));
+        LoadedRules partial = new LoadedRules(name, ruleset, RuleIndex.of(ruleset), offsets, Map.of(), parseErrors,
+                List.of());
+        return partial.withReferences(Map.of());
     }
 
     LoadedRules withReferences(Map<String, Map<String, List<RuleLocation>>> refs) {
-        return new LoadedRules(name, ruleset, index, offsets, refs, parseErrors, treeOf(ruleset, refs));
+        LoadedRules r = new LoadedRules(name, ruleset, index, offsets, refs, parseErrors, List.of());
+        return new LoadedRules(name, ruleset, index, offsets, refs, parseErrors, r.tree(null));
     }
 
-    private static List<TableNode> treeOf(Ruleset ruleset, Map<String, Map<String, List<RuleLocation>>> references) {
+    /**
+     * The tree as a filter shows it: every table with its count of matches, and only the chains with a match
+     * (a kube-proxy nat table has 100k chains; the few that match are what one looks for). Without a filter
+     * ({@code hits} null) every chain.
+     */
+    List<TableNode> tree(Hits hits) {
         List<TableNode> nodes = new ArrayList<>();
+        Hits.Counter counter = hits == null ? null : hits.counter();
         for (Table t : ruleset.tables()) {
             Map<String, List<RuleLocation>> refs = references.getOrDefault(t.name(), Map.of());
-            List<TableNode.ChainNode> chains = t.chains().stream().map(c -> new TableNode.ChainNode(t.name(), c.name(),
-                    c.policy(), c.ruleCount(), refs.getOrDefault(c.name(), List.of()).size())).toList();
-            nodes.add(new TableNode(t.name(), t.ruleCount(), chains));
+            List<TableNode.ChainNode> chains = new ArrayList<>();
+            int tableHits = 0;
+            for (Chain c : t.chains()) {
+                int matching = counter == null ? -1 : counter.in(offsetOf(t.name(), c.name()), c.ruleCount());
+                tableHits += Math.max(0, matching);
+                if (matching != 0) {
+                    chains.add(new TableNode.ChainNode(t.name(), c.name(), c.policy(), c.ruleCount(),
+                            refs.getOrDefault(c.name(), List.of()).size(), matching));
+                }
+            }
+            nodes.add(new TableNode(t.name(), t.ruleCount(), hits == null ? -1 : tableHits, chains));
         }
         return List.copyOf(nodes);
     }

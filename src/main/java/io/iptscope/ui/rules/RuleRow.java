@@ -59,20 +59,33 @@ public record RuleRow(String table, Rule rule, int number) {
         return param(spec().destination());
     }
 
+    /** {@code -i}, with its {@code !}: {@code ! docker0}. */
+    public String inInterface() {
+        return param(spec().inInterface());
+    }
+
+    /** {@code -o}, with its {@code !}. */
+    public String outInterface() {
+        return param(spec().outInterface());
+    }
+
     /**
-     * Interfaces and matches except the comment, compactly: {@code in docker0 · tcp --dport 80 · conntrack
-     * --ctstate NEW}.
+     * What the target is told to do: {@code --to-destination 10.244.1.5:8080} of a DNAT, {@code --to-ports}
+     * of a MASQUERADE, {@code --set-xmark 0x4000/0x4000} of a MARK; empty for a plain jump or verdict.
+     */
+    public String targetArguments() {
+        RuleSpec s = spec();
+        return s.target() == null ? "" : s.target().options().stream().map(RuleRow::option)
+                .collect(Collectors.joining(" "));
+    }
+
+    /**
+     * The matches except the comment and the interfaces (they have columns of their own), compactly:
+     * {@code tcp --dport 80 · conntrack --ctstate NEW}.
      */
     public String matches() {
-        RuleSpec s = spec();
         List<String> parts = new ArrayList<>();
-        if (s.inInterface() != null) {
-            parts.add("in " + param(s.inInterface()));
-        }
-        if (s.outInterface() != null) {
-            parts.add("out " + param(s.outInterface()));
-        }
-        s.matches().stream().filter(m -> !m.module().equals("comment")).map(RuleRow::match).forEach(parts::add);
+        spec().matches().stream().filter(m -> !m.module().equals("comment")).map(RuleRow::match).forEach(parts::add);
         return String.join(" · ", parts);
     }
 

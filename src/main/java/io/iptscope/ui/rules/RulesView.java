@@ -1,5 +1,6 @@
 package io.iptscope.ui.rules;
 
+import io.iptscope.detect.NftTablesEvidence;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
 import io.iptscope.ui.common.Columns;
@@ -27,11 +28,19 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
 
 /** The rule browser: chain tree, virtualized rule table with filter bar, jump links, details. */
 public final class RulesView {
+
+    /** The style class of text the filter found. */
+    public static final String HIGHLIGHT = "ipts-match";
 
     private final RulesViewModel model;
     private final TaskRunner tasks;
@@ -48,11 +57,16 @@ public final class RulesView {
     @FXML private TextField filter;
     @FXML private Label count;
     @FXML private Label filterMessage;
+    @FXML private HBox filterBar;
+    @FXML private Label filterNote;
+    @FXML private Button clearFilter;
+    @FXML private FlowPane filterOn;
     @FXML private Button back;
     @FXML private Button forward;
     @FXML private Label breadcrumb;
     @FXML private Label error;
     @FXML private TreeView<Object> tree;
+    @FXML private javafx.scene.control.SplitPane rulesSplit;
     @FXML private TableView<RuleRow> table;
     @FXML private TextArea details;
     @FXML private Label referencedByTitle;
@@ -112,6 +126,21 @@ public final class RulesView {
                 "src/dst take an address or CIDR and match overlapping networks",
                 "hits>N hits>=N hits<N hits<=N hits=N (packet counters)",
                 "Anything else is text found anywhere in the rule line.")));
+        filter.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !filter.getText().isEmpty()) {
+                model.clearFilter();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DOWN) {
+                enterResults();
+                e.consume();
+            }
+        });
+        filterNote.textProperty().bind(model.filterNoteProperty());
+        filterBar.visibleProperty().bind(model.filterNoteProperty().isNotNull());
+        filterBar.managedProperty().bind(filterBar.visibleProperty());
+        model.suspendedProperty().addListener((o, was, now) -> Styles.exclusive(filterBar.getStyleClass(),
+                now ? "ipts-banner-warning" : null, "ipts-banner-warning"));
+        clearFilter.setOnAction(e -> model.clearFilter());
         model.filterProperty().addListener((o, was, q) -> showFilterState(q));
         showFilterState(model.filterProperty().get());
         count.textProperty().bind(model.countProperty());
@@ -126,6 +155,8 @@ public final class RulesView {
         setUpTree();
         setUpTable();
         details.textProperty().bind(model.detailsProperty());
+        model.selectedProperty().addListener((o, was, now) -> showFilterLinks(now));
+        showFilterLinks(null);
 
         referencedBy.setItems(model.referencedBy());
         referencedBy.setCellFactory(l -> new ListCell<>() {
@@ -148,6 +179,38 @@ public final class RulesView {
         });
         referencedByTitle.textProperty().bind(Bindings.size(model.referencedBy())
                 .asString("Referenced by (%d) — Enter or double-click opens"));
+    }
+
+    /** Down in the filter: into the results, on the first row unless one is selected already. */
+    private void enterResults() {
+        if (table.getItems().isEmpty()) {
+            return;
+        }
+        if (table.getSelectionModel().isEmpty()) {
+            table.getSelectionModel().clearAndSelect(0);
+        }
+        table.getFocusModel().focus(table.getSelectionModel().getSelectedIndex());
+        table.requestFocus();
+    }
+
+    /** The detail pane's "filter on this value": one link per field of the selected rule. */
+    private void showFilterLinks(RuleRow row) {
+        filterOn.getChildren().clear();
+        if (row == null) {
+            return;
+        }
+        filterOn.getChildren().add(new Label("Filter on:"));
+        for (RuleColumn c : RuleColumn.values()) {
+            c.term(row).ifPresent(term -> {
+                Hyperlink link = new Hyperlink(term);
+                link.getStyleClass().add(Styles.LINK);
+                link.setId("filter-on-" + c.name().toLowerCase(java.util.Locale.ROOT));
+                link.setTooltip(new javafx.scene.control.Tooltip(c.header() + ": keep only the rules with this value"
+                        + " (added to the filter)"));
+                link.setOnAction(e -> model.filterOn(term));
+                filterOn.getChildren().add(link);
+            });
+        }
     }
 
     private void revealReferencing() {
@@ -190,12 +253,19 @@ public final class RulesView {
                 } else if (item instanceof TableNode.ChainNode cn) {
                     setText(cn.label());
                     setTooltip(new javafx.scene.control.Tooltip(cn.tooltip()));
+                } else if (item instanceof NftTablesEvidence.NftTable nt) {
+                    setText(nt.qualifiedName() + (nt.dropsByPolicy() ? "  (a base chain drops by policy)" : ""));
+                    setTooltip(new javafx.scene.control.Tooltip("nft -j list table " + nt.qualifiedName()
+                            + ": read-only; iptables tools never show this table"));
                 } else {
                     setText(item.toString());
                 }
             }
         });
         model.tree().addListener((javafx.collections.ListChangeListener<TableNode>) c -> buildTree());
+        model.nativeTables().addListener((javafx.collections.ListChangeListener<NftTablesEvidence.NftTable>) c
+                -> showNativeTables());
+        setUpNative();
         tree.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (syncingTree || now == null) {
                 return;
@@ -204,6 +274,8 @@ public final class RulesView {
                 model.open(ChainRef.table(tn.name()));
             } else if (now.getValue() instanceof TableNode.ChainNode cn) {
                 model.open(cn.ref());
+            } else if (now.getValue() instanceof NftTablesEvidence.NftTable nt) {
+                model.openNative(nt);
             }
         });
         model.locationProperty().addListener((o, was, now) -> selectInTree(now));
@@ -237,8 +309,12 @@ public final class RulesView {
 
     private void setUpTable() {
         table.itemsProperty().bind(model.rowsProperty());
-        table.setPlaceholder(new Label("No rules here (or none match the filter)"));
-        TableColumn<RuleRow, String> chain = Columns.text("Chain", 170, RuleRow::chain);
+        Label placeholder = new Label();
+        placeholder.setWrapText(true);
+        placeholder.setId("rulesPlaceholder");
+        placeholder.textProperty().bind(model.emptyTextProperty());
+        table.setPlaceholder(placeholder);
+        TableColumn<RuleRow, RuleRow> chain = column(RuleColumn.CHAIN);
         // The chain column only says something when a whole table is shown.
         chain.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.locationProperty().get() != null
                 && model.locationProperty().get().wholeTable(), model.locationProperty()));
@@ -247,18 +323,18 @@ public final class RulesView {
                 chain,
                 Columns.text("Pkts", 55, RuleRow::packets),
                 Columns.text("Bytes", 55, RuleRow::bytes),
-                targetColumn(),
-                Columns.text("Prot", 50, RuleRow::protocol),
-                Columns.text("Source", 105, RuleRow::source),
-                Columns.text("Destination", 105, RuleRow::destination),
-                Columns.text("Matches", 300, RuleRow::matches),
-                Columns.text("Comment", 240, RuleRow::comment)));
-        // The short columns keep their width; matches and comment share what is left, and the detail pane
-        // shows whatever a narrow cell cuts.
-        table.getColumns().forEach(col -> col.setMinWidth(col.getPrefWidth()));
-        table.getColumns().subList(table.getColumns().size() - 2, table.getColumns().size())
-                .forEach(col -> col.setMinWidth(80));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+                column(RuleColumn.TARGET),
+                column(RuleColumn.TARGET_ARGUMENTS),
+                column(RuleColumn.PROTOCOL),
+                column(RuleColumn.SOURCE),
+                column(RuleColumn.DESTINATION),
+                column(RuleColumn.IN),
+                column(RuleColumn.OUT),
+                column(RuleColumn.MATCHES),
+                column(RuleColumn.COMMENT)));
+        // Every column keeps its width and the table scrolls sideways; the detail pane shows the whole rule.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        model.highlightsProperty().addListener((o, was, now) -> table.refresh());
         // All rows one height: the virtual flow then never measures rows it does not show.
         table.setFixedCellSize(24);
         table.getSelectionModel().selectedItemProperty()
@@ -266,6 +342,9 @@ public final class RulesView {
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 followSelected();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && !filter.getText().isEmpty()) {
+                model.clearFilter();
                 e.consume();
             }
         });
@@ -283,6 +362,41 @@ public final class RulesView {
         if (!rows.isEmpty() && table.getSelectionModel().isEmpty()) {
             table.scrollTo(0);
         }
+    }
+
+    /** The native nft tables, last in the tree, under their own heading. */
+    private final TreeItem<Object> nativeGroup = new TreeItem<>("native nftables tables (read-only)");
+    private final ListView<String> nativeList = new ListView<>();
+
+    private void showNativeTables() {
+        nativeGroup.getChildren().setAll(model.nativeTables().stream().map(t -> new TreeItem<Object>(t)).toList());
+        nativeGroup.setExpanded(true);
+        if (!tree.getRoot().getChildren().contains(nativeGroup)) {
+            tree.getRoot().getChildren().add(nativeGroup);
+        }
+    }
+
+    /** A native table replaces the rule table while it is open; its rules are nft text, one per line. */
+    private void setUpNative() {
+        nativeList.setId("nativeTable");
+        nativeList.getStyleClass().add(Styles.MONO);
+        nativeList.setPlaceholder(new Label("This table has no chains"));
+        model.nativeTableProperty().addListener((o, was, now) -> {
+            javafx.scene.control.SplitPane pane = rulesSplit;
+            double[] dividers = pane.getDividerPositions();
+            if (now == null) {
+                pane.getItems().set(0, table);
+                breadcrumb.textProperty().bind(Bindings.createStringBinding(() -> model.locationProperty().get()
+                        == null ? "" : model.locationProperty().get().toString(), model.locationProperty()));
+            } else {
+                nativeList.getItems().setAll(now.lines());
+                pane.getItems().set(0, nativeList);
+                breadcrumb.textProperty().unbind();
+                breadcrumb.setText("nft table " + now.family() + " " + now.name() + " · " + now.chains().size()
+                        + " chains, " + now.ruleCount() + " rules · read-only");
+            }
+            pane.setDividerPositions(dividers);
+        });
     }
 
     /**
@@ -308,46 +422,101 @@ public final class RulesView {
             // A newer load or index may have replaced the tree meanwhile.
             if (build == treeBuilds) {
                 tree.getRoot().getChildren().setAll(tables);
+                tree.getRoot().getChildren().add(nativeGroup);
                 selectInTree(model.locationProperty().get());
             }
         }, e -> tasks.failed("Build the chain tree", e));
     }
 
-    private TableColumn<RuleRow, RuleRow> targetColumn() {
-        TableColumn<RuleRow, RuleRow> c = new TableColumn<>("Target");
-        c.setPrefWidth(190);
+    /**
+     * A column of rule text: the filter's terms are marked, a right click offers "filter on this value", and
+     * the target of a jump to a chain is a link that follows it.
+     */
+    private TableColumn<RuleRow, RuleRow> column(RuleColumn kind) {
+        TableColumn<RuleRow, RuleRow> c = new TableColumn<>(kind.header());
+        c.setPrefWidth(kind.width());
         c.setSortable(false);
         c.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(f.getValue()));
-        c.setCellFactory(col -> new TableCell<>() {
-            private final Hyperlink link = new Hyperlink();
-
-            {
-                link.getStyleClass().add(Styles.LINK);
-                link.setOnAction(e -> {
-                    RuleRow row = getItem();
-                    if (row != null) {
-                        model.follow(row);
-                    }
-                });
-            }
-
-            @Override
-            protected void updateItem(RuleRow row, boolean empty) {
-                super.updateItem(row, empty);
-                if (empty || row == null) {
-                    setText(null);
-                    setGraphic(null);
-                } else if (row.jumpName() != null && model.isChain(row.table(), row.jumpName())) {
-                    // A jump is marked by the arrow and underline, not by colour alone.
-                    link.setText("→ " + row.target());
-                    setText(null);
-                    setGraphic(link);
-                } else {
-                    setText(row.target());
-                    setGraphic(null);
-                }
-            }
-        });
+        c.setCellFactory(col -> new RuleCell(kind));
         return c;
+    }
+
+    private final class RuleCell extends TableCell<RuleRow, RuleRow> {
+        private final RuleColumn kind;
+        private final Hyperlink link = new Hyperlink();
+        private final HBox pieces = new HBox();
+
+        RuleCell(RuleColumn kind) {
+            this.kind = kind;
+            link.getStyleClass().add(Styles.LINK);
+            link.setOnAction(e -> {
+                RuleRow row = getItem();
+                if (row != null) {
+                    model.follow(row);
+                }
+            });
+            Rectangle clip = new Rectangle();
+            clip.widthProperty().bind(widthProperty());
+            clip.heightProperty().bind(heightProperty());
+            setClip(clip);
+            setOnContextMenuRequested(e -> {
+                RuleRow row = getItem();
+                if (row != null) {
+                    menuFor(row).show(this, e.getScreenX(), e.getScreenY());
+                    e.consume();
+                }
+            });
+        }
+
+        private ContextMenu menuFor(RuleRow row) {
+            ContextMenu menu = new ContextMenu();
+            kind.term(row).ifPresent(term -> {
+                MenuItem keep = new MenuItem("Filter on this value: " + term);
+                keep.setOnAction(e -> model.filterOn(term));
+                MenuItem drop = new MenuItem("Exclude this value: !" + term);
+                drop.setOnAction(e -> model.filterOn("!" + term));
+                menu.getItems().addAll(keep, drop);
+            });
+            MenuItem copy = new MenuItem("Copy the rule line");
+            copy.setOnAction(e -> javafx.scene.input.Clipboard.getSystemClipboard().setContent(
+                    java.util.Map.of(javafx.scene.input.DataFormat.PLAIN_TEXT, row.rule().raw())));
+            menu.getItems().add(copy);
+            return menu;
+        }
+
+        @Override
+        protected void updateItem(RuleRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            if (kind == RuleColumn.TARGET && row.jumpName() != null && model.isChain(row.table(), row.jumpName())) {
+                // A jump is marked by the arrow and underline, not by colour alone.
+                link.setText("→ " + row.target());
+                setText(null);
+                setGraphic(link);
+                return;
+            }
+            String text = kind.of(row);
+            List<Highlight.Piece> parts = Highlight.pieces(text, model.highlightsProperty().get());
+            if (parts.size() == 1 && !parts.get(0).marked()) {
+                setText(text);
+                setGraphic(null);
+                return;
+            }
+            pieces.getChildren().clear();
+            for (Highlight.Piece p : parts) {
+                Label l = new Label(p.text());
+                l.setMinWidth(Label.USE_PREF_SIZE);
+                if (p.marked()) {
+                    l.getStyleClass().add(HIGHLIGHT);
+                }
+                pieces.getChildren().add(l);
+            }
+            setText(null);
+            setGraphic(pieces);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.iptscope.ui.rules;
 
 import io.iptscope.detect.BackendEvidence;
+import io.iptscope.detect.NftTablesEvidence;
 import io.iptscope.discover.BinaryInfo;
 import io.iptscope.discover.ToolKind;
 import io.iptscope.exec.CommandResult;
@@ -12,6 +13,7 @@ import io.iptscope.rules.Backend;
 import io.iptscope.rules.Chain;
 import io.iptscope.rules.DumpInput;
 import io.iptscope.rules.Family;
+import io.iptscope.rules.NftTableListing;
 import io.iptscope.rules.ParseResult;
 import io.iptscope.rules.Rule;
 import io.iptscope.rules.Ruleset;
@@ -77,7 +79,18 @@ public final class RulesViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final History<ChainRef> history = new History<>();
 
+    private final ReadOnlyObjectWrapper<List<String>> highlights = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyStringWrapper filterNote = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper suspended = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper("");
+
+    private final ObservableList<NftTablesEvidence.NftTable> nativeTables = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<NftTableListing> nativeTable = new ReadOnlyObjectWrapper<>();
+    /** The live target the rules were last read from, for opening its native tables. */
+    private Endpoint live;
+
     private LoadedRules rules;
+    private Hits hits;
     private FilterQuery.Valid applied = (FilterQuery.Valid) FilterQuery.compile("");
     private TaskHandle filtering;
     private RuleRows current;
@@ -121,6 +134,38 @@ public final class RulesViewModel {
     /** The query as last typed: valid (green) or invalid with its error position (red). */
     public ReadOnlyObjectProperty<FilterQuery> filterProperty() {
         return filter.getReadOnlyProperty();
+    }
+
+    /** The text the filter looks for, to mark in the cells; empty without a filter. */
+    public ReadOnlyObjectProperty<List<String>> highlightsProperty() {
+        return highlights.getReadOnlyProperty();
+    }
+
+    /**
+     * While a filter is on: what it matches in the whole ruleset and how to leave it; null without a filter.
+     */
+    public ReadOnlyStringProperty filterNoteProperty() {
+        return filterNote.getReadOnlyProperty();
+    }
+
+    /** Whether the chain on screen is shown whole because the filter hid all of it after a jump. */
+    public ReadOnlyBooleanProperty suspendedProperty() {
+        return suspended.getReadOnlyProperty();
+    }
+
+    /** What an empty rule table says: why it is empty and, with a filter on, where the matches are. */
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
+    }
+
+    /** The native nftables tables of the live target (iptables tools never show them), read-only. */
+    public ObservableList<NftTablesEvidence.NftTable> nativeTables() {
+        return nativeTables;
+    }
+
+    /** The native table on screen instead of the iptables rules, or null. */
+    public ReadOnlyObjectProperty<NftTableListing> nativeTableProperty() {
+        return nativeTable.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty countProperty() {
@@ -180,6 +225,9 @@ public final class RulesViewModel {
             error.set("no " + b.id() + " save binary for " + f.id() + " in the binary source");
             return;
         }
+        live = ep;
+        NftTablesEvidence nft = shown.report().evidence().nftTables();
+        nativeTables.setAll(nft == null ? List.of() : nft.nativeTables());
         String name = b.id() + " " + f.id() + " of " + shown.target().spec();
         load(name, p -> {
             p.update("running " + save.get().name(), -1);
@@ -188,13 +236,43 @@ public final class RulesViewModel {
                 throw new IOException("legacy " + f.id() + " has no tables in the kernel any more ("
                         + Quirks.legacyNamesFile(f) + "): there are no rules to read");
             }
-            CommandResult r = read.result() != null ? read.result() : read.legacy().read();
+            if (read.result() == null) {
+                throw new IOException("cannot read " + Quirks.legacyNamesFile(f) + ": " + read.legacy().read().summary());
+            }
+            CommandResult r = read.result();
             if (!r.ok()) {
                 throw new IOException(read.save().name() + ": " + r.summary() + (r.denied()
                         ? " (permission denied: choose a privilege mode that gets root)" : ""));
             }
             return r.stdoutText();
         });
+    }
+
+    /**
+     * Reads one native table of the live target with {@code nft -j list table FAMILY NAME} (that table only)
+     * and shows it instead of the iptables rules until a table or chain of those is opened again.
+     */
+    public void openNative(NftTablesEvidence.NftTable table) {
+        Endpoint ep = live;
+        if (ep == null) {
+            error.set("native tables are read from a live target: read its rules first (Ctrl+Shift+R)");
+            return;
+        }
+        if (ep.nft().isEmpty()) {
+            error.set("nft is not in the binary source: cannot list " + table.qualifiedName());
+            return;
+        }
+        tasks.submit("List nft table " + table.qualifiedName(), p -> {
+            p.update("running nft -j list table " + table.qualifiedName(), -1);
+            CommandResult r = ep.run(ep.nftListTable(table.family(), table.name()));
+            if (!r.ok()) {
+                throw new IOException("nft -j list table " + table.qualifiedName() + ": " + r.summary());
+            }
+            return NftTableListing.parse(r.stdoutText());
+        }, listing -> {
+            error.set(null);
+            nativeTable.set(listing);
+        }, e -> error.set("listing nft table " + table.qualifiedName() + " failed: " + e.getMessage()));
     }
 
     /** Opens an iptables-save file (read off the UI thread). */
@@ -248,13 +326,14 @@ public final class RulesViewModel {
 
     private void show(LoadedRules loadedRules) {
         rules = loadedRules;
+        hits = null;
         error.set(loadedRules.parseErrors() == 0 ? null
                 : loadedRules.parseErrors() + " lines of " + loadedRules.name() + " could not be parsed");
         loaded.set(loadedRules.name() + ": " + loadedRules.ruleset().ruleCount() + " rules in "
                 + loadedRules.ruleset().tables().size() + " tables");
         history.clear();
         location.set(null);
-        tree.setAll(loadedRules.tree());
+        tree.setAll(applied.everything() ? loadedRules.tree() : List.of());
         Optional<Table> first = loadedRules.ruleset().table("filter").or(() -> loadedRules.ruleset().tables().stream()
                 .findFirst());
         first.ifPresent(t -> go(ChainRef.table(t.name())));
@@ -262,8 +341,13 @@ public final class RulesViewModel {
     }
 
     private void indexed(LoadedRules withReferences) {
+        LoadedRules before = rules;
         rules = withReferences;
-        tree.setAll(withReferences.tree());
+        // The hits stay valid: the references do not change which rules there are.
+        if (hits != null && hits.rules().ruleset() == before.ruleset()) {
+            hits = new Hits(hits.query(), withReferences, hits.bits());
+        }
+        tree.setAll(withReferences.tree(hits));
         ChainRef here = location.get();
         if (here != null) {
             referencedBy.setAll(referencesOf(here));
@@ -273,6 +357,7 @@ public final class RulesViewModel {
     /** Shows a table or chain and remembers where we came from. */
     public void open(ChainRef ref) {
         if (ref.equals(location.get())) {
+            nativeTable.set(null);
             return;
         }
         history.visit(location.get());
@@ -321,10 +406,11 @@ public final class RulesViewModel {
     }
 
     private void go(ChainRef ref) {
+        nativeTable.set(null);
         location.set(ref);
         selected.set(null);
         referencedBy.setAll(referencesOf(ref));
-        refilter();
+        refilter(true);
     }
 
     private List<RuleRow> referencesOf(ChainRef ref) {
@@ -344,11 +430,29 @@ public final class RulesViewModel {
         if (q instanceof FilterQuery.Valid v) {
             // An invalid query leaves the last good result on screen.
             applied = v;
-            refilter();
+            highlights.set(v.everything() ? List.of() : v.filter().highlights());
+            refilter(false);
         }
     }
 
-    private void refilter() {
+    /** Esc: shows every rule again. */
+    public void clearFilter() {
+        filterText.set("");
+    }
+
+    /** Adds a term to the filter ("filter on this value"): the rules shown must match it too. */
+    public void filterOn(String term) {
+        String now = filterText.get() == null ? "" : filterText.get().strip();
+        filterText.set(now.isEmpty() ? term : now + " " + term);
+    }
+
+    /**
+     * Shows the rows of the current place. The filter runs over the whole ruleset once per query; its hits
+     * give the counts of every table and chain in the tree. After a navigation ({@code navigated}) to a chain
+     * the filter hides entirely (or that hides the rule to reveal), the chain is shown whole and the filter
+     * note says so, rather than "no rules here".
+     */
+    private void refilter(boolean navigated) {
         ChainRef ref = location.get();
         if (rules == null || ref == null) {
             return;
@@ -357,22 +461,72 @@ public final class RulesViewModel {
         Table t = loaded.ruleset().table(ref.table()).orElseThrow();
         List<Chain> scope = ref.wholeTable() ? t.chains() : List.of(t.chain(ref.chain()).orElseThrow());
         FilterQuery.Valid query = applied;
+        Hits known = hits;
+        int wanted = revealLine;
         if (filtering != null) {
             filtering.cancel();
         }
         int total = scope.stream().mapToInt(Chain::ruleCount).sum();
-        filtering = tasks.submit("Filter " + ref, p -> select(loaded, t.name(), scope, query, total, p), result -> {
-            current = result;
-            rows.set(FXCollections.observableList(result));
-            count.set(result.size() + " of " + total + " rules shown");
+        filtering = tasks.submit("Filter " + ref, p -> {
+            Hits h = query.everything() ? null : known != null && known.query().equals(query)
+                    && known.rules().ruleset() == loaded.ruleset() ? known : Hits.of(loaded, query);
+            List<TableNode> newTree = h == known ? null : loaded.tree(h);
+            RuleRows shown = select(loaded, t.name(), scope, h, total, p);
+            boolean suspend = h != null && navigated && !ref.wholeTable()
+                    && (shown.size() == 0 || wanted >= 0 && shown.indexOfLine(wanted) < 0);
+            return new Shown(h, newTree, suspend ? select(loaded, t.name(), scope, null, total, p) : shown, suspend);
+        }, result -> {
+            if (rules.ruleset() != loaded.ruleset()) {
+                return;
+            }
+            if (result.tree() != null) {
+                hits = result.hits();
+                // The jump index may have arrived meanwhile: then the tree shows its reference counts too.
+                tree.setAll(rules == loaded ? result.tree() : rules.tree(hits));
+            }
+            current = result.rows();
+            rows.set(FXCollections.observableList(result.rows()));
+            suspended.set(result.suspended());
+            describe(ref, result.rows().size(), total, result.suspended());
             revealPending();
         }, e -> error.set("filter failed: " + e.getMessage()));
     }
 
-    /** The rows of {@code scope} the query matches; the filter runs once over the whole index. */
-    private static RuleRows select(LoadedRules loaded, String table, List<Chain> scope, FilterQuery.Valid query,
-                                   int total, Work.Progress p) {
-        BitSet hits = query.everything() ? null : query.filter().matches(loaded.index());
+    /** What one filter run gives: its hits (null without a filter), the tree if it changed, the rows. */
+    private record Shown(Hits hits, List<TableNode> tree, RuleRows rows, boolean suspended) {
+    }
+
+    private void describe(ChainRef ref, int shown, int total, boolean suspendedHere) {
+        Hits h = hits;
+        count.set(shown + " of " + total + " rules shown");
+        if (h == null) {
+            filterNote.set(null);
+            emptyText.set(total == 0 ? "No rules in " + ref : "");
+            return;
+        }
+        int all = h.total();
+        List<TableNode> nodes = tree;
+        long chains = nodes.stream().mapToLong(n -> n.chains().size()).sum();
+        String perTable = nodes.stream().filter(n -> n.matching() > 0).map(n -> n.name() + " " + n.matching())
+                .collect(java.util.stream.Collectors.joining(" · "));
+        String q = "‘" + h.query().text().strip() + "’";
+        if (suspendedHere) {
+            filterNote.set("The filter " + q + " matches none of the " + total + " rules of " + ref
+                    + " (or not the rule you came for): showing the whole chain. It matches " + all
+                    + " rules elsewhere; Esc clears it.");
+        } else {
+            filterNote.set("Filter " + q + ": " + all + " of " + rules.index().size() + " rules match, in " + chains
+                    + (chains == 1 ? " chain" : " chains") + (perTable.isEmpty() ? "" : " (" + perTable + ")")
+                    + ". Esc clears it.");
+        }
+        emptyText.set(all == 0 ? "The filter " + q + " matches no rule of the whole ruleset (Esc clears it)"
+                : "No rule of " + ref + " matches " + q + "; " + all + " rules match elsewhere: the tree lists "
+                + "their chains with counts (Esc clears the filter)");
+    }
+
+    /** The rows of {@code scope} that {@code hits} holds (all of them for null). */
+    private static RuleRows select(LoadedRules loaded, String table, List<Chain> scope, Hits hits, int total,
+                                   Work.Progress p) {
         int[] chainOf = new int[total];
         int[] ruleOf = new int[total];
         int n = 0;

@@ -2,32 +2,38 @@ package io.iptscope.ui.rules;
 
 import java.util.List;
 
-/** A table in the chain tree, with its chains. */
-public record TableNode(String name, int rules, List<ChainNode> chains) {
+/**
+ * A table in the chain tree, with its chains.
+ *
+ * @param matching how many of its rules the filter matches, or -1 without a filter
+ */
+public record TableNode(String name, int rules, int matching, List<ChainNode> chains) {
 
     public TableNode {
         chains = List.copyOf(chains);
     }
 
     public String label() {
-        return name + "  (" + rules + " rules)";
+        return name + "  (" + (matching < 0 ? rules + " rules" : matching + " of " + rules + " match") + ")";
     }
 
     /**
      * @param references how many rules jump or go to this chain
+     * @param matching   how many of its rules the filter matches, or -1 without a filter
      */
-    public record ChainNode(String table, String name, String policy, int rules, int references) {
+    public record ChainNode(String table, String name, String policy, int rules, int references, int matching) {
 
         /** Short, so that long kube chain names still fit: {@code INPUT  ACCEPT · 3 rules ←2}. */
         public String label() {
             String p = policy.equals(io.iptscope.rules.Chain.NO_POLICY) ? "" : policy + " · ";
-            return name + "  " + p + rules + (rules == 1 ? " rule" : " rules") + (references > 0 ? " ←" + references
-                    : "");
+            String n = matching < 0 ? rules + (rules == 1 ? " rule" : " rules") : matching + " of " + rules;
+            return name + "  " + p + n + (references > 0 ? " ←" + references : "");
         }
 
         public String tooltip() {
             return name + (policy.equals(io.iptscope.rules.Chain.NO_POLICY) ? " (user chain)" : " (policy " + policy
-                    + ")") + ": " + rules + " rules; " + references + " rules jump or go here";
+                    + ")") + ": " + rules + " rules" + (matching < 0 ? "" : ", " + matching + " match the filter")
+                    + "; " + references + " rules jump or go here";
         }
 
         public ChainRef ref() {

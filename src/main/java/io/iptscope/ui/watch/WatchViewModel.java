@@ -125,11 +125,12 @@ public final class WatchViewModel {
     }
 
     private void add(WatchEvent e) {
-        if (e.type().equals("error") || e.type().equals("watch-lost")) {
-            // The watch reported that a poll or the monitor failed: the window must not keep saying "Watching".
+        // The watch reports failed reads itself: the window must not keep saying "Watching".
+        if (e.type().equals("watch-lost") || e.type().equals("error")) {
             LOG.log(System.Logger.Level.WARNING, () -> "watch " + e.type() + ": " + e.detail());
-            status.set("⚠ Watch " + (e.type().equals("error") ? "error" : "lost") + ": " + e.detail()
-                    + (e.type().equals("error") ? "" : ". Start watching again (Ctrl+W)."));
+            status.set("⚠ Watch " + (e.type().equals("error") ? "error" : "lost") + ": " + e.detail());
+        } else if (e.type().equals("watch-resumed")) {
+            status.set("Watching again: " + e.detail());
         }
         // The alarm first: whoever reacts to the new timeline entry already finds it raised.
         if (e.type().equals("flush")) {

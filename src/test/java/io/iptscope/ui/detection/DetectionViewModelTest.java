@@ -110,4 +110,17 @@ class DetectionViewModelTest {
         assertTrue(vm.backends().stream().anyMatch(b -> b.status() == ReadStatus.DENIED
                 && b.statusText().equals("⚠ denied")));
     }
+
+    @Test
+    void theFirstDetectionSaysDetectingNotNoDetectionYet() throws Exception {
+        DetectionViewModel vm = new DetectionViewModel();
+        vm.detecting("host");
+        assertTrue(vm.summaryProperty().get().startsWith("detecting host"), vm.summaryProperty().get());
+        vm.detectionEnded();
+        assertTrue(vm.summaryProperty().get().startsWith("No detection: it failed"), vm.summaryProperty().get());
+        vm.show(sample());
+        String shown = vm.summaryProperty().get();
+        vm.detecting("host");
+        assertEquals(shown, vm.summaryProperty().get(), "a shown report stays while the next detection runs");
+    }
 }

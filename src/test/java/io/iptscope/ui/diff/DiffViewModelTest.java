@@ -1,6 +1,7 @@
 package io.iptscope.ui.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iptscope.discover.BinarySource;
@@ -52,13 +53,14 @@ class DiffViewModelTest {
         vm.fileBProperty().set(b);
         vm.compare(Optional.empty());
         List<String> shown = vm.lines().stream().map(DiffLine::display).map(String::strip).toList();
-        assertEquals("*filter  (differs)", shown.get(0));
-        assertEquals(":INPUT  (differs)", shown.get(1));
+        assertEquals("*filter", shown.get(0));
+        assertEquals(":INPUT  [(no owner)]  1 only in a.rules · 1 only in b.rules · policy DROP → ACCEPT",
+                shown.get(1).replace("only in A", "only in a.rules").replace("only in B", "only in b.rules"));
         assertTrue(shown.contains("~ policy DROP → ACCEPT"), shown.toString());
         assertTrue(shown.stream().anyMatch(l -> l.startsWith("- #1 ") && l.contains("--dport 22")), shown.toString());
         assertTrue(shown.stream().anyMatch(l -> l.startsWith("+ #2 ") && l.contains("--dport 443")), shown.toString());
-        assertTrue(vm.summaryProperty().get().startsWith("a.rules → b.rules: 1 rules only in the second, 1 only in "
-                + "the first"), vm.summaryProperty().get());
+        assertTrue(vm.summaryProperty().get().startsWith("A = a.rules, B = b.rules: 1 rules only in A, 1 only in B"),
+                vm.summaryProperty().get());
     }
 
     @Test
@@ -83,7 +85,8 @@ class DiffViewModelTest {
             vm.compare(Optional.of(ep));
             assertTrue(vm.lines().stream().anyMatch(l -> l.kind() == DiffLine.Kind.ADDED
                     && l.text().contains("203.0.113.0/24")), vm.lines().toString());
-            assertTrue(vm.summaryProperty().get().contains("1 rules only in the second"), vm.summaryProperty().get());
+            assertTrue(vm.summaryProperty().get().contains("0 rules only in A, 1 only in B"),
+                    vm.summaryProperty().get());
         }
     }
 
@@ -98,14 +101,123 @@ class DiffViewModelTest {
             Endpoint ep = new Endpoint(runner, ns.target(),
                     new Discovery(runner, timeout).discover(new BinarySource.ProcessPath()), timeout);
             vm.compare(Optional.of(ep));
-            assertTrue(vm.summaryProperty().get().startsWith("legacy ipv4 (live) → nft ipv4 (live): "),
-                    vm.summaryProperty().get());
-            assertTrue(vm.lines().stream().anyMatch(l -> l.kind() == DiffLine.Kind.CHAIN
-                    && l.display().equals("  :DOCKER-USER  (only in the first)")), "docker's chain is only in legacy");
+            String summary = vm.summaryProperty().get();
+            assertTrue(summary.startsWith("A = legacy ipv4 (live), B = nft ipv4 (live): "), summary);
+            assertTrue(summary.contains("\n  docker: 3 chains and 6 rules only in A"), summary);
+            assertTrue(summary.contains("\n  kubernetes: ") && summary.contains("only in B"), summary);
+            assertFalse(summary.contains("kubernetes: " + "0") || summary.matches("(?s).*docker:[^\n]*only in B.*"),
+                    "docker is only in legacy: " + summary);
+            assertTrue(vm.lines().stream().anyMatch(l -> l.kind() == DiffLine.Kind.CHAIN_ONE_SIDED
+                    && l.text().startsWith(":DOCKER-USER  [docker]  chain only in A")), vm.lines().toString());
             assertTrue(vm.lines().stream().anyMatch(l -> l.kind() == DiffLine.Kind.REMOVED
                     && l.display().equals("    - #1 -A DOCKER-USER -j RETURN")), vm.lines().toString());
             assertTrue(vm.lines().stream().anyMatch(l -> l.kind() == DiffLine.Kind.TABLE
                     && l.table().equals("mangle")), "the hint chains are only in nft");
+            assertTrue(vm.lines().stream().noneMatch(l -> l.kind() == DiffLine.Kind.CHANGED),
+                    "docker's and kubernetes' rules are not paired by place: " + vm.lines());
         }
+    }
+
+    private static final String LEGACY = """
+            *nat
+            :PREROUTING ACCEPT [0:0]
+            :OUTPUT ACCEPT [0:0]
+            :POSTROUTING ACCEPT [0:0]
+            :DOCKER - [0:0]
+            -A PREROUTING -m addrtype --dst-type LOCAL -j DOCKER
+            -A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE
+            -A DOCKER -i docker0 -j RETURN
+            COMMIT
+            """;
+    private static final String NFT = """
+            *nat
+            :PREROUTING ACCEPT [0:0]
+            :OUTPUT ACCEPT [0:0]
+            :POSTROUTING ACCEPT [0:0]
+            :KUBE-SERVICES - [0:0]
+            :KUBE-POSTROUTING - [0:0]
+            -A PREROUTING -m comment --comment "kubernetes service portals" -j KUBE-SERVICES
+            -A POSTROUTING -m comment --comment "kubernetes postrouting rules" -j KUBE-POSTROUTING
+            -A KUBE-SERVICES -d 10.96.0.1/32 -p tcp -m comment --comment "default/kubernetes:https cluster IP" -j KUBE-SVC-NPX46M4PTMTKRN6Y
+            -A KUBE-POSTROUTING -j RETURN
+            COMMIT
+            *filter
+            :INPUT ACCEPT [0:0]
+            -A INPUT -m comment --comment "a" -j ACCEPT
+            COMMIT
+            """;
+
+    @Test
+    void rulesArePairedByIdentityNotByPlaceAndSummedPerOwner() {
+        DiffReport r = DiffViewModel.diff(new DiffSide("legacy", LEGACY), new DiffSide("nft", NFT));
+        DiffReport.Section pre = r.sections().stream().filter(s -> s.chain().equals("PREROUTING")).findFirst()
+                .orElseThrow();
+        assertEquals(DiffReport.Side.BOTH, pre.side());
+        assertEquals(0, pre.changed(), "-j DOCKER and -j KUBE-SERVICES are two rules, not one changed: " + pre.lines());
+        assertEquals(1, pre.onlyA());
+        assertEquals(1, pre.onlyB());
+        DiffReport.OwnerTotal docker = r.owners().stream().filter(o -> o.owner().equals("docker")).findFirst()
+                .orElseThrow();
+        assertEquals(new DiffReport.OwnerTotal("docker", 1, 0, 2, 0, 0), docker,
+                "the DOCKER chain and its rule plus PREROUTING's jump to it");
+        DiffReport.OwnerTotal kube = r.owners().stream().filter(o -> o.owner().equals("kubernetes")).findFirst()
+                .orElseThrow();
+        assertEquals(2, kube.chainsOnlyB());
+        assertEquals(0, kube.rulesOnlyA());
+        assertEquals(4, kube.rulesOnlyB());
+        assertEquals("docker: 1 chain and 2 rules only in legacy", docker.describe("legacy", "nft"));
+        assertEquals(List.of("PREROUTING", "POSTROUTING"), r.sections().stream()
+                .filter(s -> s.side() == DiffReport.Side.BOTH).map(DiffReport.Section::chain).toList());
+    }
+
+    @Test
+    void aRuleThatKeepsItsCommentAndTargetIsChanged() {
+        DiffReport r = DiffViewModel.diff(new DiffSide("a", """
+                *filter
+                :INPUT ACCEPT [0:0]
+                -A INPUT -s 10.0.0.1/32 -m comment --comment "web" -j ACCEPT
+                COMMIT
+                """), new DiffSide("b", """
+                *filter
+                :INPUT ACCEPT [0:0]
+                -A INPUT -s 10.0.0.2/32 -m comment --comment "web" -j ACCEPT
+                COMMIT
+                """));
+        assertEquals(1, r.sections().get(0).changed());
+        assertEquals(0, r.sections().get(0).onlyA());
+    }
+
+    @Test
+    void oneSidedChainsFoldIntoOneStopAndTheFilterKeepsWhatMentionsIt() throws Exception {
+        Path a = Files.writeString(dir.resolve("legacy.rules"), LEGACY);
+        Path b = Files.writeString(dir.resolve("nft.rules"), NFT);
+        DiffViewModel vm = new DiffViewModel(new SyncTaskRunner(), new SnapshotStore(dir.resolve("s")));
+        vm.modeProperty().set(DiffMode.FILE_VS_FILE);
+        vm.fileAProperty().set(a);
+        vm.fileBProperty().set(b);
+        vm.compare(Optional.empty());
+        List<DiffLine> lines = List.copyOf(vm.lines());
+        List<String> stops = new java.util.ArrayList<>();
+        for (int i = vm.nextChange(-1); i >= 0; i = vm.nextChange(i)) {
+            stops.add(lines.get(i).kind() + " " + lines.get(i).chain());
+        }
+        assertEquals(List.of("REMOVED PREROUTING", "ADDED PREROUTING", "REMOVED POSTROUTING", "ADDED POSTROUTING",
+                "CHAIN_ONE_SIDED DOCKER", "CHAIN_ONE_SIDED KUBE-SERVICES", "CHAIN_ONE_SIDED KUBE-POSTROUTING"),
+                stops.subList(0, 7), "a chain only one side holds is one stop, not one per rule");
+        DiffLine last = lines.get(vm.previousChange(lines.size()));
+        assertEquals(DiffLine.Kind.CHAIN_ONE_SIDED, last.kind());
+        assertEquals("INPUT", last.chain(), "filter's INPUT is only in nft");
+        assertEquals(-1, vm.previousChange(vm.nextChange(-1)));
+        int alike = lines.indexOf(new DiffLine(DiffLine.Kind.ALIKE, "nat", null,
+                "1 chain holds the same rules on both sides"));
+        assertTrue(alike > 0, lines.toString());
+        assertEquals(new DiffLine(DiffLine.Kind.ALIKE_CHAIN, "nat", "OUTPUT", ":OUTPUT"), lines.get(alike + 1));
+
+        vm.filterTextProperty().set("docker");
+        assertTrue(vm.sections().stream().allMatch(s -> s.owner().equals("docker") || s.lines().stream()
+                .anyMatch(l -> l.text().toLowerCase().contains("docker"))), vm.sections().toString());
+        assertTrue(vm.lines().stream().noneMatch(l -> l.text().contains("KUBE-SERVICES")), vm.lines().toString());
+        vm.filterTextProperty().set("");
+        assertEquals(lines, vm.lines());
     }
 }

@@ -49,7 +49,7 @@ class MainViewModelTest {
     void detectsARealNetnsWithRulesInBothBackends() {
         try (TestNetns ns = MismatchScenario.create(50)) {
             SyncTaskRunner tasks = new SyncTaskRunner();
-            MainViewModel vm = new MainViewModel(new Session(new LocalRunner()), tasks, () -> Optional.empty(), true);
+            MainViewModel vm = new MainViewModel(new Session(new LocalRunner()), tasks, q -> Optional.empty(), true);
             assertEquals(PrivilegeMode.DIRECT, vm.privilegeProperty().get());
             vm.refreshTargets();
             assertTrue(vm.targets().stream().anyMatch(t -> t.target().equals(ns.target())),
@@ -71,7 +71,7 @@ class MainViewModelTest {
     void sudoPasswordIsAskedOnceAndNeverLogged() {
         DenyingRunner base = new DenyingRunner();
         AtomicInteger asked = new AtomicInteger();
-        MainViewModel vm = new MainViewModel(new Session(base), new SyncTaskRunner(), () -> {
+        MainViewModel vm = new MainViewModel(new Session(base), new SyncTaskRunner(), q -> {
             asked.incrementAndGet();
             return Optional.of("s3cret".toCharArray());
         }, false);
@@ -89,7 +89,7 @@ class MainViewModelTest {
     @Test
     void cancellingThePasswordPromptRunsNothing() {
         DenyingRunner base = new DenyingRunner();
-        MainViewModel vm = new MainViewModel(new Session(base), new SyncTaskRunner(), Optional::empty, false);
+        MainViewModel vm = new MainViewModel(new Session(base), new SyncTaskRunner(), q -> Optional.empty(), false);
         assertEquals(PrivilegeMode.SUDO_N, vm.privilegeProperty().get(), "non-root starts with sudo -n");
         vm.privilegeProperty().set(PrivilegeMode.SUDO_PASSWORD);
         vm.detect();
@@ -100,7 +100,7 @@ class MainViewModelTest {
 
     @Test
     void aDeniedDetectionSaysHowToGetPrivilege() {
-        MainViewModel vm = new MainViewModel(new Session(new DenyingRunner()), new SyncTaskRunner(), Optional::empty,
+        MainViewModel vm = new MainViewModel(new Session(new DenyingRunner()), new SyncTaskRunner(), q -> Optional.empty(),
                 false);
         vm.select(new io.iptscope.exec.NetnsTarget.Named("somewhere"));
         vm.detect();
@@ -128,7 +128,7 @@ class MainViewModelTest {
     @Test
     void whenElevationFailsTheUnprivilegedViewIsShownAndSaysWhy() {
         io.iptscope.testing.Requirements.requireNetnsTools();
-        MainViewModel vm = new MainViewModel(new Session(new NoSudoRunner()), new SyncTaskRunner(), Optional::empty,
+        MainViewModel vm = new MainViewModel(new Session(new NoSudoRunner()), new SyncTaskRunner(), q -> Optional.empty(),
                 false);
         vm.detect();
         ShownReport shown = vm.reportProperty().get();
@@ -144,7 +144,7 @@ class MainViewModelTest {
     @Test
     void aRelativeBinaryDirectoryIsRefusedBeforeAnythingRuns() {
         DenyingRunner base = new DenyingRunner();
-        MainViewModel vm = new MainViewModel(new Session(base), new SyncTaskRunner(), Optional::empty, true);
+        MainViewModel vm = new MainViewModel(new Session(base), new SyncTaskRunner(), q -> Optional.empty(), true);
         vm.binarySourceProperty().set("usr/sbin");
         vm.detect();
         assertTrue(vm.errorProperty().get().contains("absolute"), vm.errorProperty().get());
@@ -153,7 +153,7 @@ class MainViewModelTest {
 
     @Test
     void theSampleOpensOfflineAndCanBeSavedAndReopened() throws Exception {
-        MainViewModel vm = new MainViewModel(new Session(new DenyingRunner()), new SyncTaskRunner(), Optional::empty,
+        MainViewModel vm = new MainViewModel(new Session(new DenyingRunner()), new SyncTaskRunner(), q -> Optional.empty(),
                 false);
         vm.openSample();
         ShownReport sample = vm.reportProperty().get();

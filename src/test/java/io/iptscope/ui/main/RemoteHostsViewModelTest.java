@@ -28,7 +28,7 @@ class RemoteHostsViewModelTest {
              TestNetns ns = MismatchScenario.create(50);
              Hosts hosts = new Hosts(new HostStore(config.resolve("hosts.json")), sshd.clientOptions(),
                      HostKeyPrompt.REFUSE, q -> Optional.empty())) {
-            MainViewModel vm = new MainViewModel(new Session(new LocalRunner()), new SyncTaskRunner(), Optional::empty,
+            MainViewModel vm = new MainViewModel(new Session(new LocalRunner()), new SyncTaskRunner(), q -> Optional.empty(),
                     true);
             vm.useHosts(hosts);
             assertEquals(List.of(MainViewModel.LOCAL_HOST), vm.hosts());

@@ -15,6 +15,7 @@ import io.iptscope.rules.Backend;
 import io.iptscope.testing.TestNetns;
 import io.iptscope.ui.diff.DiffLine;
 import io.iptscope.ui.task.SyncTaskRunner;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -126,5 +127,18 @@ class RestoreViewModelTest {
             assertFalse(after.contains("8443"), after);
             assertTrue(after.contains("--dport 22"), after);
         }
+    }
+
+    /** Listing runs through the task runner, and a store that cannot be read is said, not shown as "no snapshots". */
+    @Test
+    void anUnreadableSnapshotStoreIsReportedNotShownAsEmpty() throws Exception {
+        String id = SnapshotStore.newId();
+        Files.createDirectories(dir.resolve("snapshots"));
+        Files.writeString(dir.resolve("snapshots").resolve(id + ".json"), "{ not json");
+        Files.writeString(dir.resolve("snapshots").resolve(id + ".rules"), "*filter\nCOMMIT\n");
+        RestoreViewModel vm = model(new SimpleBooleanProperty(true));
+        vm.refreshSnapshots();
+        assertTrue(vm.messageProperty().get().startsWith("⚠ cannot list the snapshots: "), vm.messageProperty().get());
+        assertTrue(vm.snapshots().isEmpty());
     }
 }

@@ -123,4 +123,64 @@ class RulesViewModelTest {
         int shown = vm.rowsProperty().get().size();
         assertTrue(shown > 0 && shown < 100, "svc-000042 has a handful of rules: " + shown);
     }
+
+    @Test
+    void theFilterCountsItsMatchesInEveryTableAndChainNotOnlyHere() {
+        RulesViewModel vm = loaded(300);
+        vm.open(new ChainRef("filter", "INPUT"));
+        vm.filterTextProperty().set("svc-000001");
+        assertEquals(0, vm.rowsProperty().get().size(), "INPUT has none of the service's rules");
+        TableNode nat = vm.tree().stream().filter(t -> t.name().equals("nat")).findFirst().orElseThrow();
+        assertTrue(nat.matching() > 0, "the nat table counts its matches: " + nat.label());
+        assertFalse(nat.chains().isEmpty());
+        assertTrue(nat.chains().stream().allMatch(c -> c.matching() > 0), "only chains with matches are listed");
+        int sum = nat.chains().stream().mapToInt(TableNode.ChainNode::matching).sum();
+        assertEquals(nat.matching(), sum);
+        assertTrue(nat.label().contains(nat.matching() + " of " + nat.rules() + " match"), nat.label());
+        String note = vm.filterNoteProperty().get();
+        assertTrue(note.contains(nat.matching() + " of ") && note.contains("nat " + nat.matching()), note);
+        assertTrue(vm.emptyTextProperty().get().contains(nat.matching() + " rules match elsewhere"),
+                vm.emptyTextProperty().get());
+        assertEquals(List.of("svc-000001"), vm.highlightsProperty().get());
+
+        vm.open(nat.chains().get(0).ref());
+        assertFalse(vm.rowsProperty().get().isEmpty());
+        assertTrue(vm.rowsProperty().get().stream().allMatch(r -> r.rule().raw().contains("svc-000001")));
+
+        vm.clearFilter();
+        assertEquals("", vm.filterTextProperty().get());
+        assertNull(vm.filterNoteProperty().get());
+        assertEquals(-1, vm.tree().get(1).matching());
+        assertTrue(vm.highlightsProperty().get().isEmpty());
+    }
+
+    @Test
+    void followingAJumpTheFilterHidesShowsTheWholeChainAndSaysSo() {
+        RulesViewModel vm = loaded(300);
+        vm.open(new ChainRef("nat", "KUBE-SERVICES"));
+        vm.filterTextProperty().set("target:KUBE-SVC-*");
+        RuleRow jump = vm.rowsProperty().get().get(0);
+        assertTrue(vm.follow(jump));
+        assertEquals(new ChainRef("nat", jump.jumpName()), vm.locationProperty().get());
+        assertFalse(vm.rowsProperty().get().isEmpty(), "not 'No rules here'");
+        assertTrue(vm.suspendedProperty().get());
+        assertEquals("target:KUBE-SVC-*", vm.filterTextProperty().get(), "the filter stays on, visibly");
+        assertTrue(vm.filterNoteProperty().get().contains("showing the whole chain"), vm.filterNoteProperty().get());
+
+        vm.back();
+        assertFalse(vm.suspendedProperty().get(), "KUBE-SERVICES has matches");
+        assertTrue(vm.rowsProperty().get().stream().allMatch(r -> r.jumpName().startsWith("KUBE-SVC-")));
+    }
+
+    @Test
+    void filterOnAValueAddsItsTerm() {
+        RulesViewModel vm = loaded(300);
+        vm.open(new ChainRef("nat", "KUBE-MARK-MASQ"));
+        RuleRow mark = vm.rowsProperty().get().get(0);
+        vm.filterOn(RuleColumn.TARGET.term(mark).orElseThrow());
+        assertEquals("target:MARK", vm.filterTextProperty().get());
+        vm.filterOn("!chain:KUBE-MARK-DROP");
+        assertEquals("target:MARK !chain:KUBE-MARK-DROP", vm.filterTextProperty().get());
+        assertEquals(List.of("MARK"), vm.highlightsProperty().get(), "negated terms are not marked");
+    }
 }

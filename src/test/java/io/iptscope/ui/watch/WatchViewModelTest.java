@@ -71,4 +71,31 @@ class WatchViewModelTest {
                     "newest first");
         }
     }
+
+    /** A target that disappears under the watch is said in the status, not left at "Watching". */
+    @Test
+    void aWatchThatLosesItsTargetSaysSo() throws Exception {
+        try (TestNetns ns = TestNetns.create()) {
+            LocalRunner runner = new LocalRunner();
+            Duration t = Duration.ofSeconds(10);
+            Endpoint ep = new Endpoint(runner, ns.target(), new Discovery(runner, t)
+                    .discover(new BinarySource.ProcessPath()), t);
+            WatchViewModel vm = new WatchViewModel(new SyncTaskRunner());
+            vm.events().addListener((ListChangeListener<WatchEvent>) c -> {
+                while (c.next()) {
+                    seen.addAll(c.getAddedSubList());
+                }
+            });
+            vm.toggle(Optional.of(ep));
+            assertTrue(vm.statusProperty().get().startsWith("Watching"), vm.statusProperty().get());
+            ns.close();
+            // Reads of the gone netns fail: the watch reports them (error per read, watch-lost when all fail).
+            next(e -> e.type().equals("watch-lost") || e.type().equals("error"));
+            String status = vm.statusProperty().get();
+            assertTrue(status.startsWith("⚠ Watch lost: ") || status.startsWith("⚠ Watch error: "), status);
+            assertTrue(status.contains(ns.name()), status);
+            vm.toggle(Optional.of(ep));
+            assertFalse(vm.watchingProperty().get());
+        }
+    }
 }
