@@ -119,16 +119,21 @@ class RealWritersTest {
         return to;
     }
 
+    /** dockerd with all state in {@code p}'s directory; its default bridge docker0 is created inside the netns. */
+    private static void startDockerd(RealPrograms p, Map<String, String> env) throws IOException {
+        Files.createDirectories(p.path("etc-docker"));
+        // /etc/docker gets a private copy: dockerd 20.10 writes its trust key there.
+        p.start("dockerd", env, List.of(Mount.tmpfs("/run"), Mount.bind(p.path("etc-docker"), "/etc/docker")),
+                "dockerd", "--data-root", p.path("data").toString(), "--exec-root", p.path("exec").toString(),
+                "--pidfile", p.path("dockerd.pid").toString(), "-H", "unix://" + p.path("docker.sock"),
+                "--storage-driver", "vfs", "--iptables=true", "--ip6tables=false", "--userland-proxy=false");
+        p.await("dockerd's API socket", "dockerd", START, () -> p.log("dockerd").contains("API listen on"));
+    }
+
     @Test
     void dockerdWritesItsIptablesChainsAndTheForwardDrop() throws Exception {
         try (TestNetns ns = TestNetns.create(); RealPrograms p = RealPrograms.in(ns, "dockerd", "containerd")) {
-            Files.createDirectories(p.path("etc-docker"));
-            // /etc/docker gets a private copy: dockerd 20.10 writes its trust key there.
-            p.start("dockerd", Map.of(), List.of(Mount.tmpfs("/run"), Mount.bind(p.path("etc-docker"), "/etc/docker")),
-                    "dockerd", "--data-root", p.path("data").toString(), "--exec-root", p.path("exec").toString(),
-                    "--pidfile", p.path("dockerd.pid").toString(), "-H", "unix://" + p.path("docker.sock"),
-                    "--storage-driver", "vfs", "--iptables=true", "--ip6tables=false", "--userland-proxy=false");
-            p.await("dockerd's API socket", "dockerd", START, () -> p.log("dockerd").contains("API listen on"));
+            startDockerd(p, Map.of());
             Run run = detect(ns);
             assertEquals(all(N, N, N, N, N, N, N, N, N, N, N, N), run.verdicts(V4), run.why());
             assertEquals(all(N, N, N, N, N, N, N, N, N, N, N, N), run.verdicts(V6), run.why());
@@ -336,6 +341,30 @@ class RealWritersTest {
             assertTrue(run.inspection().hasErrors());
             // Only IPv4 forwards here (netavark's network has no IPv6): no IPv6 interaction is invented.
             assertTrue(run.findings("hook-blocked").stream().noneMatch(x -> x.family() == V6));
+        }
+    }
+
+    @Test
+    void dockerdMeetsFirewalldOnTheSameBus() throws Exception {
+        try (TestNetns ns = TestNetns.create();
+             RealPrograms p = RealPrograms.in(ns, "firewalld", "dbus-daemon", "dockerd", "containerd")) {
+            startFirewalld(p, ns);
+            startDockerd(p, Map.of("DBUS_SYSTEM_BUS_ADDRESS", "unix:path=" + p.path("bus")));
+            Run run = detect(ns);
+            assertEquals(all(N, N, N, N, N, N, N, N, N, N, N, N), run.verdicts(V4), run.why());
+            assertEquals(List.of("docker@iptables-nft:filter", "docker@iptables-nft:nat", "firewalld@native:inet firewalld"),
+                    run.owners());
+            assertEquals(List.of("iptables-nft filter FORWARD policy drop",
+                    "native inet firewalld filter_FORWARD a catch-all reject at its end"), run.blocking(V4, "forward"));
+            // dockerd found firewalld on the bus and put docker0 into its own zone "docker" (target ACCEPT): firewalld
+            // dispatches docker0's forwarded traffic there before its catch-all reject.
+            String zones = ns.exec("nft", "list", "chain", "inet", "firewalld", "filter_FORWARD_ZONES").stdoutText();
+            assertTrue(zones.contains("iifname \"docker0\" goto filter_FWD_docker"), zones);
+            String zone = ns.exec("nft", "list", "chain", "inet", "firewalld", "filter_FWD_docker").stdoutText();
+            assertTrue(zone.strip().lines().map(String::strip).filter(l -> !l.equals("}")).reduce((x, y) -> y)
+                    .orElseThrow().equals("accept"), zone);
+            // Whatever iptscope says about that hook, its advice must not send the operator to another backend.
+            assertTrue(run.ids().stream().allMatch(id -> id.equals("hook-blocked:ipv4")), run.why());
         }
     }
 }
