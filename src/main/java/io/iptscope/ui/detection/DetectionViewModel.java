@@ -35,6 +35,7 @@ public final class DetectionViewModel {
     private final ObservableList<NftTableRow> nftTables = FXCollections.observableArrayList();
     private final ObservableList<StrategyRow> strategies = FXCollections.observableArrayList();
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final PipelineStripModel pipeline = new PipelineStripModel();
     private final ReadOnlyStringWrapper deniedReads = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No detection yet: press F5 to detect, "
             + "Ctrl+O to open a saved report, or open the sample from the Help menu.");
@@ -61,6 +62,10 @@ public final class DetectionViewModel {
 
     public ObservableList<Finding> findings() {
         return findings;
+    }
+
+    public PipelineStripModel pipeline() {
+        return pipeline;
     }
 
     /** Which reads were denied and how to get them; null when none was. */
@@ -104,6 +109,7 @@ public final class DetectionViewModel {
         strategies.setAll(strategyRows(r.verdicts()));
         findings.setAll(r.findings().stream()
                 .sorted(Comparator.comparing((Finding f) -> f.severity().ordinal()).reversed()).toList());
+        pipeline.show(r.node());
         deniedReads.set(denied(r.evidence(), shown.privilege(), shown.elevationFailure()));
         summary.set(shown.title() + " · binaries from " + r.binaries().source());
     }
