@@ -1,5 +1,6 @@
 package io.iptscope.cli;
 
+import io.iptscope.detect.DetectOptions;
 import io.iptscope.detect.Detector;
 import io.iptscope.detect.Inspection;
 import io.iptscope.detect.InspectionException;
@@ -42,6 +43,15 @@ final class DetectCommand implements Callable<Integer> {
             description = "Timeout of each command (default: ${DEFAULT-VALUE}).")
     private double timeoutSeconds;
 
+    @Option(names = "--istio-force-binary", paramLabel = "BINARY",
+            description = "Istio's FORCE_IPTABLES_BINARY as the sidecar/CNI would have it: iptables, iptables-legacy "
+                    + "or iptables-nft; the istio strategy then runs that binary without detecting.")
+    private String istioForceBinary;
+
+    @Option(names = "--docker-iptables-legacy",
+            description = "docker:dind's DOCKER_IPTABLES_LEGACY is set: the docker-dind strategy uses legacy.")
+    private boolean dockerIptablesLegacy;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -57,11 +67,18 @@ final class DetectCommand implements Callable<Integer> {
             err.println("--timeout must be positive");
             return ExitCodes.USAGE;
         }
+        if (istioForceBinary != null && DetectOptions.forcedVariant(istioForceBinary).isEmpty()) {
+            err.println("--istio-force-binary must be iptables, iptables-legacy or iptables-nft, not '"
+                    + istioForceBinary + "'");
+            return ExitCodes.USAGE;
+        }
+        DetectOptions options = new DetectOptions(istioForceBinary, dockerIptablesLegacy);
         // Validated before anything connects or runs: a hostile netns name never reaches a host.
         NetnsTarget target = targetOptions.target();
         BinarySource source = targetOptions.source();
         CommandLog log = new CommandLog();
-        Detector detector = new Detector(targetOptions.runner(log), Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
+        Detector detector = new Detector(targetOptions.runner(log), Duration.ofMillis(Math.round(timeoutSeconds * 1000)),
+                options);
         Inspection inspection = detector.inspect(target, source);
         DetectionReport report = DetectionReport.of(inspection, detector.host(), log.snapshot(), Instant.now());
         out.print(json ? Reports.toJson(report) + "\n" : DetectionText.render(report, strategy, Terminal.colour()));

@@ -24,10 +24,16 @@ public final class Detector {
 
     private final CommandRunner runner;
     private final Duration timeout;
+    private final DetectOptions options;
 
     public Detector(CommandRunner runner, Duration timeout) {
+        this(runner, timeout, DetectOptions.DEFAULT);
+    }
+
+    public Detector(CommandRunner runner, Duration timeout, DetectOptions options) {
         this.runner = runner;
         this.timeout = timeout;
+        this.options = options;
     }
 
     /** Where the commands run: {@code local} or an SSH destination. */
@@ -50,8 +56,10 @@ public final class Detector {
         evidence = NativeTables.read(runner, target, readers, timeout, evidence);
         Observation obs = Observation.trusted(binaries, evidence)
                 .withCapabilities(KernelCapabilities.read(runner, timeout, evidence));
-        List<Verdict> verdicts = Strategies.decideAll(obs);
-        return new Inspection(target, inode, obs, verdicts, Findings.derive(obs, verdicts));
+        List<Verdict> verdicts = Strategies.decideAll(obs, options);
+        List<Finding> findings = new java.util.ArrayList<>(Findings.derive(obs, verdicts));
+        findings.addAll(NftSkew.findings(binaries, readers, evidence));
+        return new Inspection(target, inode, obs, verdicts, List.copyOf(findings));
     }
 
     /**

@@ -30,9 +30,11 @@ public final class DindStrategy implements Strategy {
     public Verdict decide(Observation obs, Family family) {
         Trace trace = new Trace();
         if (legacyForced) {
-            trace.decide("DOCKER_IPTABLES_LEGACY is set: legacy");
+            trace.observe("DOCKER_IPTABLES_LEGACY is set (detect --docker-iptables-legacy)");
+            trace.decide("the entrypoint switches to the legacy binaries without looking at the kernel: legacy");
             return Verdicts.choose(id(), family, Backend.LEGACY, obs.binaries(), "override", trace);
         }
+        trace.observe("DOCKER_IPTABLES_LEGACY is unset");
         BackendEvidence v4 = obs.evidence().of(Backend.LEGACY, Family.IPV4);
         boolean names = v4.kernelTables() != null && !v4.kernelTables().isEmpty();
         trace.observe("/proc/net/ip_tables_names " + (names ? "lists " + v4.kernelTables() : "is empty or absent"));

@@ -12,9 +12,21 @@ import java.util.Optional;
  * Istio's {@code DetectIptablesVersion} as of 2026: legacy if usable and its dump has at least three
  * lines, else nft if usable, else the plain binary. Usability is proven in Istio by a write probe
  * ({@code -t nat -A INPUT -p 255 -j RETURN}, then {@code -D}); iptscope never runs it and says
- * where it would change the answer.
+ * where it would change the answer. {@code FORCE_IPTABLES_BINARY} (istio#57976) names the variant to run and skips
+ * detection; Istio fails when that variant is unusable.
  */
 public final class IstioStrategy implements Strategy {
+
+    private final String forceBinary;
+
+    public IstioStrategy() {
+        this(null);
+    }
+
+    /** @param forceBinary the value of {@code FORCE_IPTABLES_BINARY}, or null when unset */
+    public IstioStrategy(String forceBinary) {
+        this.forceBinary = forceBinary;
+    }
 
     static final int EXISTING_RULES_MIN_NEWLINES = 3;
 
@@ -34,6 +46,9 @@ public final class IstioStrategy implements Strategy {
         Trace trace = new Trace();
         BackendEvidence legacy = obs.evidence().of(Backend.LEGACY, f);
         BackendEvidence nft = obs.evidence().of(Backend.NFT, f);
+        if (forceBinary != null) {
+            return forced(obs, f, trace);
+        }
 
         boolean legacyUsable = usable(bins, f, Variant.LEGACY, legacy, trace);
         if (legacyUsable) {
@@ -71,6 +86,25 @@ public final class IstioStrategy implements Strategy {
         }
         trace.decide("neither variant is usable: use the plain " + f.toolPrefix() + " (-> " + plainBackend.get().id() + ")");
         return Verdicts.choose(id(), f, plainBackend.get(), Variant.PLAIN, bins, "default", trace);
+    }
+
+    private Verdict forced(Observation obs, Family f, Trace trace) {
+        Variant v = DetectOptions.forcedVariant(forceBinary).orElseThrow();
+        String name = f.toolPrefix() + v.suffix();
+        trace.observe("FORCE_IPTABLES_BINARY=" + forceBinary + ": Istio runs " + name + " and skips detection");
+        BackendEvidence e = v == Variant.PLAIN ? null : obs.evidence().of(v.backend().orElseThrow(), f);
+        BinaryInfo base = obs.binaries().get(f, v, ToolKind.BASE);
+        if (e != null ? !usable(obs.binaries(), f, v, e, trace) : !base.found()) {
+            trace.decide("the forced binary is unusable here: Istio fails instead of falling back");
+            return Verdicts.none(id(), f, "override", trace);
+        }
+        Optional<Backend> backend = v == Variant.PLAIN ? base.effectiveBackend() : v.backend();
+        if (backend.isEmpty()) {
+            trace.decide(name + " has no known backend: Istio runs it blind");
+            return Verdicts.none(id(), f, "override", trace);
+        }
+        trace.decide("forced: " + name + " (-> " + backend.get().id() + ")");
+        return Verdicts.choose(id(), f, backend.get(), v, obs.binaries(), "override", trace);
     }
 
     private static boolean usable(BinaryInventory bins, Family f, Variant v, BackendEvidence e, Trace trace) {

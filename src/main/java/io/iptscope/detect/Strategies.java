@@ -10,10 +10,17 @@ public final class Strategies {
 
     public static final String RECOMMENDED = "iptscope";
 
-    public static final List<Strategy> ALL = List.of(
+    public static final List<Strategy> ALL = all(DetectOptions.DEFAULT);
+
+    private Strategies() {
+    }
+
+    /** The strategies with the environment overrides of {@code options} applied to the components that read them. */
+    public static List<Strategy> all(DetectOptions options) {
+        return List.of(
             new IptscopeStrategy(),
             new SeedStrategy(),
-            new IstioStrategy(),
+            new IstioStrategy(options.istioForceBinary()),
             new WrappersStrategy(WrappersStrategy.Generation.V1),
             new WrappersStrategy(WrappersStrategy.Generation.V2),
             new WrappersStrategy(WrappersStrategy.Generation.V3),
@@ -22,9 +29,7 @@ public final class Strategies {
             new CalicoNftAutoStrategy(),
             new KindStrategy(),
             new K3sRootStrategy(),
-            new DindStrategy(false));
-
-    private Strategies() {
+            new DindStrategy(options.dockerIptablesLegacy()));
     }
 
     public static Optional<Strategy> byId(String id) {
@@ -37,8 +42,12 @@ public final class Strategies {
 
     /** Every strategy's verdict for every family, strategy-major. */
     public static List<Verdict> decideAll(Observation obs) {
+        return decideAll(obs, DetectOptions.DEFAULT);
+    }
+
+    public static List<Verdict> decideAll(Observation obs, DetectOptions options) {
         List<Verdict> out = new ArrayList<>();
-        for (Strategy s : ALL) {
+        for (Strategy s : all(options)) {
             for (Family f : Family.values()) {
                 out.add(s.decide(obs, f).checkedAgainst(obs.evidence()));
             }

@@ -77,6 +77,29 @@ class DetectCommandTest {
     }
 
     @Test
+    void istioAndDindOverridesReachTheirVerdictsAndTheJsonTrace() throws Exception {
+        assertEquals(ExitCodes.USAGE, run("detect", "--istio-force-binary", "nft").exit());
+        try (TestNetns ns = TestNetns.create()) {
+            ns.restore("iptables-nft-restore", "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -p tcp -j ACCEPT\nCOMMIT\n");
+            Out r = run("detect", "--netns", ns.name(), "--json", "--istio-force-binary", "iptables-legacy",
+                    "--docker-iptables-legacy");
+            JsonNode json = new ObjectMapper().readTree(r.out());
+            int overridden = 0;
+            for (JsonNode v : json.path("verdicts")) {
+                String s = v.path("strategy").asText();
+                if ((s.equals("istio") || s.equals("docker-dind")) && v.path("family").asText().equals("ipv4")) {
+                    assertEquals("override", v.path("basis").asText(), v.toString());
+                    assertEquals("legacy", v.path("backend").asText(), v.toString());
+                    String env = s.equals("istio") ? "FORCE_IPTABLES_BINARY=iptables-legacy" : "DOCKER_IPTABLES_LEGACY is set";
+                    assertTrue(v.path("trace").toString().contains(env), v.toString());
+                    overridden++;
+                }
+            }
+            assertEquals(2, overridden, r.out());
+        }
+    }
+
+    @Test
     void usageErrorsExitTwoAndAMissingNetnsThree() {
         Requirements.requireNetnsTools();
         assertEquals(ExitCodes.USAGE, run("detect", "--strategy", "nope").exit());

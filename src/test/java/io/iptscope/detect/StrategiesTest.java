@@ -9,10 +9,12 @@ import static io.iptscope.rules.Family.IPV4;
 import static io.iptscope.rules.Family.IPV6;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iptscope.discover.Variant;
 import io.iptscope.rules.Family;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -108,11 +110,56 @@ class StrategiesTest {
         }
 
         @Test
+        void forceIptablesBinaryOverridesTheLineCount() {
+            Observation o = obs(bins(NFT, "1.8.9"), evidence().rules(LEGACY, IPV4, 10).rules(LEGACY, IPV6, 10));
+            Strategy forced = new IstioStrategy("iptables-nft");
+            Verdict v4 = forced.decide(o, IPV4);
+            assertVerdict(VerdictBackend.NFT, "override", v4);
+            assertEquals("iptables-nft", v4.binary().name());
+            assertTrue(traceMentions(v4, "FORCE_IPTABLES_BINARY=iptables-nft"), v4.trace().toString());
+            assertEquals("ip6tables-nft", forced.decide(o, IPV6).binary().name());
+            assertVerdict(VerdictBackend.LEGACY, "line-count", decide("istio", o, IPV4));
+        }
+
+        @Test
+        void aForcedBinaryTheSourceLacksFailsInsteadOfFallingBack() {
+            Observation o = obs(bins(NFT, "1.8.9").withoutVariant(Variant.LEGACY), evidence());
+            Verdict v = new IstioStrategy("iptables-legacy").decide(o, IPV4);
+            assertVerdict(VerdictBackend.NONE, "override", v);
+            assertTrue(traceMentions(v, "Istio fails instead of falling back"), v.trace().toString());
+        }
+
+        @Test
+        void theOptionsReachTheStrategiesAndRejectUnknownNames() {
+            Observation o = obs(bins(NFT, "1.8.9"), evidence());
+            List<Verdict> all = Strategies.decideAll(o, new DetectOptions("iptables-legacy", true));
+            assertTrue(all.stream().anyMatch(v -> v.strategy().equals("istio") && v.basis().equals("override")
+                    && v.backend() == VerdictBackend.LEGACY));
+            assertTrue(all.stream().anyMatch(v -> v.strategy().equals("docker-dind") && v.basis().equals("override")
+                    && v.backend() == VerdictBackend.LEGACY));
+            assertThrows(IllegalArgumentException.class, () -> new DetectOptions("nft", false));
+        }
+
+        @Test
         void anNftReadThatTimesOutMakesNftUnusable() {
             Observation o = obs(bins(NFT, "1.8.9"), evidence().status(NFT, IPV4, ReadStatus.TIMEOUT));
             Verdict v = decide("istio", o, IPV4);
             assertVerdict(VerdictBackend.NFT, "default", v);
             assertEquals("iptables", v.binary().name(), "falls to the plain name, which is nft here");
+        }
+    }
+
+    @Nested
+    class DockerDind {
+        @Test
+        void dockerIptablesLegacyWinsOverAnEmptyKernel() {
+            Observation o = obs(bins(NFT, "1.8.9"), evidence().rules(NFT, IPV4, 5));
+            Verdict forced = new DindStrategy(true).decide(o, IPV4);
+            assertVerdict(VerdictBackend.LEGACY, "override", forced);
+            assertTrue(traceMentions(forced, "DOCKER_IPTABLES_LEGACY is set"), forced.trace().toString());
+            Verdict plain = decide("docker-dind", o, IPV4);
+            assertVerdict(VerdictBackend.NFT, "default", plain);
+            assertTrue(traceMentions(plain, "DOCKER_IPTABLES_LEGACY is unset"), plain.trace().toString());
         }
     }
 

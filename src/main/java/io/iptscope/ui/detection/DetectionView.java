@@ -33,6 +33,7 @@ public final class DetectionView {
     @FXML private TableView<BinaryRow> binaryTable;
     @FXML private TableView<BackendRow> backendTable;
     @FXML private TableView<NftTableRow> nftTable;
+    @FXML private VBox pipelineBox;
 
     public DetectionView(DetectionViewModel model) {
         this.model = model;
@@ -49,6 +50,7 @@ public final class DetectionView {
         denied.textProperty().bind(model.deniedReadsProperty());
         denied.visibleProperty().bind(model.deniedReadsProperty().isNotNull());
         denied.managedProperty().bind(denied.visibleProperty());
+        pipelineBox.getChildren().add(new PipelineStrip(model.pipeline()).node());
         model.verdicts().addListener((ListChangeListener<FamilyVerdict>) c -> showVerdicts());
         showVerdicts();
 

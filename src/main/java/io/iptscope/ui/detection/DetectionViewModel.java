@@ -36,6 +36,7 @@ public final class DetectionViewModel {
     private final ObservableList<NftTableRow> nftTables = FXCollections.observableArrayList();
     private final ObservableList<StrategyRow> strategies = FXCollections.observableArrayList();
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final PipelineStripModel pipeline = new PipelineStripModel();
     private final ReadOnlyStringWrapper deniedReads = new ReadOnlyStringWrapper();
     private static final String NOTHING_YET = "No detection yet: press F5 to detect, Ctrl+O to open a saved report, "
             + "or open the sample from the Help menu.";
@@ -64,6 +65,10 @@ public final class DetectionViewModel {
 
     public ObservableList<Finding> findings() {
         return findings;
+    }
+
+    public PipelineStripModel pipeline() {
+        return pipeline;
     }
 
     /** Which reads were denied and how to get them; null when none was. */
@@ -110,6 +115,7 @@ public final class DetectionViewModel {
         strategies.setAll(strategyRows(r.verdicts(), r.evidence()));
         findings.setAll(r.findings().stream().map(DetectionViewModel::inThisWindow)
                 .sorted(Comparator.comparing((Finding f) -> f.severity().ordinal()).reversed()).toList());
+        pipeline.show(r.node());
         deniedReads.set(denied(r.evidence(), shown.privilege(), shown.elevationFailure()));
         summary.set(describe(shown));
     }
