@@ -47,7 +47,7 @@ public final class Detector {
 
     /** @param trusted the binaries that read the netns: the host's PATH, unless a test stands in for the host */
     public Inspection inspect(NetnsTarget target, BinarySource source, BinarySource trusted) throws InspectionException {
-        Long inode = enterable(target);
+        Prelude prelude = enterable(target);
         Discovery discovery = new Discovery(runner, timeout);
         BinaryInventory binaries = discovery.discover(source);
         BinaryInventory readers = source.equals(trusted) ? binaries
@@ -55,11 +55,11 @@ public final class Detector {
         Evidence evidence = new EvidenceCollector(runner, target, readers, timeout).collect();
         evidence = NativeTables.read(runner, target, readers, timeout, evidence);
         Observation obs = Observation.trusted(binaries, evidence)
-                .withCapabilities(KernelCapabilities.read(runner, timeout, evidence));
+                .withCapabilities(KernelCapabilities.read(runner, timeout, prelude.kernelRelease(), evidence));
         List<Verdict> verdicts = Strategies.decideAll(obs, options);
         List<Finding> findings = new java.util.ArrayList<>(Findings.derive(obs, verdicts));
         findings.addAll(NftSkew.findings(binaries, readers, evidence));
-        return new Inspection(target, inode, obs, verdicts, List.copyOf(findings));
+        return new Inspection(target, prelude.inode(), obs, verdicts, List.copyOf(findings));
     }
 
     /**
@@ -76,29 +76,37 @@ public final class Detector {
                 Iptables.DEFAULT_LOCK_WAIT_SECONDS);
     }
 
-    /** Proves the netns can be entered before anything else runs, and returns its inode. */
-    private Long enterable(NetnsTarget target) throws InspectionException {
+    /** The netns's inode (null if unreadable) and the running kernel's release (null if unknown). */
+    private record Prelude(Long inode, String kernelRelease) {
+    }
+
+    /**
+     * Proves the netns can be entered before anything else runs; reads its inode and the kernel's release in the
+     * same batch (one ssh session remotely): the stat's failure explains the others'.
+     */
+    private Prelude enterable(NetnsTarget target) throws InspectionException {
         String file = target.nsPath().orElse("/proc/self/ns/net");
-        // Both checks in one batch (one ssh session remotely); the stat's failure explains the other's.
         List<Command> checks = new java.util.ArrayList<>(List.of(
-                Command.of("stat", "-L", "-c", "%i", file).withTimeout(timeout)));
+                Command.of("stat", "-L", "-c", "%i", file).withTimeout(timeout),
+                Command.of("uname", "-r").withTimeout(timeout)));
         target.nsPath().ifPresent(p -> checks.add(target.enter(Command.of("true").withTimeout(timeout))));
         List<CommandResult> r = runner.runAll(checks);
         CommandResult stat = r.get(0);
         if (!stat.ok()) {
             throw new InspectionException("netns " + target.spec() + " not found: " + file + ": " + stat.summary());
         }
-        if (r.size() > 1) {
-            CommandResult enter = r.get(1);
+        String release = r.get(1).ok() ? r.get(1).stdoutText().strip() : null;
+        if (r.size() > 2) {
+            CommandResult enter = r.get(2);
             if (!enter.ok()) {
                 throw new InspectionException("cannot enter netns " + target.spec() + ": " + enter.summary()
                         + (enter.denied() ? " (run as root, or choose sudo in the privilege mode)" : ""));
             }
         }
         try {
-            return Long.parseLong(stat.stdoutText().strip());
+            return new Prelude(Long.parseLong(stat.stdoutText().strip()), release);
         } catch (NumberFormatException e) {
-            return null;
+            return new Prelude(null, release);
         }
     }
 }

@@ -86,9 +86,8 @@ public record KernelCapabilities(String release, List<Capability> capabilities, 
         }
     }
 
-    public static KernelCapabilities read(CommandRunner runner, Duration timeout, Evidence ev) {
-        CommandResult uname = runner.run(Command.of("uname", "-r").withTimeout(timeout));
-        String release = uname.ok() ? uname.stdoutText().strip() : null;
+    /** @param release the running kernel's ({@code uname -r}, read with the detection's first batch), or null */
+    public static KernelCapabilities read(CommandRunner runner, Duration timeout, String release, Evidence ev) {
         List<Command> reads = new ArrayList<>(List.of(
                 Command.of("zcat", "/proc/config.gz").withTimeout(timeout),
                 Command.of("cat", "/boot/config-" + release).withTimeout(timeout),
