@@ -24,6 +24,8 @@ final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
 
     /** Checked in order; the first type the failure is an instance of decides. */
     private static final List<Map.Entry<Class<? extends Throwable>, Integer>> BY_TYPE = List.of(
+            // picocli hands its parse errors (mutually exclusive options, a missing value) to this mapper too.
+            Map.entry(CommandLine.ParameterException.class, USAGE),
             Map.entry(IllegalArgumentException.class, USAGE),
             Map.entry(UnsupportedOperationException.class, USAGE),
             Map.entry(SshConnectionException.class, CONNECTION),

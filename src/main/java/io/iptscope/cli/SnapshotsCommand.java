@@ -29,8 +29,9 @@ final class SnapshotsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** A snapshot ID nobody saved is a usage error (exit 2), like a malformed one; an unreadable store is I/O. */
     static Snapshot find(SnapshotStore store, String id) throws IOException {
-        return store.get(id).orElseThrow(() -> new IOException("no snapshot " + id + " in " + store.root()));
+        return store.get(id).orElseThrow(() -> new IllegalArgumentException("no snapshot " + id + " in " + store.root()));
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List snapshots, oldest first.")

@@ -42,7 +42,7 @@ class SaveRestoreCommandsTest {
             assertEquals(0, run("snapshots", "rm", id1).exit());
             assertTrue(!run("snapshots", "list").out().contains(id1));
             DetectCommandTest.Out missing = run("snapshots", "show", id1);
-            assertEquals(ExitCodes.FINDINGS, missing.exit());
+            assertEquals(ExitCodes.USAGE, missing.exit());
             assertTrue(missing.err().contains("no snapshot"), missing.err());
         }
     }
