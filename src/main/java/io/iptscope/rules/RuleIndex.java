@@ -123,6 +123,8 @@ public final class RuleIndex {
         outIface.ids[i] = Column.NONE;
         StringBuilder mods = null;
         String module = null;
+        // After -j/-g every option belongs to the target (RuleSpec.Reader.attach), even after a later -m.
+        boolean inTarget = false;
         int n = s.count;
         for (int k = 0; k < n; k++) {
             if (!s.isOption(k)) {
@@ -133,10 +135,26 @@ public final class RuleIndex {
                 continue;
             }
             int v = k + 1;
-            if (v < n && s.isBang(v) && v + 1 < n) {
+            if (opt == LineScan.COMMENT_OPTION) {
+                // RuleSpec.Reader.option: "! x" negates only when x is a value; a bang or an option ends the values.
+                if (v + 1 < n && s.isBang(v) && !s.isOption(v + 1) && !s.isBang(v + 1)) {
+                    v++;
+                }
+                if (v >= n || s.isOption(v) || s.isBang(v)) {
+                    if (!inTarget && "comment".equals(module) && region[COMMENT][2 * i] < 0
+                            && !decoded.containsKey(key(COMMENT, i))) {
+                        decoded.put(key(COMMENT, i), "");
+                    }
+                    continue;
+                }
+            } else if (opt != LineScan.MATCH && opt != LineScan.JUMP && v + 1 < n && s.isBang(v)) {
+                // RuleSpec.Reader.param: the old "-s ! x" form; -m and -j take the next argument whatever it is.
                 v++;
             }
             if (v >= n) {
+                // An option at the end of the line: RuleSpec keeps it with an empty value, replacing an earlier one.
+                clear(opt, i);
+                inTarget |= opt == LineScan.JUMP;
                 continue;
             }
             switch (opt) {
@@ -151,10 +169,12 @@ public final class RuleIndex {
                 }
                 case LineScan.JUMP -> {
                     module = null;
+                    inTarget = true;
                     target.ids[i] = target.id(s.value(v));
                 }
                 case LineScan.COMMENT_OPTION -> {
-                    if ("comment".equals(module) && region[COMMENT][2 * i] < 0 && !decoded.containsKey(key(COMMENT, i))) {
+                    if (!inTarget && "comment".equals(module) && region[COMMENT][2 * i] < 0
+                            && !decoded.containsKey(key(COMMENT, i))) {
                         keep(COMMENT, i, s, v);
                     }
                 }
@@ -168,8 +188,28 @@ public final class RuleIndex {
 
     private static final String[] NO_MODULES = new String[0];
 
+    /** Forgets field {@code opt} of rule {@code i}, as a later valueless occurrence of its option does in RuleSpec. */
+    private void clear(int opt, int i) {
+        switch (opt) {
+            case LineScan.SOURCE, LineScan.DESTINATION -> {
+                int column = opt == LineScan.SOURCE ? SRC : DST;
+                Arrays.fill(region[column], 2 * i, 2 * i + 2, -1);
+                addrPrefix[column][i] = -1;
+                decoded.remove(key(column, i));
+            }
+            case LineScan.PROTOCOL -> proto.ids[i] = Column.NONE;
+            case LineScan.IN -> inIface.ids[i] = Column.NONE;
+            case LineScan.OUT -> outIface.ids[i] = Column.NONE;
+            case LineScan.JUMP -> target.ids[i] = Column.NONE;
+            default -> {
+                // -m at the end names an empty module, which RuleSpec's readers ignore.
+            }
+        }
+    }
+
     private void address(int column, int i, LineScan s, int v) {
         keep(column, i, s, v);
+        addrPrefix[column][i] = -1;
         Cidr c = Cidr.parse(s.value(v));
         if (c != null) {
             addrHi[column][i] = c.hi();
@@ -180,9 +220,14 @@ public final class RuleIndex {
 
     /** Remembers where argument {@code v} sits, or its unquoted text when it is not a plain region. */
     private void keep(int column, int i, LineScan s, int v) {
+        // A later occurrence replaces an earlier one (RuleSpec keeps the last -s, -d).
         if (s.kind[v] == LineScan.COMPLEX) {
+            region[column][2 * i] = -1;
             decoded.put(key(column, i), s.value(v));
         } else {
+            if (!decoded.isEmpty()) {
+                decoded.remove(key(column, i));
+            }
             region[column][2 * i] = s.contentStart(v);
             region[column][2 * i + 1] = s.contentEnd(v);
         }

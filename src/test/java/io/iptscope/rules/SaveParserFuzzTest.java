@@ -14,6 +14,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The parser is total: nothing it is given makes it throw, hang or report nonsense positions, and the rule
@@ -45,6 +46,17 @@ class SaveParserFuzzTest {
             values.add(data.consumeString(40).replace("\n", ""));
         }
         checkQuoting(values);
+    }
+
+    /** Malformed lines iptables-restore refuses; the index and the spec still read each of them one way. */
+    @ParameterizedTest
+    @ValueSource(strings = {"-A INPUT -j ! X", "-A INPUT -g ! X", "-A INPUT -m ! comment --comment c", "-A INPUT -i",
+        "-A INPUT -i !", "-A INPUT -i -o eth0", "-A INPUT -p", "-A INPUT -A FOO -p tcp -j ACCEPT",
+        "-A INPUT -I INPUT 1 -s 10.0.0.0/8 -N X -j DROP", "-A INPUT -j ACCEPT -m comment --comment after-target",
+        "-A INPUT -m comment --comment ! -j X", "-A INPUT -m comment --comment ! ! x", "-A INPUT -m comment --comment"})
+    void malformedLinesReadAlike(String rule) {
+        RuleIndexOracle.check(ParserInvariants.parseAndCheck("*filter\n:INPUT ACCEPT [0:0]\n" + rule + "\nCOMMIT\n")
+                .ruleset());
     }
 
     static LongStream seeds() {
