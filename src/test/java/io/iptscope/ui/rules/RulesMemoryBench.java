@@ -10,7 +10,8 @@ import java.nio.file.Path;
 /**
  * The rule browser's memory with big dumps (issue 13, "GUI RSS with 500k rules"): loads each save file given
  * through {@link RulesViewModel#loadFile} in turn, as the window does, opens its nat table and filters it, then
- * after full collections prints one line per file with the process's resident set (VmRSS, VmHWM of
+ * after full collections (or, with {@code -DidleSeconds=N}, after N idle seconds without an explicit one) prints
+ * one line per file with the process's resident set (VmRSS, VmHWM of
  * /proc/self/status) and the heap. Run by bin/bench-detect with the JVM flags of bin/iptscope; no display.
  *   java ... io.iptscope.ui.rules.RulesMemoryBench FILE [FILE...]
  */
@@ -24,6 +25,7 @@ public final class RulesMemoryBench {
             System.err.println("usage: RulesMemoryBench SAVE-FILE [SAVE-FILE...]");
             System.exit(2);
         }
+        int idleSeconds = Integer.getInteger("idleSeconds", 0);
         RulesViewModel vm = new RulesViewModel(new SyncTaskRunner());
         for (String file : args) {
             vm.loadFile(Path.of(file));
@@ -32,8 +34,15 @@ public final class RulesMemoryBench {
             }
             vm.open(ChainRef.table("nat"));
             vm.filterTextProperty().set("KUBE-SVC");
-            for (int i = 0; i < 3; i++) {
-                System.gc();
+            if (idleSeconds > 0) {
+                // As the window sits after a load: only the JVM's own (periodic) collections.
+                Thread.sleep(idleSeconds * 1000L);
+            } else {
+                for (int i = 0; i < 3; i++) {
+                    System.gc();
+                }
+                // G1 (JDK 17) gives the freed heap back to the system concurrently, after the collection.
+                Thread.sleep(3000);
             }
             MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
             System.out.printf("file=%s rules=%s rss_mb=%d hwm_mb=%d heap_used_mb=%d heap_committed_mb=%d "
