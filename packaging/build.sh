@@ -84,10 +84,12 @@ if [ ! -f "$work/runtime/lib/libglassgtk3.so" ]; then
   exit 1
 fi
 
+# The installed launcher starts with bin/iptscope's JVM flags (its jvm_flags line: why is said there).
 jpackage --type app-image --dest "$work/image" --name "$name" --app-version "$version" \
   --vendor "$vendor" --description "$summary" \
   --input "$work/input" --main-jar "$(basename "$jar")" --main-class "$main_class" \
-  --runtime-image "$work/runtime" --icon packaging/icons/iptscope-512.png
+  --runtime-image "$work/runtime" --icon packaging/icons/iptscope-512.png \
+  $(sed -n 's/^jvm_flags=(\(.*\))$/\1/p' bin/iptscope | tr ' ' '\n' | sed 's/^/--java-options /' | paste -sd' ')
 app="$work/image/$name"
 
 # What goes outside /opt/iptscope, owned by the package: the command on PATH, the menu entry, the icons.

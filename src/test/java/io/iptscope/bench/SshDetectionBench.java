@@ -46,8 +46,10 @@ public final class SshDetectionBench {
         int rules = intArg(args, "--rules", 100_000);
         int rounds = intArg(args, "--rounds", 3);
         boolean withRc = List.of(args).contains("--with-shell-rc");
+        // A login shell that costs this much per session (ForceCommand sleeps first), as issue 13 measures.
+        Duration loginDelay = Duration.ofMillis(intArg(args, "--login-delay-ms", 0));
         String rulesText = KubeRules.generate(rules, false);
-        try (TestNetns ns = TestNetns.create(); TestSshd sshd = TestSshd.start(!withRc)) {
+        try (TestNetns ns = TestNetns.create(); TestSshd sshd = TestSshd.start(!withRc, loginDelay)) {
             ns.restore("iptables-nft-restore", rulesText);
             RemoteHost host = Runners.remote(HostEntry.of(TestSshd.DESTINATION, PrivilegeMode.AUTO),
                     sshd.clientOptions(), HostKeyPrompt.REFUSE, q -> Optional.empty());
@@ -61,14 +63,18 @@ public final class SshDetectionBench {
                 Inspection remoteResult = detect(remote, ns);
                 List<Double> localMs = new ArrayList<>();
                 List<Double> remoteMs = new ArrayList<>();
+                long sessionsBefore = sshd.sessions();
                 for (int i = 0; i < rounds; i++) {
                     localMs.add(timed(local, ns));
                     remoteMs.add(timed(remote, ns));
                 }
+                // Sessions are counted only by the login-delay wrapper: -1 says "not counted".
+                long sessionsPerRun = loginDelay.isZero() ? -1 : (sshd.sessions() - sessionsBefore) / rounds;
                 double l = median(localMs);
                 double r = median(remoteMs);
                 String section = section(rules, rounds, withRc, connectMs, localMs, remoteMs,
-                        sameConclusions(localResult, remoteResult), nftRules(remoteResult), String.join(" ", args));
+                        sameConclusions(localResult, remoteResult), nftRules(remoteResult), String.join(" ", args),
+                        loginDelay, sessionsPerRun);
                 System.out.print(section);
                 System.out.printf(Locale.ROOT, "ratio remote/local: %.2f (target <= 1.3)%n", r / l);
                 Path doc = stringArg(args, "--write");
@@ -82,7 +88,8 @@ public final class SshDetectionBench {
 
     /** The markdown section, reproducible from its own command line. */
     private static String section(int rules, int rounds, boolean withRc, double connectMs, List<Double> localMs,
-                                  List<Double> remoteMs, boolean same, int rulesSeen, String args) {
+                                  List<Double> remoteMs, boolean same, int rulesSeen, String args,
+                                  Duration loginDelay, long sessionsPerRun) {
         double l = median(localMs);
         double r = median(remoteMs);
         StringBuilder md = new StringBuilder("## " + TITLE + "\n\n");
@@ -95,14 +102,17 @@ public final class SshDetectionBench {
                 + "timing (a cold connect with the privilege probe is shown apart). Shell rc files of the remote "
                 + "login: ").append(withRc ? "sourced" : "skipped (`SetEnv SHLVL=1`: root's ~/.bashrc here runs "
                 + "`pyenv init`, about 250 ms per session, a cost of this host's setup; `--with-shell-rc` measures "
-                + "it)").append(".\n\n");
+                + "it)").append(loginDelay.isZero() ? "" : "; every session first sleeps "
+                + loginDelay.toMillis() + " ms (`ForceCommand`), a slow login shell").append(".\n\n");
         md.append(String.format(Locale.ROOT, "* date: %s UTC, %s, load average (1 min) at the end: %s%n",
                 java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString().replace('T', ' '),
                 Runtime.getRuntime().availableProcessors() + " cores", loadAverage()));
         md.append("* ssh: ").append(sshVersion()).append('\n');
         md.append(String.format(Locale.ROOT, "* nft IPv4 rules seen: %d; same verdicts, findings and rule counts "
                 + "locally and remotely: %s%n", rulesSeen, same ? "yes" : "NO"));
-        md.append(String.format(Locale.ROOT, "* cold connect + privilege probe: %.0f ms%n%n", connectMs));
+        md.append(String.format(Locale.ROOT, "* cold connect + privilege probe: %.0f ms%n", connectMs));
+        md.append(sessionsPerRun < 0 ? "\n" : String.format(Locale.ROOT, "* ssh sessions per remote detection: %d%n%n",
+                sessionsPerRun));
         md.append("| run | median ms | runs (ms) |\n|---|---|---|\n");
         md.append(String.format(Locale.ROOT, "| local | %.0f | %s |%n", l, format(localMs)));
         md.append(String.format(Locale.ROOT, "| over SSH | %.0f | %s |%n%n", r, format(remoteMs)));

@@ -333,6 +333,13 @@ public final class RulesViewModel {
                 + loadedRules.ruleset().tables().size() + " tables");
         history.clear();
         location.set(null);
+        // Nothing of the previous ruleset stays reachable (every rule points into its whole dump text), also
+        // when the new one has no table to open.
+        selected.set(null);
+        referencedBy.clear();
+        current = null;
+        revealLine = -1;
+        rows.set(FXCollections.observableArrayList());
         tree.setAll(applied.everything() ? loadedRules.tree() : List.of());
         Optional<Table> first = loadedRules.ruleset().table("filter").or(() -> loadedRules.ruleset().tables().stream()
                 .findFirst());
