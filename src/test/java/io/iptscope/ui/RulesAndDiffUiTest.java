@@ -217,7 +217,7 @@ class RulesAndDiffUiTest {
         idle("the diff", () -> window.view().diffView().model().reportProperty().get() != null);
         String summary = robot.lookup("#diffSummary").queryAs(Label.class).getText();
         assertTrue(summary.contains("docker: 3 chains and 6 rules only in A"), summary);
-        assertTrue(summary.contains("kubernetes: "), summary);
+        assertTrue(summary.contains("kube-proxy: "), summary);
         assertTrue(window.view().diffView().model().lines().stream().noneMatch(l -> l.kind() == DiffLine.Kind.CHANGED),
                 "nothing is paired by place");
         TableView<?> sections = robot.lookup("#sectionTable").queryAs(TableView.class);

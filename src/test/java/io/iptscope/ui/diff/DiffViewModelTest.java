@@ -104,8 +104,8 @@ class DiffViewModelTest {
             String summary = vm.summaryProperty().get();
             assertTrue(summary.startsWith("A = legacy ipv4 (live), B = nft ipv4 (live): "), summary);
             assertTrue(summary.contains("\n  docker: 3 chains and 6 rules only in A"), summary);
-            assertTrue(summary.contains("\n  kubernetes: ") && summary.contains("only in B"), summary);
-            assertFalse(summary.contains("kubernetes: " + "0") || summary.matches("(?s).*docker:[^\n]*only in B.*"),
+            assertTrue(summary.contains("\n  kube-proxy: ") && summary.contains("only in B"), summary);
+            assertFalse(summary.contains("kube-proxy: " + "0") || summary.matches("(?s).*docker:[^\n]*only in B.*"),
                     "docker is only in legacy: " + summary);
             assertTrue(vm.lines().stream().anyMatch(l -> l.kind() == DiffLine.Kind.CHAIN_ONE_SIDED
                     && l.text().startsWith(":DOCKER-USER  [docker]  chain only in A")), vm.lines().toString());
@@ -160,7 +160,7 @@ class DiffViewModelTest {
                 .orElseThrow();
         assertEquals(new DiffReport.OwnerTotal("docker", 1, 0, 2, 0, 0), docker,
                 "the DOCKER chain and its rule plus PREROUTING's jump to it");
-        DiffReport.OwnerTotal kube = r.owners().stream().filter(o -> o.owner().equals("kubernetes")).findFirst()
+        DiffReport.OwnerTotal kube = r.owners().stream().filter(o -> o.owner().equals("kube-proxy")).findFirst()
                 .orElseThrow();
         assertEquals(2, kube.chainsOnlyB());
         assertEquals(0, kube.rulesOnlyA());
