@@ -306,11 +306,34 @@ public final class MainView {
     }
 
     /**
-     * Installs the theme and keeps it in step with the model. An Alt+letter shortcut is consumed before
-     * the menu bar sees its key press, so the menu bar would take the Alt release for a lone Alt and
-     * focus the File menu, stealing the focus the shortcut just gave: that release is swallowed here.
+     * Installs the theme and keeps it in step with the model, and the Alt shortcuts. The toolbar labels'
+     * mnemonics (_Host, _Target …) are matched by the scene before any accelerator or scene filter and
+     * consume Alt+H without focusing anything, so Alt shortcuts run from a filter on the window, which
+     * sees the key first. An Alt+letter shortcut is consumed before the menu bar sees its key press, so
+     * the menu bar would take the Alt release for a lone Alt and focus the File menu, stealing the focus
+     * the shortcut just gave: that release is swallowed here.
      */
     public void attach(Scene scene) {
+        javafx.event.EventHandler<KeyEvent> altShortcuts = e -> {
+            for (AppAction a : actions) {
+                if (a.key().getAlt() == KeyCombination.ModifierValue.DOWN && a.key().match(e)) {
+                    e.consume();
+                    a.handler().run();
+                    return;
+                }
+            }
+        };
+        scene.windowProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removeEventFilter(KeyEvent.KEY_PRESSED, altShortcuts);
+            }
+            if (now != null) {
+                now.addEventFilter(KeyEvent.KEY_PRESSED, altShortcuts);
+            }
+        });
+        if (scene.getWindow() != null) {
+            scene.getWindow().addEventFilter(KeyEvent.KEY_PRESSED, altShortcuts);
+        }
         scene.addEventFilter(KeyEvent.KEY_RELEASED, e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ALT && altShortcutFired) {
                 altShortcutFired = false;
@@ -400,7 +423,7 @@ public final class MainView {
             contextsView.build();
         });
         add("View", "Show or hide the command log", "Shortcut+L", this::toggleLog);
-        add("View", "Focus the command log", "Shortcut+Shift+C", () -> logView.table().requestFocus());
+        add("View", "Focus the command log", "Shortcut+Shift+C", this::focusLog);
         add("View", "Copy the whole command log", "Shortcut+Alt+C", logView::copyAll);
         add("View", "Light or dark theme", "Shortcut+T", model::toggleTheme);
         add("Help", "Keyboard shortcuts (also ?)", "F1", this::showShortcuts);
@@ -433,6 +456,14 @@ public final class MainView {
             ordered.add(help);
         }
         menuBar.getMenus().setAll(ordered);
+    }
+
+    /** A hidden log is shown first: focusing what cannot be seen would leave the focus where it was. */
+    private void focusLog() {
+        if (!split.getItems().contains(logView.node())) {
+            toggleLog();
+        }
+        logView.table().requestFocus();
     }
 
     private void toggleLog() {
