@@ -66,8 +66,8 @@ echo "runtime modules: $modules"
 # --generate-cds-archive: the runtime ships the JDK's default CDS archive (lib/server/classes.jsa), which a
 # jlinked image otherwise lacks, so the installed launcher starts with shared classes. The plugin runs the
 # image's own bin/java, so the native commands are removed after it ran (the launcher needs none). An
-# app-class archive cannot be shipped on
-# JDK 17: it is bound to the class path's absolute location at build time, not /opt/iptscope.
+# app-class archive cannot be shipped on JDK 17: it is bound to the class path's absolute location at build
+# time, not /opt/iptscope.
 # No jlink compression: xz in the package compresses the plain modules file to 12 MB instead of 27 MB
 # (the zip-compressed one), and classes load without inflating. The installed runtime is larger (~85 MB).
 # JavaFX's native libraries go next to the JVM's (lib/), where JavaFX looks first in a runtime image;
