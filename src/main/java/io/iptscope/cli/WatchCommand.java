@@ -12,6 +12,7 @@ import io.iptscope.json.Json;
 import io.iptscope.rules.Backend;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -92,17 +93,15 @@ final class WatchCommand implements Callable<Integer> {
                     throw new IllegalStateException(ex);
                 }
             } else {
-                out.println(e.time().replaceAll("\\.\\d+Z$", "Z") + " " + (e.type().equals("flush") ? "FLUSH" : e.type())
-                        + " " + nz(e.backend()) + " " + nz(e.family()) + (e.table() == null ? "" : " " + e.table())
+                out.println(e.time().truncatedTo(ChronoUnit.SECONDS) + " "
+                        + (e.type() == WatchEvent.Type.FLUSH ? "FLUSH" : e.type().id())
+                        + " " + (e.backend() == null ? "" : e.backend().id())
+                        + " " + (e.family() == null ? "" : e.family().id()) + (e.table() == null ? "" : " " + e.table())
                         + (e.chain() == null ? "" : "/" + e.chain()) + (e.rule() == null ? "" : "  " + e.rule())
                         + (e.detail() == null ? "" : "  (" + e.detail() + ")")
                         + (e.writer() == null ? "" : "  by " + e.writer()));
             }
             out.flush();
         }
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -12,6 +12,9 @@ import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.LocalRunner;
 import io.iptscope.exec.Running;
 import io.iptscope.exec.SshConnectionException;
+import io.iptscope.iptables.WatchEvent;
+import io.iptscope.rules.Backend;
+import io.iptscope.rules.Family;
 import io.iptscope.testing.TestNetns;
 import java.time.Duration;
 import java.util.List;
@@ -82,15 +85,15 @@ class WatchRobustnessTest {
     void aFailingPollIsReportedAsLostAndTheWatchResumes() throws Exception {
         Breakable runner = new Breakable();
         try (TestNetns ns = TestNetns.create(); Watch w = watch(ns, runner)) {
-            next(e -> e.type().equals("snapshot") && "legacy".equals(e.backend()) && "ipv6".equals(e.family()));
+            next(e -> e.type() == WatchEvent.Type.SNAPSHOT && e.backend() == Backend.LEGACY && e.family() == Family.IPV6);
             runner.broken = true;
-            WatchEvent lost = next(e -> e.type().equals("watch-lost"));
+            WatchEvent lost = next(e -> e.type() == WatchEvent.Type.WATCH_LOST);
             assertTrue(lost.detail().contains("connection lost"), lost.detail());
             runner.broken = false;
-            next(e -> e.type().equals("watch-resumed"));
+            next(e -> e.type() == WatchEvent.Type.WATCH_RESUMED);
             // The schedule survived: a legacy change is still seen by the poll.
             ns.exec("iptables-legacy", "-w", "5", "-A", "INPUT", "-s", "192.0.2.4", "-j", "DROP");
-            WatchEvent added = next(e -> e.type().equals("rule-added") && "legacy".equals(e.backend()));
+            WatchEvent added = next(e -> e.type() == WatchEvent.Type.RULE_ADDED && e.backend() == Backend.LEGACY);
             assertEquals("-A INPUT -s 192.0.2.4/32 -j DROP", added.rule());
         }
     }
@@ -98,15 +101,15 @@ class WatchRobustnessTest {
     @Test
     void anNftMonitorThatEndsIsReportedAndNftIsPolledInstead() throws Exception {
         try (TestNetns ns = TestNetns.create(); Watch w = watch(ns, new LocalRunner())) {
-            next(e -> e.type().equals("snapshot") && "nft".equals(e.backend()));
+            next(e -> e.type() == WatchEvent.Type.SNAPSHOT && e.backend() == Backend.NFT);
             List<ProcessHandle> monitors = nftMonitors();
             assertEquals(1, monitors.size(), "one nft monitor runs");
             assertTrue(monitors.get(0).destroy());
-            WatchEvent ended = next(e -> e.type().equals("monitor-ended"));
-            assertEquals("nft", ended.backend());
+            WatchEvent ended = next(e -> e.type() == WatchEvent.Type.MONITOR_ENDED);
+            assertEquals(Backend.NFT, ended.backend());
             assertTrue(ended.detail().contains("polled"), ended.detail());
             ns.exec("iptables-nft", "-A", "INPUT", "-s", "192.0.2.6", "-j", "DROP");
-            WatchEvent added = next(e -> e.type().equals("rule-added") && "nft".equals(e.backend()));
+            WatchEvent added = next(e -> e.type() == WatchEvent.Type.RULE_ADDED && e.backend() == Backend.NFT);
             assertEquals("-A INPUT -s 192.0.2.6/32 -j DROP", added.rule());
         }
     }

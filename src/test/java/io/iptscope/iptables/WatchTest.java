@@ -8,7 +8,9 @@ import io.iptscope.discover.BinaryInventory;
 import io.iptscope.discover.BinarySource;
 import io.iptscope.discover.Discovery;
 import io.iptscope.exec.LocalRunner;
+import io.iptscope.iptables.WatchEvent;
 import io.iptscope.rules.Backend;
+import io.iptscope.rules.Family;
 import io.iptscope.testing.TestNetns;
 import java.time.Duration;
 import java.util.List;
@@ -52,20 +54,20 @@ class WatchTest {
         try (TestNetns ns = TestNetns.create()) {
             // Polling every minute: only the monitor can deliver the nft events below in time.
             try (Watch w = watch(ns, Duration.ofMinutes(1), List.of())) {
-                next(e -> e.type().equals("snapshot") && "nft".equals(e.backend()) && "ipv4".equals(e.family()));
+                next(e -> e.type() == WatchEvent.Type.SNAPSHOT && e.backend() == Backend.NFT && e.family() == Family.IPV4);
                 // The first change may fall in the monitor's start-up gap; the watch's catch-up read sees it.
                 ns.exec("iptables-nft", "-N", "WARMUP");
-                next(e -> e.type().equals("chain-added") && "WARMUP".equals(e.chain()));
+                next(e -> e.type() == WatchEvent.Type.CHAIN_ADDED && "WARMUP".equals(e.chain()));
                 ns.exec("iptables-nft", "-A", "INPUT", "-s", "192.0.2.9", "-j", "DROP");
-                WatchEvent added = next(e -> e.type().equals("rule-added"));
-                assertEquals("nft", added.backend());
+                WatchEvent added = next(e -> e.type() == WatchEvent.Type.RULE_ADDED);
+                assertEquals(Backend.NFT, added.backend());
                 assertEquals("filter", added.table());
                 assertEquals("INPUT", added.chain());
                 assertEquals("-A INPUT -s 192.0.2.9/32 -j DROP", added.rule());
                 assertTrue(added.writer().startsWith("iptables-nft["), added.writer());
 
                 ns.exec("nft", "flush", "ruleset");
-                WatchEvent flush = next(e -> e.type().equals("flush"));
+                WatchEvent flush = next(e -> e.type() == WatchEvent.Type.FLUSH);
                 assertTrue(flush.detail().contains("ALL 1 nft ipv4 rules are gone"), flush.detail());
                 assertEquals(1, nftMonitors().size());
             }
@@ -77,22 +79,22 @@ class WatchTest {
     void legacyIsSeenWithinOnePollAndTheCanaryComesAndGoes() throws Exception {
         try (TestNetns ns = TestNetns.create()) {
             try (Watch w = watch(ns, Duration.ofMillis(500), List.of(Backend.NFT))) {
-                WatchEvent snap = next(e -> e.type().equals("snapshot") && "nft".equals(e.backend())
-                        && "ipv4".equals(e.family()));
+                WatchEvent snap = next(e -> e.type() == WatchEvent.Type.SNAPSHOT && e.backend() == Backend.NFT
+                        && e.family() == Family.IPV4);
                 assertTrue(snap.detail().contains(Watch.CANARY), snap.detail());
                 ns.restore("iptables-legacy-restore", "*nat\n:PREROUTING ACCEPT [0:0]\n:DOCKER - [0:0]\n"
                         + "-A PREROUTING -j DOCKER\nCOMMIT\n");
-                WatchEvent chain = next(e -> e.type().equals("chain-added") && "legacy".equals(e.backend()));
+                WatchEvent chain = next(e -> e.type() == WatchEvent.Type.CHAIN_ADDED && e.backend() == Backend.LEGACY);
                 assertEquals("nat", chain.table());
-                WatchEvent rule = next(e -> e.type().equals("rule-added") && "legacy".equals(e.backend()));
+                WatchEvent rule = next(e -> e.type() == WatchEvent.Type.RULE_ADDED && e.backend() == Backend.LEGACY);
                 assertEquals("-A PREROUTING -j DOCKER", rule.rule());
 
                 // Someone flushes mangle: our canary is gone, which is the flush signal.
                 ns.exec("iptables-nft", "-t", "mangle", "-X", Watch.CANARY);
-                WatchEvent gone = next(e -> e.type().equals("flush") && Watch.CANARY.equals(e.chain()));
-                assertEquals("nft", gone.backend());
+                WatchEvent gone = next(e -> e.type() == WatchEvent.Type.FLUSH && Watch.CANARY.equals(e.chain()));
+                assertEquals(Backend.NFT, gone.backend());
                 ns.exec("iptables-nft", "-t", "mangle", "-N", Watch.CANARY);
-                next(e -> e.type().equals("canary") && Watch.CANARY.equals(e.chain()));
+                next(e -> e.type() == WatchEvent.Type.CANARY && Watch.CANARY.equals(e.chain()));
             }
             assertFalse(ns.exec("iptables-nft-save", "-t", "mangle").stdoutText().contains(Watch.CANARY),
                     "the canary it made must go with the watch");

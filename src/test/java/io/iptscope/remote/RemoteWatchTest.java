@@ -10,6 +10,7 @@ import io.iptscope.exec.HostKeyPrompt;
 import io.iptscope.exec.PrivilegeMode;
 import io.iptscope.iptables.Watch;
 import io.iptscope.iptables.WatchEvent;
+import io.iptscope.rules.Backend;
 import io.iptscope.testing.TestNetns;
 import io.iptscope.testing.TestSshd;
 import java.io.IOException;
@@ -64,11 +65,11 @@ class RemoteWatchTest {
             try (Watch w = new Watch(host.runner(), ns.target(), bins, t,
                     new Watch.Options(Duration.ofMinutes(1), false, List.of()), events::add)) {
                 w.start();
-                next(e -> e.type().equals("snapshot") && "nft".equals(e.backend()));
+                next(e -> e.type() == WatchEvent.Type.SNAPSHOT && e.backend() == Backend.NFT);
                 ns.exec("iptables-nft", "-N", "WARMUP");
-                next(e -> e.type().equals("chain-added") && "WARMUP".equals(e.chain()));
+                next(e -> e.type() == WatchEvent.Type.CHAIN_ADDED && "WARMUP".equals(e.chain()));
                 ns.exec("iptables-nft", "-A", "INPUT", "-s", "192.0.2.77", "-j", "DROP");
-                WatchEvent added = next(e -> e.type().equals("rule-added"));
+                WatchEvent added = next(e -> e.type() == WatchEvent.Type.RULE_ADDED);
                 assertEquals("-A INPUT -s 192.0.2.77/32 -j DROP", added.rule());
                 assertTrue(added.writer() != null && added.writer().startsWith("iptables-nft["), added.writer());
                 assertEquals(1, monitorsIn(ns));

@@ -1,5 +1,6 @@
 package io.iptscope.ui;
 
+import io.iptscope.iptables.WatchEvent;
 import io.iptscope.restore.SnapshotStore;
 import io.iptscope.rules.Backend;
 import io.iptscope.testing.TestNetns;
@@ -134,8 +135,8 @@ public final class ScreenshotTour {
                 ns.exec("iptables-legacy", "-w", "10", "-I", "DOCKER-USER", "-s", "203.0.113.8", "-j", "DROP");
                 ns.exec("iptables-nft", "-t", "nat", "-X", "KUBE-PROXY-CANARY");
                 Fx.waitFor("the events", WAIT, () -> !w.view().watchView().model().alarmProperty().get().isEmpty()
-                        && w.view().watchView().model().events().stream().anyMatch(e -> "legacy".equals(e.backend())
-                        && e.type().equals("rule-added")));
+                        && w.view().watchView().model().events().stream().anyMatch(e -> e.backend() == Backend.LEGACY
+                        && e.type() == WatchEvent.Type.RULE_ADDED));
                 Fx.settle();
                 Fx.savePng(w.scene(), dir.resolve("watch" + suffix));
                 Fx.run(() -> {

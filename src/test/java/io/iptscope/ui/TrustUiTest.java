@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iptscope.iptables.WatchEvent;
 import io.iptscope.restore.Snapshot;
 import io.iptscope.restore.SnapshotMeta;
 import io.iptscope.restore.SnapshotStore;
@@ -205,7 +206,7 @@ class TrustUiTest {
         detected(mismatch);
         robot.press(KeyCode.CONTROL).type(KeyCode.W).release(KeyCode.CONTROL);
         Fx.waitFor("the watch", WAIT, () -> window.view().watchView().model().events().stream()
-                .anyMatch(e -> e.type().equals("snapshot") && "nft".equals(e.backend())));
+                .anyMatch(e -> e.type() == WatchEvent.Type.SNAPSHOT && e.backend() == Backend.NFT));
         mismatch.exec("iptables-nft", "-t", "nat", "-F");
         try {
             Fx.waitFor("the alarm", WAIT, () -> !window.view().watchView().model().alarmProperty().get().isEmpty());

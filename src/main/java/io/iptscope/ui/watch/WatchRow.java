@@ -35,7 +35,7 @@ public record WatchRow(List<WatchEvent> members, boolean flush) {
 
     public String type() {
         if (!burst()) {
-            return flush ? "⚠ FLUSH" : first().type();
+            return flush ? "⚠ FLUSH" : first().type().id();
         }
         return (flush ? "⚠ FLUSH · " : "▸ burst · ") + members.size() + " changes";
     }
@@ -55,7 +55,7 @@ public record WatchRow(List<WatchEvent> members, boolean flush) {
         if (!burst()) {
             return describe(first());
         }
-        Map<String, Long> kinds = members.stream().collect(Collectors.groupingBy(WatchEvent::type, TreeMap::new,
+        Map<String, Long> kinds = members.stream().collect(Collectors.groupingBy(e -> e.type().id(), TreeMap::new,
                 Collectors.counting()));
         return kinds.entrySet().stream().map(k -> k.getValue() + " " + k.getKey()).collect(Collectors.joining(", "))
                 + "  (select to see each)";
@@ -63,8 +63,8 @@ public record WatchRow(List<WatchEvent> members, boolean flush) {
 
     /** Every event of the row, one per line, for the detail pane. */
     public String detail() {
-        return members.stream().map(e -> WatchViewModel.timeOfDay(e.time()) + "  " + e.type() + "  "
-                + (e.backend() == null ? "" : e.backend() + " " + e.family() + "  ")
+        return members.stream().map(e -> WatchViewModel.timeOfDay(e.time()) + "  " + e.type().id() + "  "
+                + (e.backend() == null ? "" : e.backend().id() + " " + e.family().id() + "  ")
                 + (e.table() == null ? "" : e.table() + (e.chain() == null ? "" : "/" + e.chain()) + "  ")
                 + describe(e) + (e.writer() == null ? "" : "  by " + e.writer())).collect(Collectors.joining("\n"));
     }

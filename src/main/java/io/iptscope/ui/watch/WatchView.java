@@ -1,6 +1,7 @@
 package io.iptscope.ui.watch;
 
 import io.iptscope.iptables.Endpoint;
+import io.iptscope.iptables.WatchEvent;
 import io.iptscope.ui.common.Fxml;
 import io.iptscope.ui.common.Styles;
 import java.util.Optional;
@@ -96,8 +97,8 @@ public final class WatchView {
                 .orElse(""));
         column(timeColumn, WatchRow::time);
         column(typeColumn, WatchRow::type);
-        column(backendColumn, r -> r.first().backend());
-        column(familyColumn, r -> r.first().family());
+        column(backendColumn, r -> r.first().backend() == null ? null : r.first().backend().id());
+        column(familyColumn, r -> r.first().family() == null ? null : r.first().family().id());
         column(whereColumn, WatchRow::where);
         column(ruleColumn, WatchRow::text);
         column(writerColumn, r -> r.first().writer());
@@ -110,7 +111,7 @@ public final class WatchView {
                 // Not colour alone: the text says FLUSH or error too.
                 Styles.exclusive(getStyleClass(), empty || item == null ? null
                         : item.contains("FLUSH") ? Styles.SEVERITY_ERROR
-                        : item.equals("error") ? Styles.SEVERITY_WARNING : null,
+                        : item.equals(WatchEvent.Type.ERROR.id()) ? Styles.SEVERITY_WARNING : null,
                         Styles.SEVERITY_ERROR, Styles.SEVERITY_WARNING);
             }
         });

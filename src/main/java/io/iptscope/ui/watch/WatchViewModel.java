@@ -1,6 +1,5 @@
 package io.iptscope.ui.watch;
 
-import io.iptscope.detect.BackendEvidence;
 import io.iptscope.detect.Evidence;
 import io.iptscope.detect.FamilyEvidence;
 import io.iptscope.detect.FlushDetector;
@@ -12,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -83,26 +81,16 @@ public final class WatchViewModel {
         }
     }
 
-    static String timeOfDay(String isoInstant) {
-        if (isoInstant == null) {
-            return "";
-        }
-        try {
-            return TIME_OF_DAY.format(Instant.parse(isoInstant).atZone(ZoneId.systemDefault()));
-        } catch (DateTimeParseException e) {
-            return isoInstant;
-        }
+    static String timeOfDay(Instant time) {
+        return time == null ? "" : TIME_OF_DAY.format(time.atZone(ZoneId.systemDefault()));
     }
 
     private FlushDetector seeded() {
         FlushDetector d = new FlushDetector(BURST_GAP);
         for (Evidence ev : baseline) {
             for (FamilyEvidence fe : ev.families()) {
-                for (BackendEvidence be : List.of(fe.legacy(), fe.nft())) {
-                    if (be.readable()) {
-                        be.tables().forEach(t -> d.seed(be.backend().id(), be.family().id(), t.name(), t.rules()));
-                    }
-                }
+                d.seed(fe.legacy());
+                d.seed(fe.nft());
             }
         }
         return d;
@@ -192,11 +180,11 @@ public final class WatchViewModel {
 
     /** Takes one event from the watch (on the UI thread): alarm, raw timeline and the grouped rows. */
     void add(WatchEvent e) {
-        if (e.type().equals("error") || e.type().equals("watch-lost")) {
+        if (e.type() == WatchEvent.Type.ERROR || e.type() == WatchEvent.Type.WATCH_LOST) {
             // The watch reported that a poll or the monitor failed: the window must not keep saying "Watching".
-            LOG.log(System.Logger.Level.WARNING, () -> "watch " + e.type() + ": " + e.detail());
-            status.set("⚠ Watch " + (e.type().equals("error") ? "error" : "lost") + ": " + e.detail());
-        } else if (e.type().equals("watch-resumed")) {
+            LOG.log(System.Logger.Level.WARNING, () -> "watch " + e.type().id() + ": " + e.detail());
+            status.set("⚠ Watch " + (e.type() == WatchEvent.Type.ERROR ? "error" : "lost") + ": " + e.detail());
+        } else if (e.type() == WatchEvent.Type.WATCH_RESUMED) {
             status.set("Watching again: " + e.detail());
         }
         // The alarm first: whoever reacts to the new timeline entry already finds it raised.
@@ -221,18 +209,7 @@ public final class WatchViewModel {
 
     private static boolean sameBurst(WatchRow row, WatchEvent e) {
         WatchEvent last = row.members().get(row.members().size() - 1);
-        if (!change(e) || !change(last) || !java.util.Objects.equals(last.backend(), e.backend())
-                || !java.util.Objects.equals(last.family(), e.family())) {
-            return false;
-        }
-        try {
-            return !Instant.parse(e.time()).isAfter(Instant.parse(last.time()).plus(BURST_GAP));
-        } catch (DateTimeParseException | NullPointerException x) {
-            return false;
-        }
-    }
-
-    private static boolean change(WatchEvent e) {
-        return e.type().startsWith("rule-") || e.type().startsWith("chain-") || e.type().equals("policy-changed");
+        return e.type().change() && last.type().change() && last.backend() == e.backend()
+                && last.family() == e.family() && !e.time().isAfter(last.time().plus(BURST_GAP));
     }
 }

@@ -8,6 +8,8 @@ import io.iptscope.discover.Discovery;
 import io.iptscope.exec.LocalRunner;
 import io.iptscope.iptables.Endpoint;
 import io.iptscope.iptables.WatchEvent;
+import io.iptscope.rules.Backend;
+import io.iptscope.rules.Family;
 import io.iptscope.testing.TestNetns;
 import io.iptscope.ui.task.SyncTaskRunner;
 import java.time.Duration;
@@ -54,12 +56,12 @@ class WatchViewModelTest {
             assertTrue(vm.watchingProperty().get());
             assertTrue(vm.statusProperty().get().startsWith("Watching netns:" + ns.name()), vm.statusProperty().get());
             ns.exec("iptables-nft", "-A", "INPUT", "-p", "tcp", "--dport", "25", "-j", "REJECT");
-            WatchEvent added = next(e -> e.type().equals("rule-added"));
+            WatchEvent added = next(e -> e.type() == WatchEvent.Type.RULE_ADDED);
             assertTrue(added.rule().contains("--dport 25"), added.rule());
             assertTrue(vm.alarmProperty().get().isEmpty());
 
             ns.exec("nft", "flush", "ruleset");
-            next(e -> e.type().equals("flush"));
+            next(e -> e.type() == WatchEvent.Type.FLUSH);
             assertTrue(vm.alarmProperty().get().startsWith("FLUSH nft ipv4"), vm.alarmProperty().get());
             vm.acknowledge();
             assertTrue(vm.alarmProperty().get().isEmpty());
@@ -90,7 +92,7 @@ class WatchViewModelTest {
             assertTrue(vm.statusProperty().get().startsWith("Watching"), vm.statusProperty().get());
             ns.close();
             // Reads of the gone netns fail: the watch reports them (error per read, watch-lost when all fail).
-            next(e -> e.type().equals("watch-lost") || e.type().equals("error"));
+            next(e -> e.type() == WatchEvent.Type.WATCH_LOST || e.type() == WatchEvent.Type.ERROR);
             String status = vm.statusProperty().get();
             assertTrue(status.startsWith("⚠ Watch lost: ") || status.startsWith("⚠ Watch error: "), status);
             assertTrue(status.contains(ns.name()), status);
@@ -116,9 +118,9 @@ class WatchViewModelTest {
                 }
             });
             vm.toggle(Optional.of(ep));
-            next(e -> e.type().equals("snapshot") && "nft".equals(e.backend()) && "ipv4".equals(e.family()));
+            next(e -> e.type() == WatchEvent.Type.SNAPSHOT && e.backend() == Backend.NFT && e.family() == Family.IPV4);
             ns.exec("iptables-nft", "-t", "nat", "-F");
-            next(e -> e.type().equals("rule-removed") && "nat".equals(e.table()));
+            next(e -> e.type() == WatchEvent.Type.RULE_REMOVED && "nat".equals(e.table()));
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (vm.alarmProperty().get().isEmpty() && System.nanoTime() < end) {
                 Thread.sleep(50);
