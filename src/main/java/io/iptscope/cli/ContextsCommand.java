@@ -33,8 +33,8 @@ final class ContextsCommand implements Callable<Integer> {
     @Mixin
     private TargetOptions targetOptions = new TargetOptions();
 
-    @Option(names = "--strategy", defaultValue = Strategies.RECOMMENDED, description = "Strategy of the cells.")
-    private String strategy;
+    @Option(names = "--strategy", description = "Strategy of the cells.")
+    private String strategy = Strategies.RECOMMENDED.id();
 
     @Option(names = "--netns-name", paramLabel = "NAME", description = "Add a named netns as a column (repeatable).")
     private List<String> extraNetns = new ArrayList<>();

@@ -5,6 +5,7 @@ import io.iptscope.detect.Detector;
 import io.iptscope.detect.Inspection;
 import io.iptscope.detect.InspectionException;
 import io.iptscope.detect.Strategies;
+import io.iptscope.detect.Strategy;
 import io.iptscope.discover.BinarySource;
 import io.iptscope.exec.CommandLog;
 import io.iptscope.exec.NetnsTarget;
@@ -14,6 +15,7 @@ import io.iptscope.report.Reports;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,10 +33,10 @@ final class DetectCommand implements Callable<Integer> {
     @Mixin
     private TargetOptions targetOptions = new TargetOptions();
 
-    @Option(names = "--strategy", paramLabel = "S", defaultValue = Strategies.RECOMMENDED,
+    @Option(names = "--strategy", paramLabel = "S",
             description = "Strategy whose verdict is shown first: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
             completionCandidates = StrategyIds.class)
-    private String strategy;
+    private String strategy = Strategies.RECOMMENDED.id();
 
     @Option(names = "--json", description = "Print the whole report as JSON.")
     private boolean json;
@@ -59,7 +61,8 @@ final class DetectCommand implements Callable<Integer> {
     public Integer call() throws InspectionException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (Strategies.byId(strategy).isEmpty()) {
+        Optional<Strategy> headline = Strategies.byId(strategy);
+        if (headline.isEmpty()) {
             err.println("unknown strategy '" + strategy + "'; known: " + String.join(", ", Strategies.ids()));
             return ExitCodes.USAGE;
         }
@@ -81,7 +84,8 @@ final class DetectCommand implements Callable<Integer> {
                 options);
         Inspection inspection = detector.inspect(target, source);
         DetectionReport report = DetectionReport.of(inspection, detector.host(), log.snapshot(), Instant.now());
-        out.print(json ? Reports.toJson(report) + "\n" : DetectionText.render(report, strategy, Terminal.colour()));
+        out.print(json ? Reports.toJson(report) + "\n" : DetectionText.render(report, headline.get().id(),
+                Terminal.colour()));
         out.flush();
         return inspection.hasErrors() ? ExitCodes.FINDINGS : ExitCodes.OK;
     }

@@ -13,8 +13,8 @@ public final class CalicoNftAutoStrategy extends DerivedStrategy {
     private static final Strategy CALICO = new CalicoStrategy();
 
     @Override
-    public String id() {
-        return "calico-nft-auto";
+    public StrategyId id() {
+        return StrategyId.CALICO_NFT_AUTO;
     }
 
     @Override
@@ -29,7 +29,7 @@ public final class CalicoNftAutoStrategy extends DerivedStrategy {
             trace.observe("kube-proxy's nft table exists");
             trace.decide("felix runs its nftables dataplane: native table " + (family == Family.IPV4 ? "ip" : "ip6")
                     + " calico, written with nft, not iptables-nft");
-            return Verdicts.choose(id(), family, Backend.NFT, obs.binaries(), "nftables-mode", trace);
+            return Verdicts.choose(id(), family, Backend.NFT, obs.binaries(), Basis.NFTABLES_MODE, trace);
         }
         return relabel(id(), "no kube-proxy nft table: felix keeps its iptables dataplane and detects the backend",
                 CALICO.decide(obs, family));

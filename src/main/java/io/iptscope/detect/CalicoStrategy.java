@@ -19,8 +19,8 @@ public final class CalicoStrategy implements Strategy {
     private static final Family[] CALICO_ORDER = {Family.IPV6, Family.IPV4};
 
     @Override
-    public String id() {
-        return "calico";
+    public StrategyId id() {
+        return StrategyId.CALICO;
     }
 
     @Override
@@ -37,7 +37,7 @@ public final class CalicoStrategy implements Strategy {
             if (!bins.get(f, Variant.NFT, ToolKind.SAVE).found() && !bins.get(f, Variant.PLAIN, ToolKind.SAVE).found()) {
                 trace.decide("neither " + f.toolPrefix() + "-nft-save nor " + f.toolPrefix()
                         + "-save is in the binary source: FindBestBinary panics and felix exits");
-                return Verdicts.none(id(), family, "failed", trace);
+                return Verdicts.none(id(), family, Basis.FAILED, trace);
             }
         }
         for (Family f : CALICO_ORDER) {
@@ -46,7 +46,7 @@ public final class CalicoStrategy implements Strategy {
                 trace.observe("'" + Markers.KUBE_IPTABLES_HINT + "' or '" + Markers.KUBE_KUBELET_CANARY
                         + "' appears in the " + seen.get().describe() + " mangle table");
                 trace.decide("use nft");
-                return choose(bins, family, Backend.NFT, "kubelet-hint", trace);
+                return choose(bins, family, Backend.NFT, Basis.KUBELET_HINT, trace);
             }
         }
         for (Family f : CALICO_ORDER) {
@@ -54,7 +54,7 @@ public final class CalicoStrategy implements Strategy {
             if (seen.isPresent() && seen.get().table("mangle").map(TableEvidence::mentionsHint).orElse(false)) {
                 trace.observe("a kubelet hint appears in the " + seen.get().describe() + " mangle table");
                 trace.decide("use legacy");
-                return choose(bins, family, Backend.LEGACY, "kubelet-hint", trace);
+                return choose(bins, family, Backend.LEGACY, Basis.KUBELET_HINT, trace);
             }
         }
         int legacy = 0;
@@ -66,10 +66,10 @@ public final class CalicoStrategy implements Strategy {
         trace.observe("'-' lines: legacy " + legacy + ", nft " + nft);
         if (legacy >= nft) {
             trace.decide(legacy == nft ? "tie (" + legacy + " = " + nft + "): felix defaults to legacy" : "use legacy");
-            return choose(bins, family, Backend.LEGACY, legacy == nft ? "tie" : "rules", trace);
+            return choose(bins, family, Backend.LEGACY, legacy == nft ? Basis.TIE : Basis.RULES, trace);
         }
         trace.decide("nft has more rules: use nft");
-        return choose(bins, family, Backend.NFT, "rules", trace);
+        return choose(bins, family, Backend.NFT, Basis.RULES, trace);
     }
 
     /**
@@ -102,7 +102,7 @@ public final class CalicoStrategy implements Strategy {
         return Optional.of(obs.evidence().of(really.get(), f));
     }
 
-    private Verdict choose(BinaryInventory bins, Family family, Backend backend, String basis, Trace trace) {
+    private Verdict choose(BinaryInventory bins, Family family, Backend backend, Basis basis, Trace trace) {
         boolean own = bins.get(family, Variant.of(backend), ToolKind.SAVE).found();
         return Verdicts.choose(id(), family, backend, own ? Variant.of(backend) : Variant.PLAIN, bins, basis, trace);
     }

@@ -24,7 +24,7 @@ import java.util.Optional;
  * @param rows    binary sources, in order
  * @param columns netns targets, by spec
  */
-public record ContextMatrix(String strategy, List<String> rows, List<String> columns, List<Cell> cells,
+public record ContextMatrix(StrategyId strategy, List<String> rows, List<String> columns, List<Cell> cells,
                             List<Finding> findings) {
 
     public ContextMatrix {
@@ -39,7 +39,7 @@ public record ContextMatrix(String strategy, List<String> rows, List<String> col
      * @param agrees the choice writes where the rules are (any choice agrees when no rule exists yet)
      */
     public record Cell(String row, String column, Family family, VerdictBackend chosen, VerdictBackend actual,
-                       boolean agrees, String binary, String basis) {
+                       boolean agrees, String binary, Basis basis) {
     }
 
     public Optional<Cell> cell(String row, String column, Family family) {

@@ -11,7 +11,7 @@ import java.util.List;
 abstract class DerivedStrategy implements Strategy {
 
     /** The delegate's verdict as this strategy's, with {@code note} first in the trace. */
-    static Verdict relabel(String id, String note, Verdict v) {
+    static Verdict relabel(StrategyId id, String note, Verdict v) {
         List<TraceStep> trace = new ArrayList<>();
         trace.add(new TraceStep(TraceStep.Kind.NOTE, note));
         trace.addAll(v.trace());

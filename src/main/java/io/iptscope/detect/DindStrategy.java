@@ -17,8 +17,8 @@ public final class DindStrategy implements Strategy {
     }
 
     @Override
-    public String id() {
-        return "docker-dind";
+    public StrategyId id() {
+        return StrategyId.DOCKER_DIND;
     }
 
     @Override
@@ -32,7 +32,7 @@ public final class DindStrategy implements Strategy {
         if (legacyForced) {
             trace.observe("DOCKER_IPTABLES_LEGACY is set (detect --docker-iptables-legacy)");
             trace.decide("the entrypoint switches to the legacy binaries without looking at the kernel: legacy");
-            return Verdicts.choose(id(), family, Backend.LEGACY, obs.binaries(), "override", trace);
+            return Verdicts.choose(id(), family, Backend.LEGACY, obs.binaries(), Basis.OVERRIDE, trace);
         }
         trace.observe("DOCKER_IPTABLES_LEGACY is unset");
         BackendEvidence v4 = obs.evidence().of(Backend.LEGACY, Family.IPV4);
@@ -41,9 +41,9 @@ public final class DindStrategy implements Strategy {
         if (names) {
             trace.note("an empty legacy table made by a probe counts as well");
             trace.decide("legacy tables exist: legacy");
-            return Verdicts.choose(id(), family, Backend.LEGACY, obs.binaries(), "tables", trace);
+            return Verdicts.choose(id(), family, Backend.LEGACY, obs.binaries(), Basis.TABLES, trace);
         }
         trace.decide("no legacy table: the image's default, nft");
-        return Verdicts.choose(id(), family, Backend.NFT, obs.binaries(), "default", trace);
+        return Verdicts.choose(id(), family, Backend.NFT, obs.binaries(), Basis.DEFAULT, trace);
     }
 }

@@ -153,15 +153,16 @@ public final class Findings {
     }
 
     private static void strategiesDisagree(List<Verdict> verdicts, Family f, List<Finding> out) {
-        Map<VerdictBackend, List<String>> by = new LinkedHashMap<>();
+        Map<VerdictBackend, List<StrategyId>> by = new LinkedHashMap<>();
         for (Verdict v : verdicts) {
             // A writer in nftables mode chooses no iptables backend: that is no disagreement.
-            if (v.family() == f && !v.basis().equals("nftables-mode")) {
+            if (v.family() == f && v.basis() != Basis.NFTABLES_MODE) {
                 by.computeIfAbsent(v.backend(), k -> new ArrayList<>()).add(v.strategy());
             }
         }
         if (by.size() > 1) {
-            String split = by.entrySet().stream().map(e -> e.getKey().id() + ": " + String.join(", ", e.getValue()))
+            String split = by.entrySet().stream().map(e -> e.getKey().id() + ": " + e.getValue().stream()
+                    .map(StrategyId::id).collect(Collectors.joining(", ")))
                     .collect(Collectors.joining("; "));
             out.add(new Finding("strategies-disagree", Severity.WARNING, f,
                     f.id() + ": the known strategies disagree (" + split + ")",

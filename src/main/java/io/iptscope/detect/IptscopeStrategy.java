@@ -15,8 +15,8 @@ import java.util.Optional;
 public final class IptscopeStrategy implements Strategy {
 
     @Override
-    public String id() {
-        return "iptscope";
+    public StrategyId id() {
+        return StrategyId.IPTSCOPE;
     }
 
     @Override
@@ -45,7 +45,7 @@ public final class IptscopeStrategy implements Strategy {
         if (hintL != hintN) {
             Backend b = hintN ? Backend.NFT : Backend.LEGACY;
             trace.decide("kubelet marks the backend it uses: " + b.id());
-            return Verdicts.choose(id(), f, b, bins, "kubelet-hint", trace);
+            return Verdicts.choose(id(), f, b, bins, Basis.KUBELET_HINT, trace);
         }
         if (hintL) {
             trace.observe("both backends carry kubelet's hint: kubelet has run with both binaries at some time");
@@ -64,7 +64,7 @@ public final class IptscopeStrategy implements Strategy {
             Backend b = canaryN ? Backend.NFT : Backend.LEGACY;
             trace.observe(Markers.KUBE_PROXY_CANARY + " only in " + b.id());
             trace.decide("kube-proxy marks the backend it uses: " + b.id());
-            return Verdicts.choose(id(), f, b, bins, "canary", trace);
+            return Verdicts.choose(id(), f, b, bins, Basis.CANARY, trace);
         }
 
         int rl = obs.node().liveRules(legacy);
@@ -79,23 +79,23 @@ public final class IptscopeStrategy implements Strategy {
                 trace.note("both backends hold rules; the one with more is chosen, but both run in the kernel");
             }
             trace.decide(b.id() + " holds more rules: " + b.id());
-            return Verdicts.choose(id(), f, b, bins, "rules", trace);
+            return Verdicts.choose(id(), f, b, bins, Basis.RULES, trace);
         }
         Optional<Backend> def = bins.systemDefault(f);
         String tie = rl > 0 ? "tie: both hold " + Verdicts.rules(rl) : "neither backend holds rules";
         if (def.isPresent()) {
             trace.decide(tie + "; use the system default, " + f.toolPrefix() + " -> " + def.get().id());
-            return Verdicts.choose(id(), f, def.get(), bins, rl > 0 ? "tie" : "default", trace);
+            return Verdicts.choose(id(), f, def.get(), bins, rl > 0 ? Basis.TIE : Basis.DEFAULT, trace);
         }
         for (Backend b : new Backend[] {Backend.NFT, Backend.LEGACY}) {
             if (bins.hasAll(f, Variant.of(b))) {
                 trace.decide(tie + " and " + f.toolPrefix() + " is missing: use " + b.id()
                         + ", the backend whose binaries the source has" + (b == Backend.NFT ? " (nft preferred)" : ""));
-                return Verdicts.choose(id(), f, b, bins, rl > 0 ? "tie" : "default", trace);
+                return Verdicts.choose(id(), f, b, bins, rl > 0 ? Basis.TIE : Basis.DEFAULT, trace);
             }
         }
         trace.decide(tie + " and the binary source has no complete " + f.toolPrefix() + " set: nothing to use");
-        return Verdicts.none(id(), f, "failed", trace);
+        return Verdicts.none(id(), f, Basis.FAILED, trace);
     }
 
     private static String yesNo(boolean b) {

@@ -31,8 +31,8 @@ public final class IstioStrategy implements Strategy {
     static final int EXISTING_RULES_MIN_NEWLINES = 3;
 
     @Override
-    public String id() {
-        return "istio";
+    public StrategyId id() {
+        return StrategyId.ISTIO;
     }
 
     @Override
@@ -60,7 +60,7 @@ public final class IstioStrategy implements Strategy {
                     trace.note("those lines are empty legacy tables, not rules: Istio still counts them as existing rules");
                 }
                 trace.decide("legacy is usable and has >= 3 lines: use legacy");
-                return Verdicts.choose(id(), f, Backend.LEGACY, bins, "line-count", trace);
+                return Verdicts.choose(id(), f, Backend.LEGACY, bins, Basis.LINE_COUNT, trace);
             }
             if (primes) {
                 trace.note("Istio's probe '" + f.toolPrefix() + "-legacy -t nat -A INPUT -p 255 -j RETURN' would create "
@@ -73,7 +73,7 @@ public final class IstioStrategy implements Strategy {
                     + "support; not run here. It is assumed to succeed because " + f.toolPrefix()
                     + "-nft-save worked; without nf_tables nat support Istio would fall back to " + f.toolPrefix());
             trace.decide("legacy has no existing rules by Istio's measure and nft is usable: use nft");
-            return Verdicts.choose(id(), f, Backend.NFT, bins, "default", trace);
+            return Verdicts.choose(id(), f, Backend.NFT, bins, Basis.DEFAULT, trace);
         }
         BinaryInfo plainSave = bins.get(f, Variant.PLAIN, ToolKind.SAVE);
         BinaryInfo plain = bins.get(f, Variant.PLAIN, ToolKind.BASE);
@@ -82,10 +82,10 @@ public final class IstioStrategy implements Strategy {
             trace.decide("neither variant is usable and " + f.toolPrefix() + "/" + f.toolPrefix()
                     + "-save are missing: Istio fails detection" + (f == Family.IPV6
                     ? " (fatal for IPv6 only when ENABLE_INBOUND_IPV6 is set)" : ""));
-            return Verdicts.none(id(), f, "failed", trace);
+            return Verdicts.none(id(), f, Basis.FAILED, trace);
         }
         trace.decide("neither variant is usable: use the plain " + f.toolPrefix() + " (-> " + plainBackend.get().id() + ")");
-        return Verdicts.choose(id(), f, plainBackend.get(), Variant.PLAIN, bins, "default", trace);
+        return Verdicts.choose(id(), f, plainBackend.get(), Variant.PLAIN, bins, Basis.DEFAULT, trace);
     }
 
     private Verdict forced(Observation obs, Family f, Trace trace) {
@@ -96,15 +96,15 @@ public final class IstioStrategy implements Strategy {
         BinaryInfo base = obs.binaries().get(f, v, ToolKind.BASE);
         if (e != null ? !usable(obs.binaries(), f, v, e, trace) : !base.found()) {
             trace.decide("the forced binary is unusable here: Istio fails instead of falling back");
-            return Verdicts.none(id(), f, "override", trace);
+            return Verdicts.none(id(), f, Basis.OVERRIDE, trace);
         }
         Optional<Backend> backend = v == Variant.PLAIN ? base.effectiveBackend() : v.backend();
         if (backend.isEmpty()) {
             trace.decide(name + " has no known backend: Istio runs it blind");
-            return Verdicts.none(id(), f, "override", trace);
+            return Verdicts.none(id(), f, Basis.OVERRIDE, trace);
         }
         trace.decide("forced: " + name + " (-> " + backend.get().id() + ")");
-        return Verdicts.choose(id(), f, backend.get(), v, obs.binaries(), "override", trace);
+        return Verdicts.choose(id(), f, backend.get(), v, obs.binaries(), Basis.OVERRIDE, trace);
     }
 
     private static boolean usable(BinaryInventory bins, Family f, Variant v, BackendEvidence e, Trace trace) {

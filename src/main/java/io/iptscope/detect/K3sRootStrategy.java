@@ -13,8 +13,8 @@ import java.util.Optional;
 public final class K3sRootStrategy implements Strategy {
 
     @Override
-    public String id() {
-        return "k3s-root";
+    public StrategyId id() {
+        return StrategyId.K3S_ROOT;
     }
 
     @Override
@@ -36,15 +36,15 @@ public final class K3sRootStrategy implements Strategy {
         if (legacy != nft) {
             Backend b = legacy > nft ? Backend.LEGACY : Backend.NFT;
             trace.decide(b.id() + " has more rules: " + b.id());
-            return Verdicts.choose(id(), family, b, bins, "rules", trace);
+            return Verdicts.choose(id(), family, b, bins, Basis.RULES, trace);
         }
         trace.observe("tie; not running in a container (iptscope inspects from the host)");
         Optional<Backend> alt = bins.systemDefault(family);
         if (alt.isPresent()) {
             trace.decide("/etc/alternatives points " + family.toolPrefix() + " at " + alt.get().id());
-            return Verdicts.choose(id(), family, alt.get(), bins, "default", trace);
+            return Verdicts.choose(id(), family, alt.get(), bins, Basis.DEFAULT, trace);
         }
         trace.decide("no alternatives: the OS guess, nft");
-        return Verdicts.choose(id(), family, Backend.NFT, bins, "default", trace);
+        return Verdicts.choose(id(), family, Backend.NFT, bins, Basis.DEFAULT, trace);
     }
 }

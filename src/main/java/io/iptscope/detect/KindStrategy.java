@@ -12,8 +12,8 @@ public final class KindStrategy extends DerivedStrategy {
     private static final Strategy V1 = new WrappersStrategy(WrappersStrategy.Generation.V1);
 
     @Override
-    public String id() {
-        return "kind";
+    public StrategyId id() {
+        return StrategyId.KIND;
     }
 
     @Override

@@ -12,8 +12,8 @@ public final class KubeProxyStrategy extends DerivedStrategy {
     private static final Strategy V2 = new WrappersStrategy(WrappersStrategy.Generation.V2);
 
     @Override
-    public String id() {
-        return "kube-proxy";
+    public StrategyId id() {
+        return StrategyId.KUBE_PROXY;
     }
 
     @Override
@@ -28,7 +28,7 @@ public final class KubeProxyStrategy extends DerivedStrategy {
             Trace trace = new Trace();
             trace.observe("kube-proxy's native table (ip/ip6 kube-proxy) exists: it runs in nftables mode");
             trace.decide("kube-proxy writes no iptables rules in nftables mode: no iptables backend to choose");
-            return Verdicts.none(id(), family, "nftables-mode", trace);
+            return Verdicts.none(id(), family, Basis.NFTABLES_MODE, trace);
         }
         return relabel(id(), "kube-proxy mode from the evidence: " + (mode == null ? "unknown (iptables is the default)"
                 : mode) + "; its image's iptables-wrapper (v2 script) decides the backend", V2.decide(obs, family));

@@ -40,7 +40,7 @@ final class NodeFindings {
                 continue;
             }
             List<String> choosing = verdicts.stream().filter(v -> v.family() == c.family()
-                    && v.backend() == VerdictBackend.of(c.backend())).map(Verdict::strategy).toList();
+                    && v.backend() == VerdictBackend.of(c.backend())).map(v -> v.strategy().id()).toList();
             out.add(new Finding("backend-unavailable", choosing.isEmpty() ? Severity.INFO : Severity.WARNING,
                     c.family(), c.family().id() + ": " + c.backend().id() + " is unavailable in this kernel ("
                             + c.why() + ")" + (choosing.isEmpty() ? "" : "; still chosen by " + String.join(", ", choosing)),

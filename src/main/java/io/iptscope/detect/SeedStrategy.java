@@ -15,8 +15,8 @@ import java.util.Optional;
 public final class SeedStrategy implements Strategy {
 
     @Override
-    public String id() {
-        return "seed";
+    public StrategyId id() {
+        return StrategyId.SEED;
     }
 
     @Override
@@ -39,7 +39,7 @@ public final class SeedStrategy implements Strategy {
             trace.observe("nft holds " + Verdicts.rules(n) + " for " + f.id());
             if (n > 0) {
                 trace.decide("nft holds rules: use nft");
-                return Verdicts.choose(id(), f, Backend.NFT, bins, "rules", trace);
+                return Verdicts.choose(id(), f, Backend.NFT, bins, Basis.RULES, trace);
             }
         }
         if (legacyPresent) {
@@ -47,16 +47,16 @@ public final class SeedStrategy implements Strategy {
             trace.observe("legacy holds " + Verdicts.rules(n) + " for " + f.id());
             if (n > 0) {
                 trace.decide("nft holds no rules, legacy does and its binary exists: use legacy");
-                return Verdicts.choose(id(), f, Backend.LEGACY, bins, "rules", trace);
+                return Verdicts.choose(id(), f, Backend.LEGACY, bins, Basis.RULES, trace);
             }
         }
         Optional<Backend> def = bins.systemDefault(f);
         if (def.isEmpty()) {
             trace.decide("no backend holds rules and " + f.toolPrefix()
                     + " (the system default) is missing or reports no mode: nothing to use");
-            return Verdicts.none(id(), f, "failed", trace);
+            return Verdicts.none(id(), f, Basis.FAILED, trace);
         }
         trace.decide("no backend holds rules: use the system default, " + f.toolPrefix() + " -> " + def.get().id());
-        return Verdicts.choose(id(), f, def.get(), Variant.PLAIN, bins, "default", trace);
+        return Verdicts.choose(id(), f, def.get(), Variant.PLAIN, bins, Basis.DEFAULT, trace);
     }
 }

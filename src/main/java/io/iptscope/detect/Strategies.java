@@ -8,7 +8,7 @@ import java.util.Optional;
 /** The known strategies, in the order reports list them; {@code iptscope} is the recommendation. */
 public final class Strategies {
 
-    public static final String RECOMMENDED = "iptscope";
+    public static final StrategyId RECOMMENDED = StrategyId.IPTSCOPE;
 
     public static final List<Strategy> ALL = all(DetectOptions.DEFAULT);
 
@@ -33,11 +33,11 @@ public final class Strategies {
     }
 
     public static Optional<Strategy> byId(String id) {
-        return ALL.stream().filter(s -> s.id().equals(id)).findFirst();
+        return ALL.stream().filter(s -> s.id().id().equals(id)).findFirst();
     }
 
     public static List<String> ids() {
-        return ALL.stream().map(Strategy::id).toList();
+        return ALL.stream().map(s -> s.id().id()).toList();
     }
 
     /** Every strategy's verdict for every family, strategy-major. */

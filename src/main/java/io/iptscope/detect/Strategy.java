@@ -8,8 +8,8 @@ import io.iptscope.rules.Family;
  */
 public interface Strategy {
 
-    /** Stable id used on the command line and in reports: {@code seed}, {@code istio}, ... */
-    String id();
+    /** Stable id used on the command line and in reports. */
+    StrategyId id();
 
     /** What it models, e.g. "Istio DetectIptablesVersion (2026)". */
     String title();

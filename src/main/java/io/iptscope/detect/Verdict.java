@@ -8,13 +8,12 @@ import java.util.List;
 /**
  * What one strategy would choose for one family, with the binaries it would run and why.
  *
- * @param basis the kind of evidence that decided: {@code kubelet-hint}, {@code canary}, {@code rules},
- *              {@code line-count}, {@code tie}, {@code default}, {@code refused}, {@code failed}
+ * @param basis the kind of evidence that decided
  * @param confidence    {@code unconfirmed} when a read this verdict depends on did not complete
  * @param unconfirmedBy the reads that did not complete, e.g. {@code nft ipv4: timeout}; empty when confirmed
  */
-public record Verdict(String strategy, Family family, VerdictBackend backend, BinaryRef binary, BinaryRef save,
-                      BinaryRef restore, String basis, List<TraceStep> trace, Confidence confidence,
+public record Verdict(StrategyId strategy, Family family, VerdictBackend backend, BinaryRef binary, BinaryRef save,
+                      BinaryRef restore, Basis basis, List<TraceStep> trace, Confidence confidence,
                       List<String> unconfirmedBy) {
 
     public Verdict {
@@ -24,8 +23,8 @@ public record Verdict(String strategy, Family family, VerdictBackend backend, Bi
         unconfirmedBy = unconfirmedBy == null ? List.of() : List.copyOf(unconfirmedBy);
     }
 
-    public Verdict(String strategy, Family family, VerdictBackend backend, BinaryRef binary, BinaryRef save,
-                   BinaryRef restore, String basis, List<TraceStep> trace) {
+    public Verdict(StrategyId strategy, Family family, VerdictBackend backend, BinaryRef binary, BinaryRef save,
+                   BinaryRef restore, Basis basis, List<TraceStep> trace) {
         this(strategy, family, backend, binary, save, restore, basis, trace, Confidence.CONFIRMED, List.of());
     }
 

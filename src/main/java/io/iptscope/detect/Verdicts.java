@@ -14,8 +14,8 @@ final class Verdicts {
     }
 
     /** A verdict that runs the {@code variant} names of {@code family} from the binary source. */
-    static Verdict choose(String strategy, Family family, Backend backend, Variant variant, BinaryInventory bins,
-                          String basis, Trace trace) {
+    static Verdict choose(StrategyId strategy, Family family, Backend backend, Variant variant, BinaryInventory bins,
+                          Basis basis, Trace trace) {
         BinaryRef base = ref(bins.get(family, variant, ToolKind.BASE));
         BinaryRef save = ref(bins.get(family, variant, ToolKind.SAVE));
         BinaryRef restore = ref(bins.get(family, variant, ToolKind.RESTORE));
@@ -26,12 +26,12 @@ final class Verdicts {
         return new Verdict(strategy, family, VerdictBackend.of(backend), base, save, restore, basis, trace.steps());
     }
 
-    static Verdict choose(String strategy, Family family, Backend backend, BinaryInventory bins, String basis,
+    static Verdict choose(StrategyId strategy, Family family, Backend backend, BinaryInventory bins, Basis basis,
                           Trace trace) {
         return choose(strategy, family, backend, Variant.of(backend), bins, basis, trace);
     }
 
-    static Verdict none(String strategy, Family family, String basis, Trace trace) {
+    static Verdict none(StrategyId strategy, Family family, Basis basis, Trace trace) {
         return new Verdict(strategy, family, VerdictBackend.NONE, null, null, null, basis, trace.steps());
     }
 

@@ -17,15 +17,15 @@ import java.util.Optional;
 public final class WrappersStrategy implements Strategy {
 
     public enum Generation {
-        V1("wrappers-v1", "iptables-wrappers v1 (2020): count '-' lines, tie -> legacy, 1.8.3 special case"),
-        V2("wrappers-v2", "iptables-wrappers v2 (2022): kubelet hint nft > hint legacy > counts, tie -> nft"),
-        V3("wrappers-v3", "iptables-wrappers v3 (Go, tag v3 bfef9e50, 2026-04-20): hint nft v4/v6 > hint legacy v4/v6 "
+        V1(StrategyId.WRAPPERS_V1, "iptables-wrappers v1 (2020): count '-' lines, tie -> legacy, 1.8.3 special case"),
+        V2(StrategyId.WRAPPERS_V2, "iptables-wrappers v2 (2022): kubelet hint nft > hint legacy > counts, tie -> nft"),
+        V3(StrategyId.WRAPPERS_V3, "iptables-wrappers v3 (Go, tag v3 bfef9e50, 2026-04-20): hint nft v4/v6 > hint legacy v4/v6 "
                 + "> nft, no counting");
 
-        private final String id;
+        private final StrategyId id;
         private final String title;
 
-        Generation(String id, String title) {
+        Generation(StrategyId id, String title) {
             this.id = id;
             this.title = title;
         }
@@ -43,7 +43,7 @@ public final class WrappersStrategy implements Strategy {
     }
 
     @Override
-    public String id() {
+    public StrategyId id() {
         return generation.id;
     }
 
@@ -76,7 +76,7 @@ public final class WrappersStrategy implements Strategy {
                     + "legacy has >= " + V1_LEGACY_SHORTCUT + " rules");
             if (legacy >= V1_LEGACY_SHORTCUT) {
                 trace.decide("legacy has " + Verdicts.rules(legacy) + " (>= 10): use legacy without reading nft");
-                return Verdicts.choose(id(), family, Backend.LEGACY, bins, "rules", trace);
+                return Verdicts.choose(id(), family, Backend.LEGACY, bins, Basis.RULES, trace);
             }
         }
         int nft = sum(obs, Backend.NFT, trace);
@@ -84,10 +84,10 @@ public final class WrappersStrategy implements Strategy {
         if (legacy >= nft) {
             trace.decide(legacy == nft ? "tie (" + legacy + " = " + nft + "): v1 breaks ties towards legacy (-ge)"
                     : "legacy has more rules: use legacy");
-            return Verdicts.choose(id(), family, Backend.LEGACY, bins, legacy == nft ? "tie" : "rules", trace);
+            return Verdicts.choose(id(), family, Backend.LEGACY, bins, legacy == nft ? Basis.TIE : Basis.RULES, trace);
         }
         trace.decide("nft has more rules: use nft");
-        return Verdicts.choose(id(), family, Backend.NFT, bins, "rules", trace);
+        return Verdicts.choose(id(), family, Backend.NFT, bins, Basis.RULES, trace);
     }
 
     private Verdict v2(Observation obs, Family family, Trace trace) {
@@ -106,29 +106,29 @@ public final class WrappersStrategy implements Strategy {
         trace.observe("kubelet hint chain in nft mangle: " + yesNo(nftHint) + "; in the legacy dumps: " + yesNo(legacyHint));
         if (nftHint) {
             trace.decide("kubelet's hint is in nft: use nft");
-            return Verdicts.choose(id(), family, Backend.NFT, bins, "kubelet-hint", trace);
+            return Verdicts.choose(id(), family, Backend.NFT, bins, Basis.KUBELET_HINT, trace);
         }
         if (legacyHint) {
             trace.decide("kubelet's hint is in legacy: use legacy");
-            return Verdicts.choose(id(), family, Backend.LEGACY, bins, "kubelet-hint", trace);
+            return Verdicts.choose(id(), family, Backend.LEGACY, bins, Basis.KUBELET_HINT, trace);
         }
         int legacy = sum(obs, Backend.LEGACY, trace);
         int nft = sum(obs, Backend.NFT, trace);
         trace.observe("'-' lines: legacy " + legacy + ", nft " + nft);
         if (legacy > nft) {
             trace.decide("legacy has more rules: use legacy");
-            return Verdicts.choose(id(), family, Backend.LEGACY, bins, "rules", trace);
+            return Verdicts.choose(id(), family, Backend.LEGACY, bins, Basis.RULES, trace);
         }
         trace.decide(legacy == nft ? "tie (" + legacy + " = " + nft + "): v2 breaks ties towards nft (-gt)"
                 : "nft has more rules: use nft");
-        return Verdicts.choose(id(), family, Backend.NFT, bins, legacy == nft ? "tie" : "rules", trace);
+        return Verdicts.choose(id(), family, Backend.NFT, bins, legacy == nft ? Basis.TIE : Basis.RULES, trace);
     }
 
     private Verdict v3(Observation obs, Family family, Trace trace) {
         BinaryInventory bins = obs.binaries();
         if (!bins.get(Family.IPV4, Variant.PLAIN, ToolKind.BASE).found()) {
             trace.decide("iptables is not in the binary source: DetectBinaryDir fails and the wrapper exits");
-            return Verdicts.none(id(), family, "failed", trace);
+            return Verdicts.none(id(), family, Basis.FAILED, trace);
         }
         Evidence ev = obs.evidence();
         boolean nftMulti = bins.get(Tool.XTABLES_NFT_MULTI).found();
@@ -145,7 +145,7 @@ public final class WrappersStrategy implements Strategy {
             if (nftMulti && e.readable() && e.hasMangleHint()) {
                 trace.observe("kubelet hint chain in nft " + f.id() + " mangle");
                 trace.decide("use nft");
-                return Verdicts.choose(id(), family, Backend.NFT, bins, "kubelet-hint", trace);
+                return Verdicts.choose(id(), family, Backend.NFT, bins, Basis.KUBELET_HINT, trace);
             }
         }
         for (Family f : Family.values()) {
@@ -154,12 +154,12 @@ public final class WrappersStrategy implements Strategy {
             if (legacyMulti && e.readable() && e.hasHintAnywhere()) {
                 trace.observe("kubelet hint chain in the legacy " + f.id() + " dump");
                 trace.decide("use legacy");
-                return Verdicts.choose(id(), family, Backend.LEGACY, bins, "kubelet-hint", trace);
+                return Verdicts.choose(id(), family, Backend.LEGACY, bins, Basis.KUBELET_HINT, trace);
             }
         }
         trace.observe("no kubelet hint chain in either backend (v3 no longer counts rules)");
         trace.decide("default: nft");
-        return Verdicts.choose(id(), family, Backend.NFT, bins, "default", trace);
+        return Verdicts.choose(id(), family, Backend.NFT, bins, Basis.DEFAULT, trace);
     }
 
     /** The installers refuse iptables versions known to be broken; no wrapper is installed then. */
@@ -169,12 +169,12 @@ public final class WrappersStrategy implements Strategy {
             if (!b.found() || b.parsedVersion().isEmpty()) {
                 trace.decide("installer sanity check: '" + b.name() + " --version' does not work here; the installer "
                         + "refuses to install (unless --no-sanity-check)");
-                return Optional.of(Verdicts.none(id(), family, "refused", trace));
+                return Optional.of(Verdicts.none(id(), family, Basis.REFUSED, trace));
             }
             if (v == Variant.NFT && b.parsedVersion().get().between(V1_8_0, lastRefused)) {
                 trace.decide("installer sanity check: iptables " + b.version() + " is refused (1.8.0-"
                         + lastRefused + " are broken in nft mode)");
-                return Optional.of(Verdicts.none(id(), family, "refused", trace));
+                return Optional.of(Verdicts.none(id(), family, Basis.REFUSED, trace));
             }
         }
         return Optional.empty();

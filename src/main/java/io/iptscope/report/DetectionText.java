@@ -11,6 +11,7 @@ import io.iptscope.detect.Staleness;
 import io.iptscope.detect.Finding;
 import io.iptscope.detect.NftTablesEvidence;
 import io.iptscope.detect.ReadStatus;
+import io.iptscope.detect.StrategyId;
 import io.iptscope.detect.TableEvidence;
 import io.iptscope.detect.TraceStep;
 import io.iptscope.detect.Verdict;
@@ -39,7 +40,7 @@ public final class DetectionText {
         this.color = color;
     }
 
-    public static String render(DetectionReport report, String headline, boolean color) {
+    public static String render(DetectionReport report, StrategyId headline, boolean color) {
         DetectionText t = new DetectionText(color);
         t.header(report);
         t.binaries(report.binaries());
@@ -208,7 +209,7 @@ public final class DetectionText {
                 + (e.savedBy() == null ? "" : "  by " + e.savedBy());
     }
 
-    private void verdicts(DetectionReport r, String headline) {
+    private void verdicts(DetectionReport r, StrategyId headline) {
         line(bold("Verdict") + " (" + headline + ")");
         for (Verdict v : r.verdicts()) {
             if (!v.strategy().equals(headline)) {
@@ -227,13 +228,13 @@ public final class DetectionText {
         }
         line("");
         line(bold("All strategies") + String.format("%-10s%-10s%s", "", "ipv4", "ipv6"));
-        Map<String, Map<Family, Verdict>> byStrategy = new LinkedHashMap<>();
+        Map<StrategyId, Map<Family, Verdict>> byStrategy = new LinkedHashMap<>();
         for (Verdict v : r.verdicts()) {
             byStrategy.computeIfAbsent(v.strategy(), k -> new LinkedHashMap<>()).put(v.family(), v);
         }
         Map<Family, VerdictBackend> reference = byStrategy.getOrDefault(headline, Map.of()).entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().backend()));
-        for (Map.Entry<String, Map<Family, Verdict>> e : byStrategy.entrySet()) {
+        for (Map.Entry<StrategyId, Map<Family, Verdict>> e : byStrategy.entrySet()) {
             StringBuilder row = new StringBuilder(String.format("  %-22s", e.getKey()));
             for (Family f : Family.values()) {
                 Verdict v = e.getValue().get(f);

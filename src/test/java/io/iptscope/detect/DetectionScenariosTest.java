@@ -65,7 +65,7 @@ class DetectionScenariosTest {
     private record Run(Inspection inspection, List<CommandRecord> commands) {
         Map<String, VerdictBackend> verdicts(Family f) {
             Map<String, VerdictBackend> out = new LinkedHashMap<>();
-            inspection.verdicts().stream().filter(v -> v.family() == f).forEach(v -> out.put(v.strategy(), v.backend()));
+            inspection.verdicts().stream().filter(v -> v.family() == f).forEach(v -> out.put(v.strategy().id(), v.backend()));
             // The classic seven; the 2026 strategies are asserted in WritersScenariosTest and StrategiesTest.
             out.keySet().retainAll(List.of("iptscope", "seed", "istio", "wrappers-v1", "wrappers-v2", "wrappers-v3",
                     "calico"));
@@ -348,10 +348,10 @@ class DetectionScenariosTest {
             // Every ipv4 verdict leaned on the lost read; the ipv6 ones read everything they needed.
             for (Verdict v : run.inspection().verdicts()) {
                 if (v.family() == V4) {
-                    assertEquals(Confidence.UNCONFIRMED, v.confidence(), v.strategy());
-                    assertEquals(List.of("nft ipv4: timeout"), v.unconfirmedBy(), v.strategy());
+                    assertEquals(Confidence.UNCONFIRMED, v.confidence(), v.strategy().id());
+                    assertEquals(List.of("nft ipv4: timeout"), v.unconfirmedBy(), v.strategy().id());
                 } else {
-                    assertEquals(Confidence.CONFIRMED, v.confidence(), v.strategy());
+                    assertEquals(Confidence.CONFIRMED, v.confidence(), v.strategy().id());
                 }
             }
             DetectionReport report = DetectionReport.of(run.inspection(), "local", run.commands(), Instant.now());

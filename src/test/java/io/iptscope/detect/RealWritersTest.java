@@ -41,7 +41,7 @@ class RealWritersTest {
     private record Run(Inspection inspection, String text) {
         Map<String, VerdictBackend> verdicts(Family f) {
             Map<String, VerdictBackend> out = new LinkedHashMap<>();
-            inspection.verdicts().stream().filter(v -> v.family() == f).forEach(v -> out.put(v.strategy(), v.backend()));
+            inspection.verdicts().stream().filter(v -> v.family() == f).forEach(v -> out.put(v.strategy().id(), v.backend()));
             return out;
         }
 
@@ -80,7 +80,7 @@ class RealWritersTest {
                 new BinarySource.ProcessPath());
         assertEquals(before, withoutCounters(ns.kernelState()), "detection changed the netns");
         assertEquals(List.of(), AdviceCheck.contradictions(i), "advice contradicts the verdict");
-        String text = DetectionText.render(DetectionReport.of(i, "local", List.of(), Instant.now()), "iptscope", false);
+        String text = DetectionText.render(DetectionReport.of(i, "local", List.of(), Instant.now()), StrategyId.IPTSCOPE, false);
         System.out.println(text);
         return new Run(i, text);
     }

@@ -133,9 +133,9 @@ class StrategiesTest {
         void theOptionsReachTheStrategiesAndRejectUnknownNames() {
             Observation o = obs(bins(NFT, "1.8.9"), evidence());
             List<Verdict> all = Strategies.decideAll(o, new DetectOptions("iptables-legacy", true));
-            assertTrue(all.stream().anyMatch(v -> v.strategy().equals("istio") && v.basis().equals("override")
+            assertTrue(all.stream().anyMatch(v -> v.strategy() == StrategyId.ISTIO && v.basis() == Basis.OVERRIDE
                     && v.backend() == VerdictBackend.LEGACY));
-            assertTrue(all.stream().anyMatch(v -> v.strategy().equals("docker-dind") && v.basis().equals("override")
+            assertTrue(all.stream().anyMatch(v -> v.strategy() == StrategyId.DOCKER_DIND && v.basis() == Basis.OVERRIDE
                     && v.backend() == VerdictBackend.LEGACY));
             assertThrows(IllegalArgumentException.class, () -> new DetectOptions("nft", false));
         }

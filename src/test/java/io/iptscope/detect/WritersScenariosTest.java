@@ -76,7 +76,7 @@ class WritersScenariosTest {
     private record Run(Inspection inspection) {
         Map<String, VerdictBackend> verdicts(Family f) {
             Map<String, VerdictBackend> out = new LinkedHashMap<>();
-            inspection.verdicts().stream().filter(v -> v.family() == f).forEach(v -> out.put(v.strategy(), v.backend()));
+            inspection.verdicts().stream().filter(v -> v.family() == f).forEach(v -> out.put(v.strategy().id(), v.backend()));
             return out;
         }
 
@@ -244,7 +244,7 @@ class WritersScenariosTest {
             assertTrue(run.inspection().hasErrors());
             // The text view says who writes where, what is left over and what blocks.
             String text = io.iptscope.report.DetectionText.render(io.iptscope.report.DetectionReport.of(
-                    run.inspection(), "local", List.of(), java.time.Instant.now()), "iptscope", false);
+                    run.inspection(), "local", List.of(), java.time.Instant.now()), StrategyId.IPTSCOPE, false);
             assertTrue(text.contains("docker          [nftables mode]"), text);
             assertTrue(text.contains("iptables-nft ipv4 filter (") && text.contains(") STALE"), text);
             assertTrue(text.contains("BLOCKS 0 iptables-nft filter FORWARD drop"), text);

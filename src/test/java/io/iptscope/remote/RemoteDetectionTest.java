@@ -131,7 +131,7 @@ class RemoteDetectionTest {
         try (TestNetns ns = TestNetns.create()) {
             ns.restore("iptables-nft-restore", "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -p icmp -j ACCEPT\nCOMMIT\n");
             Iptables ipt = new Detector(host.runner(), TIMEOUT).iptables(ns.target(), new BinarySource.ProcessPath(),
-                    Strategies.byId(Strategies.RECOMMENDED).orElseThrow());
+                    Strategies.byId(Strategies.RECOMMENDED.id()).orElseThrow());
             CommandResult saved = ipt.save(Family.IPV4, false);
             assertTrue(saved.ok(), saved.summary());
             assertTrue(saved.stdoutText().contains("-A INPUT -p icmp -j ACCEPT"), saved.stdoutText());

@@ -33,7 +33,7 @@ import javafx.collections.ObservableList;
 public final class ContextsViewModel {
 
     private final TaskRunner tasks;
-    private final StringProperty strategy = new SimpleStringProperty(Strategies.RECOMMENDED);
+    private final StringProperty strategy = new SimpleStringProperty(Strategies.RECOMMENDED.id());
     private final StringProperty extraSources = new SimpleStringProperty("");
     private final ObservableList<ContextRow> rows = FXCollections.observableArrayList();
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();

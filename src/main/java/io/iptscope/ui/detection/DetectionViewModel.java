@@ -8,6 +8,8 @@ import io.iptscope.detect.NftTablesEvidence;
 import io.iptscope.detect.ReadStatus;
 import io.iptscope.detect.Severity;
 import io.iptscope.detect.Strategies;
+import io.iptscope.detect.Strategy;
+import io.iptscope.detect.StrategyId;
 import io.iptscope.detect.TableEvidence;
 import io.iptscope.detect.TraceStep;
 import io.iptscope.detect.Verdict;
@@ -202,7 +204,8 @@ public final class DetectionViewModel {
 
     static List<StrategyRow> strategyRows(List<Verdict> verdicts, Evidence ev) {
         List<StrategyRow> out = new ArrayList<>();
-        for (String id : Strategies.ids()) {
+        for (Strategy s : Strategies.ALL) {
+            StrategyId id = s.id();
             Verdict v4 = find(verdicts, id, Family.IPV4);
             Verdict v6 = find(verdicts, id, Family.IPV6);
             Verdict r4 = find(verdicts, Strategies.RECOMMENDED, Family.IPV4);
@@ -210,7 +213,7 @@ public final class DetectionViewModel {
             boolean differs = differs(v4, r4) || differs(v6, r6);
             boolean unknown = (differs(v4, r4) && !readable(ev, Family.IPV4))
                     || (differs(v6, r6) && !readable(ev, Family.IPV6));
-            out.add(new StrategyRow(id, v4, v6, differs, unknown));
+            out.add(new StrategyRow(id.id(), v4, v6, differs, unknown));
         }
         return out;
     }
@@ -223,8 +226,8 @@ public final class DetectionViewModel {
         return v != null && recommended != null && v.backend() != recommended.backend();
     }
 
-    private static Verdict find(List<Verdict> verdicts, String strategy, Family f) {
-        return verdicts.stream().filter(v -> v.strategy().equals(strategy) && v.family() == f).findFirst()
+    private static Verdict find(List<Verdict> verdicts, StrategyId strategy, Family f) {
+        return verdicts.stream().filter(v -> v.strategy() == strategy && v.family() == f).findFirst()
                 .orElse(null);
     }
 

@@ -1,5 +1,6 @@
 package io.iptscope.ui.detection;
 
+import io.iptscope.detect.Basis;
 import io.iptscope.detect.Finding;
 import io.iptscope.detect.TraceStep;
 import io.iptscope.detect.VerdictBackend;
@@ -15,7 +16,7 @@ import java.util.Locale;
  * @param worst     the worst error or warning finding of this family; null when there is none
  * @param unread    the backends of this family that could not be read (denied, timeout, ...), e.g. "legacy"
  */
-public record FamilyVerdict(Family family, VerdictBackend backend, String binary, String basis,
+public record FamilyVerdict(Family family, VerdictBackend backend, String binary, Basis basis,
                             List<TraceStep> trace, String agreement, Finding worst, List<String> unread) {
 
     public FamilyVerdict {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iptscope.detect.Basis;
 import io.iptscope.detect.BackendEvidence;
 import io.iptscope.detect.Evidence;
 import io.iptscope.detect.FamilyEvidence;
@@ -38,7 +39,7 @@ class DetectionViewModelTest {
         assertEquals(Family.IPV4, v4.family());
         assertEquals(VerdictBackend.NFT, v4.backend());
         assertEquals("use NFT", v4.headline());
-        assertEquals("kubelet-hint", v4.basis());
+        assertEquals(Basis.KUBELET_HINT, v4.basis());
         assertTrue(v4.binary().startsWith("iptables-nft"), v4.binary());
         assertTrue(v4.agreement().startsWith("6 of 7 strategies agree (istio: legacy"), v4.agreement());
         assertNotNull(v4.worst(), "both backends hold rules: the card must say so");
