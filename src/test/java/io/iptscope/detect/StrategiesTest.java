@@ -24,7 +24,7 @@ class StrategiesTest {
         return Strategies.byId(strategy).orElseThrow().decide(o, f);
     }
 
-    private static void assertVerdict(VerdictBackend expected, String basis, Verdict v) {
+    private static void assertVerdict(VerdictBackend expected, Basis basis, Verdict v) {
         assertEquals(expected, v.backend(), () -> v.strategy() + " " + v.family().id() + ": " + v.trace());
         assertEquals(basis, v.basis(), () -> v.strategy() + " " + v.family().id() + ": " + v.trace());
     }
@@ -38,29 +38,29 @@ class StrategiesTest {
         @Test
         void nothingAnywhereFallsToTheSystemDefault() {
             Verdict v = decide("seed", obs(bins(LEGACY, "1.8.9"), evidence()), IPV4);
-            assertVerdict(VerdictBackend.LEGACY, "default", v);
+            assertVerdict(VerdictBackend.LEGACY, Basis.DEFAULT, v);
             assertEquals("iptables", v.binary().name());
         }
 
         @Test
         void nftWithRulesWinsEvenOverLegacyWithRules() {
             Verdict v = decide("seed", obs(bins(LEGACY, "1.8.9"), evidence().rules(NFT, IPV4, 3).rules(LEGACY, IPV4, 50)), IPV4);
-            assertVerdict(VerdictBackend.NFT, "rules", v);
+            assertVerdict(VerdictBackend.NFT, Basis.RULES, v);
             assertEquals("iptables-nft-save", v.save().name());
         }
 
         @Test
         void legacyWithRulesNeedsItsBinary() {
             Observation withBinary = obs(bins(NFT, "1.8.9"), evidence().rules(LEGACY, IPV6, 4));
-            assertVerdict(VerdictBackend.LEGACY, "rules", decide("seed", withBinary, IPV6));
+            assertVerdict(VerdictBackend.LEGACY, Basis.RULES, decide("seed", withBinary, IPV6));
             Observation without = obs(bins(NFT, "1.8.9").withoutVariant(Variant.LEGACY), evidence().rules(LEGACY, IPV6, 4));
-            assertVerdict(VerdictBackend.NFT, "default", decide("seed", without, IPV6));
+            assertVerdict(VerdictBackend.NFT, Basis.DEFAULT, decide("seed", without, IPV6));
         }
 
         @Test
         void noDefaultAndNoRulesMeansNone() {
             Verdict v = decide("seed", obs(bins(NFT, "1.8.9").without("iptables"), evidence()), IPV4);
-            assertVerdict(VerdictBackend.NONE, "failed", v);
+            assertVerdict(VerdictBackend.NONE, Basis.FAILED, v);
             assertNull(v.binary());
         }
     }
@@ -70,20 +70,20 @@ class StrategiesTest {
         @Test
         void legacyWithRulesWins() {
             Verdict v = decide("istio", obs(bins(NFT, "1.8.9"), evidence().rules(LEGACY, IPV4, 1).rules(NFT, IPV4, 100)), IPV4);
-            assertVerdict(VerdictBackend.LEGACY, "line-count", v);
+            assertVerdict(VerdictBackend.LEGACY, Basis.LINE_COUNT, v);
         }
 
         @Test
         void emptyLegacyTablesCountAsRulesBecauseIstioCountsLines() {
             Verdict v = decide("istio", obs(bins(NFT, "1.8.9"), evidence().emptyLegacy(IPV4, "nat")), IPV4);
-            assertVerdict(VerdictBackend.LEGACY, "line-count", v);
+            assertVerdict(VerdictBackend.LEGACY, Basis.LINE_COUNT, v);
             assertTrue(traceMentions(v, "empty legacy tables, not rules"));
         }
 
         @Test
         void aFreshNetnsGivesNftAndWarnsThatTheProbePrimesLegacy() {
             Verdict v = decide("istio", obs(bins(NFT, "1.8.9"), evidence()), IPV4);
-            assertVerdict(VerdictBackend.NFT, "default", v);
+            assertVerdict(VerdictBackend.NFT, Basis.DEFAULT, v);
             assertTrue(traceMentions(v, "istio#61020"), v.trace().toString());
             assertTrue(v.trace().stream().anyMatch(s -> s.kind() == TraceStep.Kind.NOTE && s.text().contains("not run here")));
         }
@@ -91,22 +91,22 @@ class StrategiesTest {
         @Test
         void withoutNftBinariesItFallsToThePlainName() {
             Verdict v = decide("istio", obs(bins(LEGACY, "1.8.9").withoutVariant(Variant.NFT), evidence()), IPV4);
-            assertVerdict(VerdictBackend.LEGACY, "default", v);
+            assertVerdict(VerdictBackend.LEGACY, Basis.DEFAULT, v);
             assertEquals("iptables", v.binary().name());
         }
 
         @Test
         void familiesAreDecidedSeparately() {
             Observation o = obs(bins(NFT, "1.8.9"), evidence().rules(LEGACY, IPV4, 10));
-            assertVerdict(VerdictBackend.LEGACY, "line-count", decide("istio", o, IPV4));
-            assertVerdict(VerdictBackend.NFT, "default", decide("istio", o, IPV6));
+            assertVerdict(VerdictBackend.LEGACY, Basis.LINE_COUNT, decide("istio", o, IPV4));
+            assertVerdict(VerdictBackend.NFT, Basis.DEFAULT, decide("istio", o, IPV6));
         }
 
         @Test
         void nothingUsableFails() {
             Observation o = obs(bins(NFT, "1.8.9").withoutVariant(Variant.NFT).withoutVariant(Variant.LEGACY)
                     .without("iptables-save"), evidence());
-            assertVerdict(VerdictBackend.NONE, "failed", decide("istio", o, IPV4));
+            assertVerdict(VerdictBackend.NONE, Basis.FAILED, decide("istio", o, IPV4));
         }
 
         @Test
@@ -114,18 +114,18 @@ class StrategiesTest {
             Observation o = obs(bins(NFT, "1.8.9"), evidence().rules(LEGACY, IPV4, 10).rules(LEGACY, IPV6, 10));
             Strategy forced = new IstioStrategy("iptables-nft");
             Verdict v4 = forced.decide(o, IPV4);
-            assertVerdict(VerdictBackend.NFT, "override", v4);
+            assertVerdict(VerdictBackend.NFT, Basis.OVERRIDE, v4);
             assertEquals("iptables-nft", v4.binary().name());
             assertTrue(traceMentions(v4, "FORCE_IPTABLES_BINARY=iptables-nft"), v4.trace().toString());
             assertEquals("ip6tables-nft", forced.decide(o, IPV6).binary().name());
-            assertVerdict(VerdictBackend.LEGACY, "line-count", decide("istio", o, IPV4));
+            assertVerdict(VerdictBackend.LEGACY, Basis.LINE_COUNT, decide("istio", o, IPV4));
         }
 
         @Test
         void aForcedBinaryTheSourceLacksFailsInsteadOfFallingBack() {
             Observation o = obs(bins(NFT, "1.8.9").withoutVariant(Variant.LEGACY), evidence());
             Verdict v = new IstioStrategy("iptables-legacy").decide(o, IPV4);
-            assertVerdict(VerdictBackend.NONE, "override", v);
+            assertVerdict(VerdictBackend.NONE, Basis.OVERRIDE, v);
             assertTrue(traceMentions(v, "Istio fails instead of falling back"), v.trace().toString());
         }
 
@@ -144,7 +144,7 @@ class StrategiesTest {
         void anNftReadThatTimesOutMakesNftUnusable() {
             Observation o = obs(bins(NFT, "1.8.9"), evidence().status(NFT, IPV4, ReadStatus.TIMEOUT));
             Verdict v = decide("istio", o, IPV4);
-            assertVerdict(VerdictBackend.NFT, "default", v);
+            assertVerdict(VerdictBackend.NFT, Basis.DEFAULT, v);
             assertEquals("iptables", v.binary().name(), "falls to the plain name, which is nft here");
         }
     }
@@ -155,10 +155,10 @@ class StrategiesTest {
         void dockerIptablesLegacyWinsOverAnEmptyKernel() {
             Observation o = obs(bins(NFT, "1.8.9"), evidence().rules(NFT, IPV4, 5));
             Verdict forced = new DindStrategy(true).decide(o, IPV4);
-            assertVerdict(VerdictBackend.LEGACY, "override", forced);
+            assertVerdict(VerdictBackend.LEGACY, Basis.OVERRIDE, forced);
             assertTrue(traceMentions(forced, "DOCKER_IPTABLES_LEGACY is set"), forced.trace().toString());
             Verdict plain = decide("docker-dind", o, IPV4);
-            assertVerdict(VerdictBackend.NFT, "default", plain);
+            assertVerdict(VerdictBackend.NFT, Basis.DEFAULT, plain);
             assertTrue(traceMentions(plain, "DOCKER_IPTABLES_LEGACY is unset"), plain.trace().toString());
         }
     }
@@ -167,27 +167,27 @@ class StrategiesTest {
     class WrappersV1 {
         @Test
         void aTieOfZeroGoesToLegacy() {
-            assertVerdict(VerdictBackend.LEGACY, "tie", decide("wrappers-v1", obs(bins(NFT, "1.8.9"), evidence()), IPV4));
+            assertVerdict(VerdictBackend.LEGACY, Basis.TIE, decide("wrappers-v1", obs(bins(NFT, "1.8.9"), evidence()), IPV4));
         }
 
         @Test
         void familiesAreSummedAndOneAnswerServesBoth() {
             Observation o = obs(bins(NFT, "1.8.9"), evidence().rules(LEGACY, IPV4, 5).rules(NFT, IPV6, 8));
-            assertVerdict(VerdictBackend.NFT, "rules", decide("wrappers-v1", o, IPV4));
-            assertVerdict(VerdictBackend.NFT, "rules", decide("wrappers-v1", o, IPV6));
+            assertVerdict(VerdictBackend.NFT, Basis.RULES, decide("wrappers-v1", o, IPV4));
+            assertVerdict(VerdictBackend.NFT, Basis.RULES, decide("wrappers-v1", o, IPV6));
         }
 
         @Test
         void version183SkipsNftWhenLegacyHasTenRules() {
             Observation o = obs(bins(NFT, "1.8.3"), evidence().rules(LEGACY, IPV4, 10).rules(NFT, IPV4, 500));
-            assertVerdict(VerdictBackend.LEGACY, "rules", decide("wrappers-v1", o, IPV4));
+            assertVerdict(VerdictBackend.LEGACY, Basis.RULES, decide("wrappers-v1", o, IPV4));
             Observation few = obs(bins(NFT, "1.8.3"), evidence().rules(LEGACY, IPV4, 9).rules(NFT, IPV4, 500));
-            assertVerdict(VerdictBackend.NFT, "rules", decide("wrappers-v1", few, IPV4));
+            assertVerdict(VerdictBackend.NFT, Basis.RULES, decide("wrappers-v1", few, IPV4));
         }
 
         @Test
         void theInstallerRefusesBrokenVersions() {
-            assertVerdict(VerdictBackend.NONE, "refused", decide("wrappers-v1", obs(bins(NFT, "1.8.2"), evidence()), IPV4));
+            assertVerdict(VerdictBackend.NONE, Basis.REFUSED, decide("wrappers-v1", obs(bins(NFT, "1.8.2"), evidence()), IPV4));
         }
     }
 
@@ -196,25 +196,25 @@ class StrategiesTest {
         @Test
         void nftHintBeatsLegacyRuleCount() {
             Observation o = obs(bins(NFT, "1.8.9"), evidence().hint(NFT, IPV6).rules(LEGACY, IPV4, 1000));
-            assertVerdict(VerdictBackend.NFT, "kubelet-hint", decide("wrappers-v2", o, IPV4));
+            assertVerdict(VerdictBackend.NFT, Basis.KUBELET_HINT, decide("wrappers-v2", o, IPV4));
         }
 
         @Test
         void legacyHintAnywhereInTheDumpCounts() {
             Observation o = obs(bins(NFT, "1.8.9"), evidence().marker(LEGACY, IPV4, "nat", Markers.KUBE_KUBELET_CANARY)
                     .rules(NFT, IPV4, 1000));
-            assertVerdict(VerdictBackend.LEGACY, "kubelet-hint", decide("wrappers-v2", o, IPV4));
+            assertVerdict(VerdictBackend.LEGACY, Basis.KUBELET_HINT, decide("wrappers-v2", o, IPV4));
         }
 
         @Test
         void aTieGoesToNft() {
             Observation o = obs(bins(LEGACY, "1.8.9"), evidence().rules(LEGACY, IPV4, 7).rules(NFT, IPV6, 7));
-            assertVerdict(VerdictBackend.NFT, "tie", decide("wrappers-v2", o, IPV6));
+            assertVerdict(VerdictBackend.NFT, Basis.TIE, decide("wrappers-v2", o, IPV6));
         }
 
         @Test
         void version183IsRefused() {
-            assertVerdict(VerdictBackend.NONE, "refused", decide("wrappers-v2", obs(bins(NFT, "1.8.3"), evidence()), IPV4));
+            assertVerdict(VerdictBackend.NONE, Basis.REFUSED, decide("wrappers-v2", obs(bins(NFT, "1.8.3"), evidence()), IPV4));
         }
     }
 
@@ -223,24 +223,24 @@ class StrategiesTest {
         @Test
         void noHintMeansNftWhateverTheCounts() {
             Observation o = obs(bins(LEGACY, "1.8.9"), evidence().rules(LEGACY, IPV4, 1000));
-            assertVerdict(VerdictBackend.NFT, "default", decide("wrappers-v3", o, IPV4));
+            assertVerdict(VerdictBackend.NFT, Basis.DEFAULT, decide("wrappers-v3", o, IPV4));
         }
 
         @Test
         void legacyHintWins() {
             Observation o = obs(bins(NFT, "1.8.9"), evidence().hint(LEGACY, IPV6));
-            assertVerdict(VerdictBackend.LEGACY, "kubelet-hint", decide("wrappers-v3", o, IPV4));
+            assertVerdict(VerdictBackend.LEGACY, Basis.KUBELET_HINT, decide("wrappers-v3", o, IPV4));
         }
 
         @Test
         void withoutTheMultiBinaryTheHintIsNotSeen() {
             Observation o = obs(bins(NFT, "1.8.9").without("xtables-legacy-multi"), evidence().hint(LEGACY, IPV4));
-            assertVerdict(VerdictBackend.NFT, "default", decide("wrappers-v3", o, IPV4));
+            assertVerdict(VerdictBackend.NFT, Basis.DEFAULT, decide("wrappers-v3", o, IPV4));
         }
 
         @Test
         void withoutIptablesInSbinItFails() {
-            assertVerdict(VerdictBackend.NONE, "failed",
+            assertVerdict(VerdictBackend.NONE, Basis.FAILED,
                     decide("wrappers-v3", obs(bins(NFT, "1.8.9").without("iptables"), evidence()), IPV6));
         }
     }
@@ -249,20 +249,20 @@ class StrategiesTest {
     class Calico {
         @Test
         void zeroEqualsZeroGoesToLegacy() {
-            assertVerdict(VerdictBackend.LEGACY, "tie", decide("calico", obs(bins(NFT, "1.8.9"), evidence()), IPV4));
+            assertVerdict(VerdictBackend.LEGACY, Basis.TIE, decide("calico", obs(bins(NFT, "1.8.9"), evidence()), IPV4));
         }
 
         @Test
         void nftHintWins() {
             Observation o = obs(bins(NFT, "1.8.9"), evidence().hint(NFT, IPV4).rules(LEGACY, IPV4, 50));
-            assertVerdict(VerdictBackend.NFT, "kubelet-hint", decide("calico", o, IPV6));
+            assertVerdict(VerdictBackend.NFT, Basis.KUBELET_HINT, decide("calico", o, IPV6));
         }
 
         @Test
         void legacyIsNotReadWhenItsProcFileIsAbsent() {
             Observation o = obs(bins(NFT, "1.8.9"), evidence().rules(LEGACY, IPV4, 50).rules(NFT, IPV4, 2)
                     .noLegacyProcFile(IPV4).noLegacyProcFile(IPV6));
-            assertVerdict(VerdictBackend.NFT, "rules", decide("calico", o, IPV4));
+            assertVerdict(VerdictBackend.NFT, Basis.RULES, decide("calico", o, IPV4));
         }
 
         @Test
@@ -271,7 +271,7 @@ class StrategiesTest {
             Observation o = obs(bins(NFT, "1.8.9").without("iptables-legacy-save", "ip6tables-legacy-save"),
                     evidence().rules(NFT, IPV4, 5));
             Verdict v = decide("calico", o, IPV4);
-            assertVerdict(VerdictBackend.LEGACY, "tie", v);
+            assertVerdict(VerdictBackend.LEGACY, Basis.TIE, v);
             assertTrue(traceMentions(v, "falls back to iptables-save"), v.trace().toString());
         }
     }
@@ -282,8 +282,8 @@ class StrategiesTest {
         void kubeletHintDecidesPerFamily() {
             Observation o = obs(bins(LEGACY, "1.8.9"), evidence().hint(NFT, IPV4).rules(LEGACY, IPV4, 100)
                     .hint(LEGACY, IPV6).rules(NFT, IPV6, 100));
-            assertVerdict(VerdictBackend.NFT, "kubelet-hint", decide("iptscope", o, IPV4));
-            assertVerdict(VerdictBackend.LEGACY, "kubelet-hint", decide("iptscope", o, IPV6));
+            assertVerdict(VerdictBackend.NFT, Basis.KUBELET_HINT, decide("iptscope", o, IPV4));
+            assertVerdict(VerdictBackend.LEGACY, Basis.KUBELET_HINT, decide("iptscope", o, IPV6));
         }
 
         @Test
@@ -291,40 +291,40 @@ class StrategiesTest {
             Observation o = obs(bins(LEGACY, "1.8.9"), evidence().hint(NFT, IPV4).hint(LEGACY, IPV4)
                     .rules(NFT, IPV4, 30).rules(LEGACY, IPV4, 3));
             Verdict v = decide("iptscope", o, IPV4);
-            assertVerdict(VerdictBackend.NFT, "rules", v);
+            assertVerdict(VerdictBackend.NFT, Basis.RULES, v);
             assertTrue(traceMentions(v, "both backends carry kubelet's hint"));
 
             Observation canary = obs(bins(LEGACY, "1.8.9"), evidence().hint(NFT, IPV4).hint(LEGACY, IPV4)
                     .marker(LEGACY, IPV4, "mangle", Markers.KUBE_PROXY_CANARY).rules(NFT, IPV4, 30));
-            assertVerdict(VerdictBackend.LEGACY, "canary", decide("iptscope", canary, IPV4));
+            assertVerdict(VerdictBackend.LEGACY, Basis.CANARY, decide("iptscope", canary, IPV4));
         }
 
         @Test
         void aTieOfRulesIsNamedAndGoesToTheDefault() {
             Observation o = obs(bins(LEGACY, "1.8.9"), evidence().rules(NFT, IPV4, 12).rules(LEGACY, IPV4, 12));
             Verdict v = decide("iptscope", o, IPV4);
-            assertVerdict(VerdictBackend.LEGACY, "tie", v);
+            assertVerdict(VerdictBackend.LEGACY, Basis.TIE, v);
             assertTrue(traceMentions(v, "tie: both hold 12 rules"));
         }
 
         @Test
         void nothingAnywhereIsTheDefault() {
-            assertVerdict(VerdictBackend.NFT, "default", decide("iptscope", obs(bins(NFT, "1.8.9"), evidence()), IPV6));
+            assertVerdict(VerdictBackend.NFT, Basis.DEFAULT, decide("iptscope", obs(bins(NFT, "1.8.9"), evidence()), IPV6));
         }
 
         @Test
         void withoutAPlainNameTheSourcesOwnBackendIsUsedNftFirst() {
             Observation o = obs(bins(NFT, "1.8.9").without("iptables"), evidence());
-            assertVerdict(VerdictBackend.NFT, "default", decide("iptscope", o, IPV4));
+            assertVerdict(VerdictBackend.NFT, Basis.DEFAULT, decide("iptscope", o, IPV4));
             Observation legacyOnly = obs(bins(NFT, "1.8.9").without("iptables").withoutVariant(Variant.NFT), evidence());
-            assertVerdict(VerdictBackend.LEGACY, "default", decide("iptscope", legacyOnly, IPV4));
+            assertVerdict(VerdictBackend.LEGACY, Basis.DEFAULT, decide("iptscope", legacyOnly, IPV4));
         }
 
         @Test
         void anUnreadableBackendIsSaidNotAssumedEmpty() {
             Observation o = obs(bins(NFT, "1.8.9"), evidence().rules(LEGACY, IPV4, 3).status(NFT, IPV4, ReadStatus.TIMEOUT));
             Verdict v = decide("iptscope", o, IPV4);
-            assertVerdict(VerdictBackend.LEGACY, "rules", v);
+            assertVerdict(VerdictBackend.LEGACY, Basis.RULES, v);
             assertTrue(v.trace().stream().anyMatch(s -> s.kind() == TraceStep.Kind.NOTE && s.text().contains("timeout")));
         }
 
@@ -332,7 +332,7 @@ class StrategiesTest {
         void missingBinariesOfTheChoiceAreNamed() {
             Observation o = obs(bins(NFT, "1.8.9").withoutVariant(Variant.LEGACY), evidence().rules(LEGACY, IPV4, 3));
             Verdict v = decide("iptscope", o, IPV4);
-            assertVerdict(VerdictBackend.LEGACY, "rules", v);
+            assertVerdict(VerdictBackend.LEGACY, Basis.RULES, v);
             assertTrue(!v.binary().present() && traceMentions(v, "lacks iptables-legacy"));
         }
     }
