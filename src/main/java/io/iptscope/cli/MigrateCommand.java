@@ -9,6 +9,7 @@ import io.iptscope.exec.CommandLog;
 import io.iptscope.iptables.Endpoint;
 import io.iptscope.restore.RestoreTransaction;
 import io.iptscope.restore.Saver;
+import io.iptscope.restore.SnapshotMeta;
 import io.iptscope.restore.SnapshotStore;
 import io.iptscope.restore.TransactionStore;
 import io.iptscope.rules.Backend;
@@ -66,7 +67,7 @@ final class MigrateCommand implements Callable<Integer> {
                 out.println(from.id() + " " + f.id() + " has no table: nothing to migrate");
                 continue;
             }
-            store.add(source.snapshotMeta("save", ep, null, "migration source"), source.text());
+            store.add(source.snapshotMeta(SnapshotMeta.Kind.SAVE, ep, null, "migration source"), source.text());
             for (Table t : source.ruleset().tables()) {
                 EvidenceCollector.summarise(t).owners().stream().map(TableEvidence.OwnerCount::owner)
                         .forEach(owners::add);

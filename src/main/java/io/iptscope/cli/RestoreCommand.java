@@ -82,7 +82,7 @@ final class RestoreCommand implements Callable<Integer> {
         SnapshotStore store = SnapshotStore.defaultStore();
         for (String id : snapshots) {
             Snapshot s = SnapshotsCommand.find(store, id);
-            out.add(new RestoreTransaction.Input(Family.parse(s.meta().family()), "snapshot " + id, store.read(s)));
+            out.add(new RestoreTransaction.Input(s.meta().family(), "snapshot " + id, store.read(s)));
         }
         return out;
     }

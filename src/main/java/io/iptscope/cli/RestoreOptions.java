@@ -108,7 +108,7 @@ final class RestoreOptions {
         out.println("restore " + prepared.id() + ": recording, locking the target, backing up, applying");
         out.flush();
         RestoreTransaction.Applied applied = txn.apply(prepared);
-        applied.backups().forEach(b -> out.println("backup " + b.meta().backend() + " " + b.meta().family()
+        applied.backups().forEach(b -> out.println("backup " + b.meta().backend().id() + " " + b.meta().family().id()
                 + ": snapshot " + b.meta().id()));
         if (applied.verification().isEmpty()) {
             out.println("verified: the kernel holds what the input says");

@@ -4,6 +4,7 @@ import io.iptscope.exec.CommandLog;
 import io.iptscope.iptables.Endpoint;
 import io.iptscope.restore.Saver;
 import io.iptscope.restore.Snapshot;
+import io.iptscope.restore.SnapshotMeta;
 import io.iptscope.restore.SnapshotStore;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
@@ -59,7 +60,7 @@ final class SaveCommand implements Callable<Integer> {
         for (Family f : family.families()) {
             Backend b = resolver.backend(f);
             Saver.Saved saved = Saver.save(ep, b, f, tables, counters);
-            Snapshot snap = store.add(saved.snapshotMeta("save", ep, null, null), saved.text());
+            Snapshot snap = store.add(saved.snapshotMeta(SnapshotMeta.Kind.SAVE, ep, null, null), saved.text());
             out.println("saved " + b.id() + " " + f.id() + " (" + saved.ruleset().ruleCount() + " rules in "
                     + (saved.tables().isEmpty() ? "no table" : String.join(", ", saved.tables())) + ") as snapshot "
                     + snap.meta().id());

@@ -8,6 +8,7 @@ import io.iptscope.rules.RulesetDiffer;
 import io.iptscope.rules.SaveParser;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -47,8 +48,9 @@ final class SnapshotsCommand implements Runnable {
                     "TIME", "TABLES"));
             for (Snapshot s : all) {
                 var m = s.meta();
-                out.println(String.format("%-21s %-7s %-7s %-5s %-20s %-22s %s", m.id(), m.kind(), m.backend(),
-                        m.family().replace("ip", ""), m.host() + " " + m.netns(), m.createdAt().replaceAll("\\.\\d+Z$", "Z"),
+                out.println(String.format("%-21s %-7s %-7s %-5s %-20s %-22s %s", m.id(), m.kind().id(),
+                        m.backend().id(), m.family().id().replace("ip", ""), m.host() + " " + m.netns(),
+                        m.createdAt().truncatedTo(ChronoUnit.SECONDS),
                         String.join(",", m.tables())));
             }
             return ExitCodes.OK;

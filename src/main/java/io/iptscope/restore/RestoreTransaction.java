@@ -379,7 +379,7 @@ public final class RestoreTransaction {
     }
 
     private Snapshot backup(Plan p, String id) throws RestoreException {
-        SnapshotMeta meta = p.current().snapshotMeta("backup", ep, id, "before restoring " + p.name());
+        SnapshotMeta meta = p.current().snapshotMeta(SnapshotMeta.Kind.BACKUP, ep, id, "before restoring " + p.name());
         try {
             return snapshots.add(meta, p.current().text());
         } catch (IOException e) {

@@ -32,11 +32,10 @@ public final class Saver {
             missingTables = List.copyOf(missingTables);
         }
 
-        /** Metadata for storing this save as a snapshot of {@code kind} ({@code save} or {@code backup}). */
-        public SnapshotMeta snapshotMeta(String kind, Endpoint from, String transaction, String note) {
-            return new SnapshotMeta(SnapshotStore.newId(), kind, from.host(), from.netns().spec(), backend.id(),
-                    family.id(), tables, Instant.now().toString(), ToolVersion.get(), iptablesVersion, counters, null, 0,
-                    transaction, note);
+        /** Metadata for storing this save as a snapshot of {@code kind}. */
+        public SnapshotMeta snapshotMeta(SnapshotMeta.Kind kind, Endpoint from, String transaction, String note) {
+            return new SnapshotMeta(SnapshotStore.newId(), kind, from.host(), from.netns().spec(), backend, family,
+                    tables, Instant.now(), ToolVersion.get(), iptablesVersion, counters, null, 0, transaction, note);
         }
     }
 

@@ -156,8 +156,8 @@ class TrustUiTest {
         assertFalse(apply.isDisabled() && apply.getWidth() < apply.prefWidth(-1) - 1, "the Apply label is whole");
 
         SnapshotStore store = SnapshotStore.defaultStore();
-        Snapshot foreign = store.add(new SnapshotMeta(SnapshotStore.newId(), "save", "local", "netns:elsewhere",
-                "legacy", "ipv4", List.of("filter"), Instant.now().toString(), "test", "1.8.11", false, null, 0, null,
+        Snapshot foreign = store.add(new SnapshotMeta(SnapshotStore.newId(), SnapshotMeta.Kind.SAVE, "local",
+                "netns:elsewhere", Backend.LEGACY, Family.IPV4, List.of("filter"), Instant.now(), "test", "1.8.11", false, null, 0, null,
                 "from another netns"), MismatchScenario.DOCKER_LEGACY);
         RestoreViewModel restore = window.view().restoreModel();
         ComboBox<Snapshot> picker = robot.from(dialog).lookup("#snapshot").queryComboBox();

@@ -162,7 +162,8 @@ public final class DiffView {
 
     /** Two lines per snapshot: what it holds, then where and when it was taken. */
     static String describe(Snapshot s) {
-        return s.meta().id() + " · " + s.meta().backend() + " " + s.meta().family() + " · " + s.meta().kind()
+        return s.meta().id() + " · " + s.meta().backend().id() + " " + s.meta().family().id() + " · "
+                + s.meta().kind().id()
                 + (s.meta().note() == null || s.meta().note().isBlank() ? "" : " · " + s.meta().note()) + "\n"
                 + s.meta().host() + " · netns " + s.meta().netns() + " · " + s.meta().createdAt();
     }

@@ -131,7 +131,7 @@ public final class DiffViewModel {
                 }
                 case SNAPSHOT_VS_LIVE -> {
                     first = new DiffSide("snapshot " + snap.meta().id(), snapshots.read(snap));
-                    second = live(live.get(), Backend.parse(snap.meta().backend()), Family.parse(snap.meta().family()));
+                    second = live(live.get(), snap.meta().backend(), snap.meta().family());
                 }
                 default -> {
                     first = new DiffSide(a.getFileName().toString(), DumpInput.read(a));

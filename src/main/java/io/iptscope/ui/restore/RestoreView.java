@@ -120,8 +120,8 @@ public final class RestoreView {
         snapshot.setConverter(new StringConverter<>() {
             @Override
             public String toString(Snapshot s) {
-                return s == null ? "" : s.meta().id() + " · " + s.meta().backend() + " " + s.meta().family() + " · "
-                        + s.meta().kind() + " · " + RestoreViewModel.origin(s)
+                return s == null ? "" : s.meta().id() + " · " + s.meta().backend().id() + " " + s.meta().family().id()
+                        + " · " + s.meta().kind().id() + " · " + RestoreViewModel.origin(s)
                         + (model.foreign(s) == null ? "" : " ⚠ another target");
             }
 

@@ -222,8 +222,8 @@ public final class RestoreViewModel {
         tasks.submit("Read snapshot " + s.meta().id(), p -> snapshots.read(s), text -> {
             choose("snapshot " + s.meta().id() + " (" + origin(s) + (foreign == null ? "" : ", ANOTHER TARGET")
                     + ")", text);
-            family.set(Family.parse(s.meta().family()));
-            backend.set(Backend.parse(s.meta().backend()));
+            family.set(s.meta().family());
+            backend.set(s.meta().backend());
         }, e -> message.set("⚠ " + e.getMessage()));
     }
 

@@ -1,7 +1,6 @@
 package io.iptscope.ui.restore;
 
 import io.iptscope.iptables.Endpoint;
-import io.iptscope.report.ToolVersion;
 import io.iptscope.restore.Saver;
 import io.iptscope.restore.Snapshot;
 import io.iptscope.restore.SnapshotMeta;
@@ -12,7 +11,6 @@ import io.iptscope.ui.task.TaskRunner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -69,10 +67,8 @@ public final class SaveViewModel {
         Family f = family.get();
         tasks.submit("Save " + b.id() + " " + f.id(), p -> {
             Saver.Saved saved = Saver.save(ep, b, f, List.of(), true);
-            SnapshotMeta meta = new SnapshotMeta(SnapshotStore.newId(), "save", ep.host(), ep.netns().spec(), b.id(),
-                    f.id(), saved.tables(), Instant.now().toString(), ToolVersion.get(), saved.iptablesVersion(), true,
-                    null, 0, null, "saved from the GUI");
-            Snapshot snap = snapshots.add(meta, saved.text());
+            Snapshot snap = snapshots.add(saved.snapshotMeta(SnapshotMeta.Kind.SAVE, ep, null, "saved from the GUI"),
+                    saved.text());
             if (file.isPresent()) {
                 Files.writeString(file.get(), saved.text(), StandardCharsets.UTF_8);
             }

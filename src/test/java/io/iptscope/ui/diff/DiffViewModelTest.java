@@ -72,8 +72,8 @@ class DiffViewModelTest {
                     new Discovery(runner, timeout).discover(new BinarySource.ProcessPath()), timeout);
             SnapshotStore store = new SnapshotStore(dir.resolve("s"));
             Saver.Saved saved = Saver.save(ep, Backend.LEGACY, Family.IPV4, List.of(), true);
-            store.add(new SnapshotMeta(SnapshotStore.newId(), "save", ep.host(), ns.target().spec(), "legacy", "ipv4",
-                    saved.tables(), java.time.Instant.now().toString(), "test", saved.iptablesVersion(), true, null, 0,
+            store.add(new SnapshotMeta(SnapshotStore.newId(), SnapshotMeta.Kind.SAVE, ep.host(), ns.target().spec(),
+                    Backend.LEGACY, Family.IPV4, saved.tables(), java.time.Instant.now(), "test", saved.iptablesVersion(), true, null, 0,
                     null, null), saved.text());
             ns.exec("iptables-legacy", "-w", "-A", "DOCKER-USER", "-s", "203.0.113.0/24", "-j", "DROP");
 

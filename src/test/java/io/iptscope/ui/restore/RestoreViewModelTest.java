@@ -14,6 +14,7 @@ import io.iptscope.restore.Snapshot;
 import io.iptscope.restore.SnapshotStore;
 import io.iptscope.restore.TransactionStore;
 import io.iptscope.rules.Backend;
+import io.iptscope.rules.Family;
 import io.iptscope.testing.TestNetns;
 import io.iptscope.ui.diff.DiffLine;
 import io.iptscope.ui.task.SyncTaskRunner;
@@ -169,11 +170,13 @@ class RestoreViewModelTest {
         RestoreViewModel vm = new RestoreViewModel(new SyncTaskRunner(), store, new TransactionStore(dir.resolve("txn")),
                 new SimpleBooleanProperty(true));
         vm.target("Local · netns blue", "local", "netns:blue");
-        Snapshot other = store.add(new io.iptscope.restore.SnapshotMeta(SnapshotStore.newId(), "save", "local",
-                "netns:red", "nft", "ipv4", List.of("filter"), Instant.now().toString(), "test", "1.8.11", false, null,
+        Snapshot other = store.add(new io.iptscope.restore.SnapshotMeta(SnapshotStore.newId(),
+                io.iptscope.restore.SnapshotMeta.Kind.SAVE, "local", "netns:red", Backend.NFT, Family.IPV4,
+                List.of("filter"), Instant.now(), "test", "1.8.11", false, null,
                 0, null, "test"), BEFORE);
-        Snapshot same = store.add(new io.iptscope.restore.SnapshotMeta(SnapshotStore.newId(), "save", "local",
-                "netns:blue", "nft", "ipv4", List.of("filter"), Instant.now().toString(), "test", "1.8.11", false, null,
+        Snapshot same = store.add(new io.iptscope.restore.SnapshotMeta(SnapshotStore.newId(),
+                io.iptscope.restore.SnapshotMeta.Kind.SAVE, "local", "netns:blue", Backend.NFT, Family.IPV4,
+                List.of("filter"), Instant.now(), "test", "1.8.11", false, null,
                 0, null, "test"), BEFORE);
         assertEquals("Local · netns blue · nft · ipv4", vm.targetProperty().get());
         assertNull(vm.foreign(same));
