@@ -31,7 +31,7 @@ public final class FlushDetector {
     static final int MIN_RULES = 10;
     /** The share of a table's or chain's rules that, gone in one burst, is a flush. */
     static final double SHARE = 0.5;
-    /** Rules gone from a table or chain of unknown size (not seeded, not seen created) that are a flush by themselves. */
+    /** Rules gone from a table or chain of unknown size (not seeded, not seen created) that are a flush anyway. */
     static final int MANY_RULES = 100;
 
     /**

@@ -19,8 +19,8 @@ public final class WrappersStrategy implements Strategy {
     public enum Generation {
         V1(StrategyId.WRAPPERS_V1, "iptables-wrappers v1 (2020): count '-' lines, tie -> legacy, 1.8.3 special case"),
         V2(StrategyId.WRAPPERS_V2, "iptables-wrappers v2 (2022): kubelet hint nft > hint legacy > counts, tie -> nft"),
-        V3(StrategyId.WRAPPERS_V3, "iptables-wrappers v3 (Go, tag v3 bfef9e50, 2026-04-20): hint nft v4/v6 > hint legacy v4/v6 "
-                + "> nft, no counting");
+        V3(StrategyId.WRAPPERS_V3, "iptables-wrappers v3 (Go, tag v3 bfef9e50, 2026-04-20): hint nft v4/v6 "
+                + "> hint legacy v4/v6 > nft, no counting");
 
         private final StrategyId id;
         private final String title;

@@ -6,6 +6,7 @@ import io.iptscope.exec.CommandResult;
 import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.NetnsTarget;
 import io.iptscope.exec.Running;
+import io.iptscope.iptables.WatchEvent.Type;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Chain;
 import io.iptscope.rules.Counters;
@@ -110,8 +111,8 @@ public final class Watch implements AutoCloseable {
         if (ep.nft().isPresent()) {
             monitor = ep.nftMonitor(this::onMonitorLine);
         } else {
-            emit(WatchEvent.Type.ERROR, Backend.NFT, null, null, null, null, "nft is not in the binary source: nft is polled instead",
-                    null);
+            emit(Type.ERROR, Backend.NFT, null, null, null, null,
+                    "nft is not in the binary source: nft is polled instead", null);
         }
         call(() -> {
             for (Backend b : options.canary()) {
@@ -139,13 +140,13 @@ public final class Watch implements AutoCloseable {
                 task.run();
                 if (lost && !closed) {
                     lost = false;
-                    emit(WatchEvent.Type.WATCH_RESUMED, null, null, null, null, null, "reads work again", null);
+                    emit(Type.WATCH_RESUMED, null, null, null, null, null, "reads work again", null);
                 }
             } catch (RuntimeException | Error e) {
                 LOG.log(System.Logger.Level.ERROR, "watch of " + ep.netns().spec() + " on " + ep.host() + ": a read failed", e);
                 if (!lost && !closed) {
                     lost = true;
-                    emit(WatchEvent.Type.WATCH_LOST, null, null, null, null, null, "reads failed: " + e + "; retrying every "
+                    emit(Type.WATCH_LOST, null, null, null, null, null, "reads failed: " + e + "; retrying every "
                             + options.interval().toMillis() + " ms", null);
                 }
             }
@@ -213,7 +214,7 @@ public final class Watch implements AutoCloseable {
         monitor = null;
         CommandResult how = m.stop();
         LOG.log(System.Logger.Level.WARNING, "nft monitor in " + ep.netns().spec() + " ended: " + how.summary());
-        emit(WatchEvent.Type.MONITOR_ENDED, Backend.NFT, null, null, null, null, "nft monitor ended (" + how.summary()
+        emit(Type.MONITOR_ENDED, Backend.NFT, null, null, null, null, "nft monitor ended (" + how.summary()
                 + "): nft is polled every " + options.interval().toMillis() + " ms instead", null);
     }
 
@@ -228,7 +229,7 @@ public final class Watch implements AutoCloseable {
         State before = states.get(key);
         states.put(key, new State(hash, now, now.ruleCount()));
         if (first || before == null) {
-            emit(WatchEvent.Type.SNAPSHOT, b, f, null, null, null, now.ruleCount() + " rules in " + now.tables().size() + " tables"
+            emit(Type.SNAPSHOT, b, f, null, null, null, now.ruleCount() + " rules in " + now.tables().size() + " tables"
                     + canaries(now), null);
             return;
         }
@@ -236,7 +237,7 @@ public final class Watch implements AutoCloseable {
         if (!hash.equals(before.hash())) {
             changes(b, f, before.rules(), now, writer);
             if (before.ruleCount() > 0 && now.ruleCount() == 0) {
-                emit(WatchEvent.Type.FLUSH, b, f, null, null, null, "ALL " + before.ruleCount() + " " + b.id() + " " + f.id()
+                emit(Type.FLUSH, b, f, null, null, null, "ALL " + before.ruleCount() + " " + b.id() + " " + f.id()
                         + " rules are gone (a flush of everything, e.g. a firewall reload)", writer);
             }
             canaryChanges(b, f, before.rules(), now, writer);
@@ -255,12 +256,12 @@ public final class Watch implements AutoCloseable {
             return null;
         }
         if (r.result() == null) {
-            emit(WatchEvent.Type.ERROR, b, f, null, null, null, "cannot read " + Quirks.legacyNamesFile(f) + ": "
+            emit(Type.ERROR, b, f, null, null, null, "cannot read " + Quirks.legacyNamesFile(f) + ": "
                     + r.legacy().read().summary(), null);
             return null;
         }
         if (!r.ok()) {
-            emit(WatchEvent.Type.ERROR, b, f, null, null, null, r.save().name() + ": " + r.result().summary(), null);
+            emit(Type.ERROR, b, f, null, null, null, r.save().name() + ": " + r.result().summary(), null);
             return null;
         }
         return SaveParser.parse(r.result().stdoutText(), r.save().name()).ruleset();
@@ -271,16 +272,16 @@ public final class Watch implements AutoCloseable {
         for (RulesetDiff.TableDiff t : diff.tables()) {
             for (RulesetDiff.ChainDiff c : t.chains()) {
                 if (c.status() == RulesetDiff.Status.ADDED) {
-                    emit(WatchEvent.Type.CHAIN_ADDED, b, f, t.name(), c.name(), null, null, writer);
+                    emit(Type.CHAIN_ADDED, b, f, t.name(), c.name(), null, null, writer);
                 } else if (c.status() == RulesetDiff.Status.REMOVED) {
-                    emit(WatchEvent.Type.CHAIN_REMOVED, b, f, t.name(), c.name(), null, null, writer);
+                    emit(Type.CHAIN_REMOVED, b, f, t.name(), c.name(), null, null, writer);
                 } else if (c.policyChanged()) {
-                    emit(WatchEvent.Type.POLICY_CHANGED, b, f, t.name(), c.name(), null, c.policyBefore() + " -> " + c.policyAfter(),
-                            writer);
+                    emit(Type.POLICY_CHANGED, b, f, t.name(), c.name(), null,
+                            c.policyBefore() + " -> " + c.policyAfter(), writer);
                 }
                 for (RulesetDiff.RuleChange rc : c.rules()) {
                     RuleRef ref = rc.after() != null ? rc.after() : rc.before();
-                    emit(WatchEvent.Type.of(rc.kind()), b, f, t.name(), c.name(), ref.text(),
+                    emit(Type.of(rc.kind()), b, f, t.name(), c.name(), ref.text(),
                             "position " + ref.position(), writer);
                 }
             }
@@ -297,8 +298,9 @@ public final class Watch implements AutoCloseable {
                 boolean was = before.table(table).flatMap(t -> t.chain(canary)).isPresent();
                 boolean is = now.table(table).flatMap(t -> t.chain(canary)).isPresent();
                 if (was != is) {
-                    emit(was ? WatchEvent.Type.FLUSH : WatchEvent.Type.CANARY, b, f, table, canary, null, was ? canary + " is gone from " + table
-                            + ": the table was flushed or reloaded by someone else" : canary + " appeared", writer);
+                    emit(was ? Type.FLUSH : Type.CANARY, b, f, table, canary, null, was ? canary + " is gone from "
+                            + table + ": the table was flushed or reloaded by someone else" : canary + " appeared",
+                            writer);
                 }
             }
         }
@@ -336,7 +338,7 @@ public final class Watch implements AutoCloseable {
         for (Map.Entry<String, Long> e : hot.subList(0, Math.min(HOT_RULES, hot.size()))) {
             sb.append(sb.length() == 0 ? "" : "; ").append('+').append(e.getValue()).append(" pkts ").append(e.getKey());
         }
-        emit(WatchEvent.Type.COUNTERS, b, f, null, null, null, hot.size() + " rules hit since the last read (" + sb + "); "
+        emit(Type.COUNTERS, b, f, null, null, null, hot.size() + " rules hit since the last read (" + sb + "); "
                 + idle + " rules never hit", null);
     }
 
@@ -344,12 +346,12 @@ public final class Watch implements AutoCloseable {
         for (Family f : Family.values()) {
             CommandResult r = canaryCommand(b, f, "-N");
             if (r == null) {
-                emit(WatchEvent.Type.ERROR, b, f, Canaries.TABLE, CANARY, null, Endpoint.missing(b, f, ToolKind.BASE) + ": no canary",
-                        null);
+                emit(Type.ERROR, b, f, Canaries.TABLE, CANARY, null,
+                        Endpoint.missing(b, f, ToolKind.BASE) + ": no canary", null);
             } else if (r.ok()) {
                 canariesMade.add(new Key(b, f));
             } else {
-                emit(WatchEvent.Type.ERROR, b, f, Canaries.TABLE, CANARY, null, "cannot create the canary: " + r.summary(), null);
+                emit(Type.ERROR, b, f, Canaries.TABLE, CANARY, null, "cannot create the canary: " + r.summary(), null);
             }
         }
     }
@@ -399,7 +401,7 @@ public final class Watch implements AutoCloseable {
     }
 
     /** Hands an event to the sink; a sink that throws is logged, never allowed to stop the watch. */
-    private void emit(WatchEvent.Type type, Backend b, Family f, String table, String chain, String rule,
+    private void emit(Type type, Backend b, Family f, String table, String chain, String rule,
                       String detail, String writer) {
         WatchEvent event = new WatchEvent(Instant.now(), type, b, f, table, chain, rule, detail, writer);
         try {
@@ -416,7 +418,7 @@ public final class Watch implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException e) {
-            emit(WatchEvent.Type.ERROR, null, null, null, null, null, String.valueOf(e.getCause()), null);
+            emit(Type.ERROR, null, null, null, null, null, String.valueOf(e.getCause()), null);
         }
     }
 }
