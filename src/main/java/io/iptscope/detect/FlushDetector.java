@@ -104,7 +104,7 @@ public final class FlushDetector {
                     + (e.backend() == null ? "" : e.backend().id() + " " + e.family().id() + ": ") + e.detail()
                     + (e.writer() == null ? "" : " (by " + e.writer() + ")")));
         }
-        if (e.table() == null || e.backend() == null) {
+        if (e.backend() == null || e.table() == null || e.chain() == null) {
             return Optional.empty();
         }
         Side side = new Side(e.backend(), e.family());
