@@ -2,13 +2,13 @@ package io.iptscope.ui;
 
 import io.iptscope.restore.SnapshotStore;
 import io.iptscope.rules.Backend;
+import io.iptscope.rules.ChainRef;
 import io.iptscope.testing.TestNetns;
 import io.iptscope.ui.common.Theme;
 import io.iptscope.exec.PrivilegeMode;
 import io.iptscope.ui.common.ReportOrigin;
 import io.iptscope.ui.restore.RestorePhase;
 import io.iptscope.ui.restore.RestoreViewModel;
-import io.iptscope.ui.rules.ChainRef;
 import io.iptscope.ui.rules.RulesViewModel;
 import io.iptscope.ui.task.ExecutorTaskRunner;
 import java.nio.file.Files;

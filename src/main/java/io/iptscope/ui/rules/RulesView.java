@@ -2,6 +2,7 @@ package io.iptscope.ui.rules;
 
 import io.iptscope.detect.NftTablesEvidence;
 import io.iptscope.rules.Backend;
+import io.iptscope.rules.ChainRef;
 import io.iptscope.rules.Family;
 import io.iptscope.ui.common.Columns;
 import io.iptscope.ui.common.Fxml;
