@@ -38,7 +38,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Clicks through the real window (headless Monocle by default) on a real netns with rules in both
- * backends: detection, the filter bar, and jump navigation with back.
+ * backends: detection, jump navigation with back and forward, and a restore.
  */
 @ExtendWith(ApplicationExtension.class)
 class InspectorUiTest {

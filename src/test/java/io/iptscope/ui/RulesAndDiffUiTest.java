@@ -47,8 +47,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The rule browser and the diff on a real netns (Docker in legacy, Kubernetes in nft, a native nft table):
- * the filter over every table, Esc, Down, a jump with the filter on, the target arguments column, the native
- * table, and the diff paired by identity with its next-change key.
+ * the filter over every table, validated as it is typed, Esc, Down, a jump with the filter on, the target arguments
+ * column, the native table, a 500k-rule file opened at its nat table and filtered, and the diff paired by identity
+ * with its next-change key.
  */
 @ExtendWith(ApplicationExtension.class)
 class RulesAndDiffUiTest {
