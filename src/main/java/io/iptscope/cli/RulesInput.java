@@ -24,14 +24,20 @@ final class RulesInput {
         return arg.equals("-") ? DumpInput.read(stdin, displayName(arg)) : DumpInput.read(Path.of(arg));
     }
 
-    /** Reads and parses, or reports why it could not read and returns null. */
-    static ParseResult parse(String arg, InputStream stdin, PrintWriter err) {
+    /** Reads, or reports why it could not read and returns null. */
+    static String read(String arg, InputStream stdin, PrintWriter err) {
         try {
-            return SaveParser.parse(read(arg, stdin), displayName(arg));
+            return read(arg, stdin);
         } catch (IOException e) {
             err.println(e instanceof DumpInput.RefusedException ? "iptscope: " + e.getMessage()
                     : "iptscope: cannot read " + displayName(arg) + ": " + e.getMessage());
             return null;
         }
+    }
+
+    /** Reads and parses, or reports why it could not read and returns null. */
+    static ParseResult parse(String arg, InputStream stdin, PrintWriter err) {
+        String text = read(arg, stdin, err);
+        return text == null ? null : SaveParser.parse(text, displayName(arg));
     }
 }

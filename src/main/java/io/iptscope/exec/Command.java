@@ -50,6 +50,19 @@ public record Command(List<String> argv, byte[] stdin, Duration timeout) {
         return new Command(joined, stdin, timeout);
     }
 
+    /**
+     * This command and then, if it succeeded, {@code next}, in one process tree: for steps that must share a
+     * namespace that dies with them (a restore and a save in a scratch netns). The one shell involved gets both
+     * argvs quoted by {@link ShellQuote}; stdin goes to this command, the timeouts add up.
+     */
+    public Command then(Command next) {
+        if (next.stdin != null) {
+            throw new IllegalArgumentException("only the first command of a sequence reads stdin: " + next);
+        }
+        String script = ShellQuote.quote(argv) + " && exec " + ShellQuote.quote(next.argv);
+        return new Command(List.of("sh", "-c", script), stdin, timeout.plus(next.timeout));
+    }
+
     public String program() {
         return argv.get(0);
     }

@@ -123,9 +123,41 @@ public final class Endpoint {
         return Nsenter.wrap(binaries.mountNamespace(), netns.nsPath().orElse(null), command);
     }
 
+    /**
+     * How a fresh netns that dies with its command is made: {@code unshare --net} as root; without root, in a
+     * user namespace that maps the caller to root inside ({@code unshare --map-root-user --net}), where the
+     * kernel allows unprivileged user namespaces.
+     */
+    public enum ScratchNetns {
+        ROOT(List.of("unshare", "--net", "--")),
+        USER_NAMESPACE(List.of("unshare", "--map-root-user", "--net", "--"));
+
+        private final List<String> prefix;
+
+        ScratchNetns(List<String> prefix) {
+            this.prefix = prefix;
+        }
+
+        /** What the user is told: the unshare command line. */
+        public String describe() {
+            return String.join(" ", prefix.subList(0, prefix.size() - 1));
+        }
+    }
+
     /** The command with the binary source's mount namespace, in a fresh netns that dies with it. */
-    private Command scratch(Command command) {
-        return Nsenter.wrap(binaries.mountNamespace(), null, command).prefixed(List.of("unshare", "--net", "--"));
+    private Command scratch(Command command, ScratchNetns how) {
+        return Nsenter.wrap(binaries.mountNamespace(), null, command).prefixed(how.prefix);
+    }
+
+    /** Whether the runner's user can make a scratch netns with plain {@code unshare --net} ({@code id -u} is 0). */
+    public ScratchNetns scratchNetns() {
+        CommandResult id = runner.run(Command.of("id", "-u").withTimeout(timeout));
+        return id.ok() && id.stdoutText().strip().equals("0") ? ScratchNetns.ROOT : ScratchNetns.USER_NAMESPACE;
+    }
+
+    /** Whether a scratch command failed because {@code unshare} could not make the netns, not the command in it. */
+    public static boolean unshareFailed(CommandResult r) {
+        return !r.ok() && r.stderrText().startsWith("unshare:");
     }
 
     // ---- reads ----
@@ -268,15 +300,34 @@ public final class Endpoint {
         String why = present.status() == LegacyTables.Status.FAILED
                 ? Quirks.legacyNamesFile(restore.family()) + " could not be read"
                 : "the target has no legacy table " + String.join(", ", absent) + " and a legacy --test would create it";
-        CommandResult r = runner.run(scratch(command));
+        CommandResult r = runner.run(scratch(command, ScratchNetns.ROOT));
         String caveat = "";
-        if (!r.ok() && r.stderrText().startsWith("unshare:")) {
+        if (unshareFailed(r)) {
             caveat = "; unshare failed, so the input was not tested at all";
         } else if (options.contains(RestoreOption.NOFLUSH)) {
             caveat = "; with --noflush, chains the input uses but does not declare exist only in the target";
         }
         return new Tested(r, true, "in a scratch network namespace (unshare --net), because " + why
                 + "; the target's kernel was not touched" + caveat);
+    }
+
+    /**
+     * The binaries' own form of restore-format {@code input}: restored with {@code restore} into a scratch netns
+     * and saved back with {@code save} of the same backend ({@code --counters} and {@code -c} with counters), in
+     * one process tree because the netns dies with it. Neither the target nor the machine's own rules are read or
+     * touched. A failure of unshare is told apart by {@link #unshareFailed}; otherwise a failed result is the
+     * restore's refusal of the input (it names the line) or the save's.
+     */
+    public CommandResult canonical(BinaryInfo restore, BinaryInfo save, boolean counters, ScratchNetns how,
+                                   int lockWaitSeconds, byte[] input, Duration within) {
+        if (save.kind() != ToolKind.SAVE || save.family() != restore.family()
+                || save.effectiveBackend().orElse(null) != restore.effectiveBackend().orElse(null)) {
+            throw new IllegalArgumentException(save.name() + " is not the save of " + restore.name());
+        }
+        Command restoring = Command.of(restoreArgv(restore, lockWaitSeconds,
+                counters ? Set.of(RestoreOption.COUNTERS) : Set.of())).withStdin(input).withTimeout(within);
+        Command saving = Command.of(counters ? List.of(save.path(), "-c") : List.of(save.path())).withTimeout(within);
+        return runner.run(scratch(restoring.then(saving), how));
     }
 
     /** The argv (entered into the target) that restores {@code file} on the target machine: for a rollback script. */

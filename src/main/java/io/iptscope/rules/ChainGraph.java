@@ -29,20 +29,6 @@ public final class ChainGraph {
     /** Options that do not restrict which packets match. */
     private static final Set<String> NOT_CONDITIONS = Set.of("-c", "--set-counters");
 
-    /**
-     * A chain of a table. Comparable, so that hash maps keyed by it keep their colliding keys in a tree: chain names
-     * with equal {@link String#hashCode()} are easy to write, and 16,384 of them made this graph take a minute.
-     */
-    public record ChainRef(String table, String chain) implements Comparable<ChainRef> {
-        private static final Comparator<ChainRef> ORDER = Comparator.comparing(ChainRef::table)
-                .thenComparing(ChainRef::chain);
-
-        @Override
-        public int compareTo(ChainRef other) {
-            return ORDER.compare(this, other);
-        }
-    }
-
     /** The edges from one chain to another of one kind, merged into one arrow of the DOT graph. */
     private record Arrow(String from, String to, Target.Kind kind) implements Comparable<Arrow> {
         private static final Comparator<Arrow> ORDER = Comparator.comparing(Arrow::from).thenComparing(Arrow::to)

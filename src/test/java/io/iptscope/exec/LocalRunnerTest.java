@@ -31,6 +31,16 @@ class LocalRunnerTest {
     }
 
     @Test
+    void aSequenceFeedsStdinToTheFirstAndRunsTheSecondOnlyAfterItSucceeded() {
+        Command first = Command.of("sed", "s/^/[$(id)] /").withStdin("it's \"quoted\"\n".getBytes(StandardCharsets.UTF_8));
+        CommandResult both = runner.run(first.then(Command.of("printf", "%s|", "a b", "$HOME", "'")));
+        assertEquals("[$(id)] it's \"quoted\"\na b|$HOME|'|", both.stdoutText(), both.summary());
+        CommandResult stopped = runner.run(Command.of("false").then(Command.of("echo", "ran")));
+        assertFalse(stopped.ok());
+        assertEquals("", stopped.stdoutText());
+    }
+
+    @Test
     void feedsStdin() {
         byte[] input = "line one\nline \"two\"\n".getBytes(StandardCharsets.UTF_8);
         CommandResult r = runner.run(Command.of("cat").withStdin(input));

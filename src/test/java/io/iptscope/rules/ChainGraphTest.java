@@ -47,11 +47,11 @@ class ChainGraphTest {
     @Test
     void deadChainsAndMissingTargets() {
         assertEquals(List.of(), g.unreferenced(), "ORPHAN and ISLAND refer to each other");
-        assertEquals(List.of(new ChainGraph.ChainRef("filter", "ORPHAN"), new ChainGraph.ChainRef("filter", "ISLAND")),
+        assertEquals(List.of(new ChainRef("filter", "ORPHAN"), new ChainRef("filter", "ISLAND")),
                 g.unreachable());
         assertEquals(List.of("NOWHERE"), g.missingTargets().stream().map(ChainGraph.Edge::to).toList());
         ChainGraph lone = ChainGraph.of(SaveParser.parse("*nat\n:X - [0:0]\nCOMMIT\n", "t").ruleset());
-        assertEquals(List.of(new ChainGraph.ChainRef("nat", "X")), lone.unreferenced());
+        assertEquals(List.of(new ChainRef("nat", "X")), lone.unreferenced());
     }
 
     @Test
@@ -82,7 +82,7 @@ class ChainGraphTest {
         // The canaries exist to be probed, and nothing jumps to KUBE-MARK-DROP any more (Kubernetes >= 1.26).
         assertEquals(List.of("KUBE-KUBELET-CANARY", "KUBE-PROXY-CANARY", "KUBE-KUBELET-CANARY", "KUBE-MARK-DROP",
                         "KUBE-PROXY-CANARY"),
-                kube.unreferenced().stream().map(ChainGraph.ChainRef::chain).toList());
+                kube.unreferenced().stream().map(ChainRef::chain).toList());
         assertTrue(kube.missingTargets().isEmpty());
         assertTrue(kube.shadowed().isEmpty());
         assertTrue(kube.referencedBy("nat", "KUBE-MARK-MASQ").size() > 100);

@@ -1,6 +1,6 @@
 package io.iptscope.ui;
 
-import io.iptscope.ui.rules.ChainRef;
+import io.iptscope.rules.ChainRef;
 import io.iptscope.ui.rules.RulesViewModel;
 import io.iptscope.ui.task.ExecutorTaskRunner;
 import java.io.IOException;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iptscope.restore.SnapshotStore;
 import io.iptscope.rules.Backend;
+import io.iptscope.rules.ChainRef;
 import io.iptscope.testing.TestNetns;
 import io.iptscope.exec.PrivilegeMode;
 import io.iptscope.ui.common.ReportOrigin;
 import io.iptscope.ui.restore.RestorePhase;
 import io.iptscope.ui.restore.RestoreViewModel;
-import io.iptscope.ui.rules.ChainRef;
 import io.iptscope.ui.rules.RuleRow;
 import io.iptscope.ui.rules.RulesViewModel;
 import io.iptscope.ui.task.ExecutorTaskRunner;
@@ -38,7 +38,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Clicks through the real window (headless Monocle by default) on a real netns with rules in both
- * backends: detection, the filter bar, and jump navigation with back.
+ * backends: detection, jump navigation with back and forward, and a restore.
  */
 @ExtendWith(ApplicationExtension.class)
 class InspectorUiTest {

@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.iptscope.exec.CommandResult;
 import io.iptscope.exec.PrivilegeMode;
 import io.iptscope.restore.SnapshotStore;
+import io.iptscope.rules.ChainRef;
+import io.iptscope.rules.Family;
+import io.iptscope.rules.KubeRulesetGenerator;
 import io.iptscope.testing.TestNetns;
 import io.iptscope.ui.common.ReportOrigin;
 import io.iptscope.ui.diff.DiffLine;
 import io.iptscope.ui.diff.DiffMode;
-import io.iptscope.ui.rules.ChainRef;
 import io.iptscope.ui.rules.RuleRow;
 import io.iptscope.ui.rules.RulesViewModel;
 import io.iptscope.ui.rules.TableNode;
@@ -45,8 +47,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The rule browser and the diff on a real netns (Docker in legacy, Kubernetes in nft, a native nft table):
- * the filter over every table, Esc, Down, a jump with the filter on, the target arguments column, the native
- * table, and the diff paired by identity with its next-change key.
+ * the filter over every table, validated as it is typed, Esc, Down, a jump with the filter on, the target arguments
+ * column, the native table, a 500k-rule file opened at its nat table and filtered, and the diff paired by identity
+ * with its next-change key.
  */
 @ExtendWith(ApplicationExtension.class)
 class RulesAndDiffUiTest {
@@ -135,6 +138,59 @@ class RulesAndDiffUiTest {
         idle("no filter", () -> rules.filterNoteProperty().get() == null);
         assertEquals("", robot.lookup("#filter").queryAs(TextField.class).getText());
         assertFalse(robot.lookup("#filterBar").query().isVisible());
+    }
+
+    @Test
+    void theFilterBarValidatesAsYouTypeAndKeepsTheLastGoodResult(FxRobot robot) {
+        RulesViewModel rules = detectAndOpenRules(robot);
+        robot.interact(() -> rules.open(ChainRef.table("nat")));
+        idle("nat", () -> ChainRef.table("nat").equals(rules.locationProperty().get()));
+        robot.clickOn("#filter").write("svc-000001");
+        idle("the filter", () -> rules.filterNoteProperty().get() != null);
+        assertEquals(ChainRef.table("nat"), rules.locationProperty().get(), "typing keeps the place");
+        int good = rulesTable(robot).getItems().size();
+        assertTrue(good > 0 && good < 20, "svc-000001 has a few rules: " + good);
+        TextField filter = robot.lookup("#filter").queryAs(TextField.class);
+        assertTrue(filter.getStyleClass().contains("ipts-filter-valid"));
+
+        robot.write(" \"http");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(filter.getStyleClass().contains("ipts-filter-invalid"));
+        assertEquals(good, rulesTable(robot).getItems().size(), "the last good result stays");
+        Label message = robot.lookup("#filterMessage").queryAs(Label.class);
+        assertTrue(message.getText().contains("unterminated quote at column 12"), message.getText());
+    }
+
+    /**
+     * A large file, then a table opened right away: the chain tree is rebuilt in the background after the jump
+     * index arrives, and that rebuild must not move the place back to the table that was open before.
+     */
+    @Test
+    void halfAMillionRulesFromAFileOpenTheNatTableAndFilter(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path dump = java.nio.file.Files.writeString(dir.resolve("big.rules"),
+                KubeRulesetGenerator.generate(500_000, 3, Family.IPV4).text());
+        RulesViewModel rules = window.view().rulesModel();
+        robot.interact(() -> {
+            window.view().tabs().getSelectionModel().select(1);
+            rules.loadFile(dump);
+        });
+        idle("big.rules", () -> rules.loadedProperty().get().startsWith("big.rules"));
+        robot.interact(() -> rules.open(ChainRef.table("nat")));
+        idle("nat", () -> rules.countProperty().get().matches("\\d{6} of \\d{6} rules shown"));
+        assertEquals(ChainRef.table("nat"), rules.locationProperty().get());
+        TreeView<?> tree = robot.lookup("#tree").queryAs(TreeView.class);
+        Object selected = tree.getSelectionModel().getSelectedItem().getValue();
+        assertTrue(selected instanceof TableNode t && t.name().equals("nat"), String.valueOf(selected));
+
+        robot.interact(() -> rules.filterTextProperty().set("chain:KUBE-SVC-* target:KUBE-SEP-*"));
+        idle("the filter", () -> rules.filterNoteProperty().get() != null);
+        assertEquals(ChainRef.table("nat"), rules.locationProperty().get(), "filtering keeps the place");
+        String[] shownOfAll = rules.countProperty().get().split(" ");
+        int shown = Integer.parseInt(shownOfAll[0]);
+        assertTrue(shown > 0 && shown < Integer.parseInt(shownOfAll[2]), rules.countProperty().get());
+        assertEquals(shown, rules.rowsProperty().get().size());
+        assertTrue(rules.rowsProperty().get().stream().allMatch(r -> r.chain().startsWith("KUBE-SVC-")
+                && r.jumpName().startsWith("KUBE-SEP-")));
     }
 
     @Test

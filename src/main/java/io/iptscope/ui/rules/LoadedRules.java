@@ -1,6 +1,7 @@
 package io.iptscope.ui.rules;
 
 import io.iptscope.rules.Chain;
+import io.iptscope.rules.ChainGraph;
 import io.iptscope.rules.RuleIndex;
 import io.iptscope.rules.Ruleset;
 import io.iptscope.rules.Table;
@@ -15,12 +16,12 @@ import java.util.Map;
  * @param name        what was loaded, e.g. "nft ipv4 of netns:x" or a file name
  * @param index       the filter language's index of every rule, in table and chain order
  * @param offsets     per table, per chain: where its first rule sits in {@code index}
- * @param references  per table, per chain: the rules that jump or go to it
+ * @param jumps       the jumps and gotos between chains; empty until indexed (it follows in a second task)
  * @param parseErrors lines the parser could not read, shown rather than hidden
  * @param tree        the tables and chains as the tree shows them (with reference counts once indexed)
  */
 record LoadedRules(String name, Ruleset ruleset, RuleIndex index, Map<String, Map<String, Integer>> offsets,
-                   Map<String, Map<String, List<RuleLocation>>> references, int parseErrors, List<TableNode> tree) {
+                   ChainGraph jumps, int parseErrors, List<TableNode> tree) {
 
     static LoadedRules parsed(String name, Ruleset ruleset, int parseErrors) {
         Map<String, Map<String, Integer>> offsets = new HashMap<>();
@@ -33,14 +34,15 @@ record LoadedRules(String name, Ruleset ruleset, RuleIndex index, Map<String, Ma
             }
             offsets.put(t.name(), chains);
         }
-        LoadedRules partial = new LoadedRules(name, ruleset, RuleIndex.of(ruleset), offsets, Map.of(), parseErrors,
-                List.of());
-        return partial.withReferences(Map.of());
+        LoadedRules partial = new LoadedRules(name, ruleset, RuleIndex.of(ruleset), offsets,
+                ChainGraph.of(Ruleset.empty()), parseErrors, List.of());
+        return partial.withJumps(partial.jumps());
     }
 
-    LoadedRules withReferences(Map<String, Map<String, List<RuleLocation>>> refs) {
-        LoadedRules r = new LoadedRules(name, ruleset, index, offsets, refs, parseErrors, List.of());
-        return new LoadedRules(name, ruleset, index, offsets, refs, parseErrors, r.tree(null));
+    /** With the chain graph of this ruleset: the tree then shows how many rules jump or go to each chain. */
+    LoadedRules withJumps(ChainGraph graph) {
+        LoadedRules r = new LoadedRules(name, ruleset, index, offsets, graph, parseErrors, List.of());
+        return new LoadedRules(name, ruleset, index, offsets, graph, parseErrors, r.tree(null));
     }
 
     /**
@@ -52,7 +54,6 @@ record LoadedRules(String name, Ruleset ruleset, RuleIndex index, Map<String, Ma
         List<TableNode> nodes = new ArrayList<>();
         Hits.Counter counter = hits == null ? null : hits.counter();
         for (Table t : ruleset.tables()) {
-            Map<String, List<RuleLocation>> refs = references.getOrDefault(t.name(), Map.of());
             List<TableNode.ChainNode> chains = new ArrayList<>();
             int tableHits = 0;
             for (Chain c : t.chains()) {
@@ -60,7 +61,7 @@ record LoadedRules(String name, Ruleset ruleset, RuleIndex index, Map<String, Ma
                 tableHits += Math.max(0, matching);
                 if (matching != 0) {
                     chains.add(new TableNode.ChainNode(t.name(), c.name(), c.policy(), c.ruleCount(),
-                            refs.getOrDefault(c.name(), List.of()).size(), matching));
+                            jumps.referencedBy(t.name(), c.name()).size(), matching));
                 }
             }
             nodes.add(new TableNode(t.name(), t.ruleCount(), hits == null ? -1 : tableHits, chains));

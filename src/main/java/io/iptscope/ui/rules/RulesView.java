@@ -2,6 +2,7 @@ package io.iptscope.ui.rules;
 
 import io.iptscope.detect.NftTablesEvidence;
 import io.iptscope.rules.Backend;
+import io.iptscope.rules.ChainRef;
 import io.iptscope.rules.Family;
 import io.iptscope.ui.common.Columns;
 import io.iptscope.ui.common.Fxml;
@@ -281,12 +282,27 @@ public final class RulesView {
         model.locationProperty().addListener((o, was, now) -> selectInTree(now));
     }
 
+    /**
+     * Runs a change of the tree's items or selection that is not the user's choice. Replacing items makes the
+     * tree's selection model move the selected index by the number of items added, onto an unrelated item; the
+     * selection listener must not take that for a click and open it (issue 14: open(nat) after a file load
+     * ended on some chain of nat once the rebuilt tree arrived).
+     */
+    private void syncing(Runnable change) {
+        boolean was = syncingTree;
+        syncingTree = true;
+        try {
+            change.run();
+        } finally {
+            syncingTree = was;
+        }
+    }
+
     private void selectInTree(ChainRef ref) {
         if (ref == null) {
             return;
         }
-        syncingTree = true;
-        try {
+        syncing(() -> {
             for (TreeItem<Object> t : tree.getRoot().getChildren()) {
                 if (t.getValue() instanceof TableNode tn && tn.name().equals(ref.table())) {
                     if (ref.wholeTable()) {
@@ -302,9 +318,7 @@ public final class RulesView {
             if (i >= 0) {
                 tree.scrollTo(Math.max(0, i - 3));
             }
-        } finally {
-            syncingTree = false;
-        }
+        });
     }
 
     private void setUpTable() {
@@ -369,11 +383,13 @@ public final class RulesView {
     private final ListView<String> nativeList = new ListView<>();
 
     private void showNativeTables() {
-        nativeGroup.getChildren().setAll(model.nativeTables().stream().map(t -> new TreeItem<Object>(t)).toList());
-        nativeGroup.setExpanded(true);
-        if (!tree.getRoot().getChildren().contains(nativeGroup)) {
-            tree.getRoot().getChildren().add(nativeGroup);
-        }
+        syncing(() -> {
+            nativeGroup.getChildren().setAll(model.nativeTables().stream().map(t -> new TreeItem<Object>(t)).toList());
+            nativeGroup.setExpanded(true);
+            if (!tree.getRoot().getChildren().contains(nativeGroup)) {
+                tree.getRoot().getChildren().add(nativeGroup);
+            }
+        });
     }
 
     /** A native table replaces the rule table while it is open; its rules are nft text, one per line. */
@@ -421,8 +437,11 @@ public final class RulesView {
         }, tables -> {
             // A newer load or index may have replaced the tree meanwhile.
             if (build == treeBuilds) {
-                tree.getRoot().getChildren().setAll(tables);
-                tree.getRoot().getChildren().add(nativeGroup);
+                syncing(() -> {
+                    tree.getSelectionModel().clearSelection();
+                    tree.getRoot().getChildren().setAll(tables);
+                    tree.getRoot().getChildren().add(nativeGroup);
+                });
                 selectInTree(model.locationProperty().get());
             }
         }, e -> tasks.failed("Build the chain tree", e));

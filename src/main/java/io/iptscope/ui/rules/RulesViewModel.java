@@ -11,12 +11,12 @@ import io.iptscope.iptables.Quirks;
 import io.iptscope.iptables.Read;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Chain;
+import io.iptscope.rules.ChainGraph;
+import io.iptscope.rules.ChainRef;
 import io.iptscope.rules.DumpInput;
 import io.iptscope.rules.Family;
 import io.iptscope.rules.NftTableListing;
 import io.iptscope.rules.ParseResult;
-import io.iptscope.rules.Rule;
-import io.iptscope.rules.Ruleset;
 import io.iptscope.rules.SaveParser;
 import io.iptscope.rules.Table;
 import io.iptscope.ui.common.ShownReport;
@@ -26,12 +26,8 @@ import io.iptscope.ui.task.Work;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -56,7 +52,6 @@ import javafx.collections.ObservableList;
 public final class RulesViewModel {
 
     private static final Duration SAVE_TIMEOUT = Duration.ofSeconds(60);
-    private static final int CANCEL_CHECK = 4096;
 
     private final TaskRunner tasks;
     private final ObjectProperty<Backend> backend = new SimpleObjectProperty<>(Backend.NFT);
@@ -281,8 +276,8 @@ public final class RulesViewModel {
     }
 
     /**
-     * Parses text from {@code reader} in the background and shows it; the jump index (which reads every
-     * rule's fields, the slow part at 500k rules) follows in a second task, so the rules appear first.
+     * Parses text from {@code reader} in the background and shows it; the chain graph (which reads every
+     * rule's target, the slow part at 500k rules) follows in a second task, so the rules appear first.
      */
     public void load(String name, Work<String> reader) {
         tasks.submit("Load rules: " + name, p -> {
@@ -293,35 +288,12 @@ public final class RulesViewModel {
             return LoadedRules.parsed(name, parsed.ruleset(), parsed.errors().size());
         }, parsed -> {
             show(parsed);
-            tasks.submit("Index jumps: " + name, p -> parsed.withReferences(references(parsed.ruleset(), p)), done -> {
+            tasks.submit("Index jumps: " + name, p -> parsed.withJumps(ChainGraph.of(parsed.ruleset())), done -> {
                 if (rules == parsed) {
                     indexed(done);
                 }
             }, e -> error.set("indexing jumps of " + name + " failed: " + e.getMessage()));
         }, e -> error.set("loading " + name + " failed: " + e.getMessage()));
-    }
-
-    private static Map<String, Map<String, List<RuleLocation>>> references(Ruleset rs, Work.Progress p) {
-        Map<String, Map<String, List<RuleLocation>>> out = new HashMap<>();
-        int seen = 0;
-        for (Table t : rs.tables()) {
-            Map<String, List<RuleLocation>> byTarget = new HashMap<>();
-            for (Chain c : t.chains()) {
-                List<Rule> list = c.rules();
-                for (int i = 0; i < list.size(); i++) {
-                    if (++seen % CANCEL_CHECK == 0 && p.cancelled()) {
-                        throw new java.util.concurrent.CancellationException();
-                    }
-                    io.iptscope.rules.Target target = list.get(i).spec().target();
-                    if (target != null && t.chain(target.name()).isPresent()) {
-                        byTarget.computeIfAbsent(target.name(), k -> new ArrayList<>())
-                                .add(new RuleLocation(c.name(), i));
-                    }
-                }
-            }
-            out.put(t.name(), byTarget);
-        }
-        return out;
     }
 
     private void show(LoadedRules loadedRules) {
@@ -347,14 +319,14 @@ public final class RulesViewModel {
         updateHistory();
     }
 
-    private void indexed(LoadedRules withReferences) {
+    private void indexed(LoadedRules withJumps) {
         LoadedRules before = rules;
-        rules = withReferences;
-        // The hits stay valid: the references do not change which rules there are.
+        rules = withJumps;
+        // The hits stay valid: the jumps do not change which rules there are.
         if (hits != null && hits.rules().ruleset() == before.ruleset()) {
-            hits = new Hits(hits.query(), withReferences, hits.bits());
+            hits = new Hits(hits.query(), withJumps, hits.bits());
         }
-        tree.setAll(withReferences.tree(hits));
+        tree.setAll(withJumps.tree(hits));
         ChainRef here = location.get();
         if (here != null) {
             referencedBy.setAll(referencesOf(here));
@@ -420,15 +392,14 @@ public final class RulesViewModel {
         refilter(true);
     }
 
+    /** The rules that jump or go to a chain, from the chain graph (none until it is built). */
     private List<RuleRow> referencesOf(ChainRef ref) {
         if (rules == null || ref.wholeTable()) {
             return List.of();
         }
         Table t = rules.ruleset().table(ref.table()).orElseThrow();
-        List<RuleLocation> refs = rules.references().getOrDefault(ref.table(), Map.of()).getOrDefault(ref.chain(),
-                List.of());
-        return refs.stream().map(l -> new RuleRow(ref.table(), t.chain(l.chain()).orElseThrow().rules().get(l.index()),
-                l.index() + 1)).toList();
+        return rules.jumps().referencedBy(ref.table(), ref.chain()).stream().map(e -> new RuleRow(ref.table(),
+                t.chain(e.from()).orElseThrow().rules().get(e.position() - 1), e.position())).toList();
     }
 
     private void applyFilter(String text) {

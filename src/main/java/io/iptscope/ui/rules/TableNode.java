@@ -1,5 +1,6 @@
 package io.iptscope.ui.rules;
 
+import io.iptscope.rules.ChainRef;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package io.iptscope.ui.rules;
 
+import io.iptscope.rules.ChainRef;
 import io.iptscope.ui.task.SyncTaskRunner;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iptscope.rules.ChainRef;
 import io.iptscope.rules.Family;
 import io.iptscope.rules.KubeRulesetGenerator;
 import io.iptscope.ui.task.SyncTaskRunner;

@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iptscope.rules.ChainGraph;
+import io.iptscope.rules.ChainRef;
 import io.iptscope.rules.Family;
 import io.iptscope.rules.KubeRulesetGenerator;
+import io.iptscope.rules.Ruleset;
+import io.iptscope.rules.SaveParser;
 import io.iptscope.ui.task.SyncTaskRunner;
 import java.util.List;
 import javafx.collections.ObservableList;
@@ -182,5 +186,62 @@ class RulesViewModelTest {
         vm.filterOn("!chain:KUBE-MARK-DROP");
         assertEquals("target:MARK !chain:KUBE-MARK-DROP", vm.filterTextProperty().get());
         assertEquals(List.of("MARK"), vm.highlightsProperty().get(), "negated terms are not marked");
+    }
+
+    @Test
+    void referencedByIsTheChainGraphsJumpsAndGotosWithinTheTable() {
+        String text = String.join("\n",
+                "*filter",
+                ":INPUT ACCEPT [0:0]",
+                ":FORWARD ACCEPT [0:0]",
+                ":OUTPUT ACCEPT [0:0]",
+                ":A - [0:0]",
+                ":B - [0:0]",
+                "-A INPUT -p tcp -j A",
+                "-A INPUT -p udp -g B",
+                "-A A -s 10.0.0.0/8 -j B",
+                "-A A -j NATONLY",
+                "-A FORWARD -j ACCEPT",
+                "COMMIT",
+                "*nat",
+                ":PREROUTING ACCEPT [0:0]",
+                ":NATONLY - [0:0]",
+                "-A PREROUTING -j NATONLY",
+                "COMMIT",
+                "");
+        RulesViewModel vm = new RulesViewModel(new SyncTaskRunner());
+        vm.load("small", p -> text);
+        assertEquals(List.of("INPUT#1"), referencing(vm, new ChainRef("filter", "A")));
+        assertEquals(List.of("INPUT#2", "A#1"), referencing(vm, new ChainRef("filter", "B")), "the goto counts");
+        assertEquals(List.of("PREROUTING#1"), referencing(vm, new ChainRef("nat", "NATONLY")),
+                "filter's jump to a name only nat has is no reference");
+        assertEqualsGraph(vm, SaveParser.parse(text, "small").ruleset());
+
+        String kube = KubeRulesetGenerator.generate(300, 7, Family.IPV4).text();
+        RulesViewModel big = new RulesViewModel(new SyncTaskRunner());
+        big.load("kube", p -> kube);
+        assertEqualsGraph(big, SaveParser.parse(kube, "kube").ruleset());
+    }
+
+    /** Every chain's "referenced by" and tree count are exactly the graph's edges to it that are not missing. */
+    private static void assertEqualsGraph(RulesViewModel vm, Ruleset rs) {
+        ChainGraph graph = ChainGraph.of(rs);
+        int compared = 0;
+        for (TableNode table : List.copyOf(vm.tree())) {
+            for (TableNode.ChainNode chain : table.chains()) {
+                List<String> expected = graph.edges().stream().filter(e -> !e.missing()
+                        && e.table().equals(table.name()) && e.to().equals(chain.name()))
+                        .map(e -> e.from() + "#" + e.position()).toList();
+                assertEquals(expected, referencing(vm, chain.ref()), chain.ref().toString());
+                assertEquals(expected.size(), chain.references(), chain.label());
+                compared += expected.size();
+            }
+        }
+        assertEquals(graph.edges().stream().filter(e -> !e.missing()).count(), compared);
+    }
+
+    private static List<String> referencing(RulesViewModel vm, ChainRef chain) {
+        vm.open(chain);
+        return vm.referencedBy().stream().map(r -> r.chain() + "#" + r.number()).toList();
     }
 }
