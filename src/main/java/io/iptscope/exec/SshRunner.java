@@ -21,7 +21,10 @@ import java.util.regex.Pattern;
 /**
  * Runs commands on a remote host through the system OpenSSH client, so the operator's own
  * ~/.ssh/config, agent, keys, ProxyJump and known_hosts apply. One master connection per host
- * (ControlMaster, socket in a private directory), each command a separate session over it.
+ * (ControlMaster, socket in a private directory). Commands without stdin go to a few long-lived remote
+ * shells ({@link RemoteShell}, started over the master as soon as it is up, so their logins are paid at
+ * connect): a phase of commands is one request to one shell, no new session. Commands with stdin (a
+ * restore, a sudo password) are each a session of their own.
  *
  * <p>On the remote side every command runs with {@code LC_ALL=C}, {@code /usr/sbin:/sbin} appended
  * to PATH and under coreutils {@code timeout}, which kills the remote process group when the
@@ -40,7 +43,9 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
     private static final Duration KEYSCAN_TIMEOUT = Duration.ofSeconds(15);
     /** An idle master ends after this many seconds, also when iptscope itself was killed. */
     private static final int PERSIST_SECONDS = 600;
-    /** Sessions at once over one master: as many as LocalRunner runs, well under sshd's default MaxSessions (10). */
+    /** Idle remote shells kept per host, started with the connection: overlapping phases need no new login. */
+    private static final int SHELLS = 2;
+    private static final System.Logger LOG = System.getLogger(SshRunner.class.getName());
     private static final int SSH_ERROR = 255;
     private static final int TIMEOUT_TERM = 124;
     private static final int TIMEOUT_KILL = 128 + 9;
@@ -56,6 +61,7 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
     private final Path controlDir;
     private final HostKeyPrompt hostKeyPrompt;
     private final LocalRunner local = new LocalRunner();
+    private final ShellPool shells;
     private final List<Consumer<ConnectionState>> listeners = new CopyOnWriteArrayList<>();
     private final Object connectLock = new Object();
     private volatile ConnectionState state = ConnectionState.DISCONNECTED;
@@ -64,6 +70,8 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
         this.target = target;
         this.controlDir = controlDir;
         this.hostKeyPrompt = hostKeyPrompt;
+        this.shells = new ShellPool(() -> RemoteShell.start(sshArgv(List.of(RemoteShell.remoteCommandLine())),
+                local.path(), host(), CONNECT_TIMEOUT), target.destination(), SHELLS);
     }
 
     @Override
@@ -88,7 +96,11 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
             }
             setState(ConnectionState.CONNECTING);
             try {
+                // Shells of an earlier master ended with it.
+                shells.close();
                 establish();
+                // Their logins overlap whatever the caller does next (the privilege probe is their first request).
+                shells.prestart();
                 setState(ConnectionState.CONNECTED);
             } catch (SshConnectionException e) {
                 setState(ConnectionState.FAILED);
@@ -100,6 +112,7 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
     /** Drops the master (if any) and connects anew. */
     public void reconnect() {
         synchronized (connectLock) {
+            shells.close();
             stopMaster();
             setState(ConnectionState.DISCONNECTED);
             connect();
@@ -110,6 +123,7 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
     @Override
     public void close() {
         synchronized (connectLock) {
+            shells.close();
             stopMaster();
             setState(ConnectionState.DISCONNECTED);
         }
@@ -126,29 +140,58 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
     @Override
     public CommandResult run(Command command) {
         ensureConnected();
-        return execute(command);
+        return command.stdin() == null ? inShell(List.of(command)).get(0) : execute(command);
     }
 
     @Override
     public List<CommandResult> runAll(List<Command> commands) {
-        if (commands.size() <= 1) {
-            return CommandRunner.super.runAll(commands);
-        }
         ensureConnected();
-        if (!RemoteBatch.batchable(commands)) {
-            return Parallel.runAll(commands, "iptscope-ssh", this::execute);
+        if (commands.stream().allMatch(c -> c.stdin() == null)) {
+            return commands.isEmpty() ? List.of() : inShell(commands);
         }
-        // One session for the whole phase: a login shell can cost far more than the commands themselves.
+        return Parallel.runAll(commands, "iptscope-ssh", this::run);
+    }
+
+    /**
+     * The commands as one request to an idle remote shell. A shell that dies meanwhile fails this request
+     * (each command says so; the next request gets a new shell), or, when the master went with it, the
+     * connection is lost.
+     */
+    private List<CommandResult> inShell(List<Command> commands) {
         RemoteBatch batch = new RemoteBatch(commands);
-        Command ssh = new Command(sshArgv(List.of("sh -s")), batch.script().getBytes(StandardCharsets.UTF_8),
-                batch.longest().plus(TRANSPORT_GRACE));
-        CommandResult r = local.run(ssh);
-        if (!r.launched()) {
-            return commands.stream().map(c -> CommandResult.launchFailed(c, "ssh client: " + r.launchError(),
-                    r.duration())).toList();
+        String what = commands.size() == 1 ? "'" + commands.get(0) + "'"
+                : commands.size() + " commands ('" + commands.get(0) + "', …)";
+        long started = System.nanoTime();
+        RemoteShell shell;
+        try {
+            shell = shells.acquire();
+        } catch (IOException e) {
+            lostUnlessMasterAlive(what, e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "cannot start a remote shell on " + host(), e);
+            return batch.failedAll("iptscope: cannot start a remote shell on " + host() + " to run " + what + ": "
+                    + e.getMessage(), Duration.ofNanos(System.nanoTime() - started));
         }
-        checkTransport(r, commands.size() + " commands (" + commands.get(0) + ", …)");
-        return batch.results(r);
+        try {
+            List<CommandResult> results = shell.run(batch);
+            shells.release(shell);
+            return results;
+        } catch (RemoteShell.Died e) {
+            shell.close();
+            lostUnlessMasterAlive(what, e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "{0} while running {1}; the next command starts a new one",
+                    e.getMessage(), what);
+            return batch.failedAll("iptscope: " + e.getMessage() + " while running this command; the next command "
+                    + "starts a new remote shell", Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private void lostUnlessMasterAlive(String what, String why) {
+        if (!masterAlive()) {
+            setState(ConnectionState.LOST);
+            throw new SshConnectionException(host(), SshConnectionException.Reason.LOST,
+                    "connection to " + host() + " lost while running " + what + ": " + why
+                            + "; the next action reconnects");
+        }
     }
 
     /** The shell command line the remote user's POSIX shell runs for {@code command}. */
