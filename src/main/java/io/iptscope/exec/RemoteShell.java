@@ -143,7 +143,7 @@ final class RemoteShell implements AutoCloseable {
         } catch (Died e) {
             throw e;
         } catch (IOException e) {
-            throw died(e.getMessage());
+            throw died("failed: " + e.getMessage());
         } finally {
             watch.end();
         }

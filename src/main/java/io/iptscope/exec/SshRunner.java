@@ -43,7 +43,10 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
     private static final Duration KEYSCAN_TIMEOUT = Duration.ofSeconds(15);
     /** An idle master ends after this many seconds, also when iptscope itself was killed. */
     private static final int PERSIST_SECONDS = 600;
-    /** Idle remote shells kept per host, started with the connection: overlapping phases need no new login. */
+    /**
+     * Idle remote shells kept per host, started with the connection and replaced when one dies: overlapping
+     * phases need no new login.
+     */
     private static final int SHELLS = 2;
     private static final System.Logger LOG = System.getLogger(SshRunner.class.getName());
     private static final int SSH_ERROR = 255;
@@ -178,6 +181,7 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
         } catch (RemoteShell.Died e) {
             shell.close();
             lostUnlessMasterAlive(what, e.getMessage());
+            shells.prestart();
             LOG.log(System.Logger.Level.WARNING, "{0} while running {1}; the next command starts a new one",
                     e.getMessage(), what);
             return batch.failedAll("iptscope: " + e.getMessage() + " while running this command; the next command "
