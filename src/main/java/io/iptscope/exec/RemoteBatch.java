@@ -20,7 +20,11 @@ import java.util.UUID;
  * header with exit code, byte counts and duration followed by exactly those bytes: output is framed
  * by length, so nothing a command prints can be mistaken for a header.
  *
- * <p>Meanwhile the request reads control lines from the shell's stdin: {@code k<i>} ends command
+ * <p>A command's stdin (a restore, a sudo password line) follows the request on the shell's stdin, in
+ * the order of the commands; {@code head -c} hands exactly its bytes through a FIFO, so they never
+ * touch a file, and what the command leaves unread is drained.
+ *
+ * <p>Then the request reads control lines from the shell's stdin: {@code k<i>} ends command
  * {@code i} (hung or cancelled) with SIGTERM to its {@code timeout}, which passes it on to the
  * command's group and follows with SIGKILL; {@code e} ends the request once its frames were read.
  */
@@ -71,11 +75,6 @@ public final class RemoteBatch {
         if (commands.isEmpty()) {
             throw new IllegalArgumentException("an empty batch");
         }
-        for (Command c : commands) {
-            if (c.stdin() != null) {
-                throw new IllegalArgumentException("a batched command cannot take stdin: " + c);
-            }
-        }
         this.commands = List.copyOf(commands);
         this.nonce = nonce;
     }
@@ -101,10 +100,10 @@ public final class RemoteBatch {
         s.append("if mkdir \"$b\"; then\n");
         s.append("(\n");
         s.append("run() {\n");
-        s.append("  i=$1; t=$2; shift 2\n");
+        s.append("  i=$1; t=$2; in=$3; shift 3\n");
         s.append("  s=$(date +%s%N)\n");
         s.append("  timeout -k ").append(KILL_AFTER_SECONDS)
-                .append(" \"$t\" \"$@\" >\"$b/$i.o\" 2>\"$b/$i.e\" </dev/null &\n");
+                .append(" \"$t\" \"$@\" >\"$b/$i.o\" 2>\"$b/$i.e\" <\"$in\" &\n");
         s.append("  echo $! >\"$b/$i.p\"\n");
         s.append("  wait $!\n");
         s.append("  r=$?\n");
@@ -114,8 +113,12 @@ public final class RemoteBatch {
         s.append("w=\n");
         for (int i = 0; i < n; i++) {
             Command c = commands.get(i);
-            s.append("run ").append(i).append(' ').append(seconds(hardCap(c.timeout()))).append(' ')
-                    .append(ShellQuote.quote(c.argv())).append(" & w=\"$w $!\"\n");
+            String in = c.stdin() == null ? "/dev/null" : "\"$b/" + i + ".i\"";
+            if (c.stdin() != null) {
+                s.append("mkfifo ").append(in).append('\n');
+            }
+            s.append("run ").append(i).append(' ').append(seconds(hardCap(c.timeout()))).append(' ').append(in)
+                    .append(' ').append(ShellQuote.quote(c.argv())).append(" & w=\"$w $!\"\n");
         }
         // The reporter: a trapped TERM interrupts its wait at once, but never a line being printed.
         s.append("( trap 'exit 0' TERM\n");
@@ -140,8 +143,16 @@ public final class RemoteBatch {
         s.append("  i=$((i + 1))\n");
         s.append("done\n");
         s.append(") &\n");
+        for (int i = 0; i < n; i++) {
+            byte[] in = commands.get(i).stdin();
+            if (in != null) {
+                s.append("head -c ").append(in.length).append(" | { cat >\"$b/").append(i)
+                        .append(".i\"; cat >/dev/null; } 2>/dev/null\n");
+            }
+        }
         s.append("else\n");
         s.append("  printf '").append(FAIL).append("%s\\n' ").append(ShellQuote.quote(nonce)).append('\n');
+        s.append("  head -c ").append(stdinBytes()).append(" >/dev/null\n");
         s.append("fi\n");
         s.append("while IFS= read -r c; do\n");
         s.append("  case $c in\n");
@@ -153,6 +164,11 @@ public final class RemoteBatch {
         s.append("wait\n");
         s.append("rm -rf \"$b\"\n");
         return s.toString();
+    }
+
+    /** The bytes of all stdins, which follow the request. */
+    long stdinBytes() {
+        return commands.stream().map(Command::stdin).filter(java.util.Objects::nonNull).mapToLong(b -> b.length).sum();
     }
 
     /** What a line before the frames says. */

@@ -1,7 +1,6 @@
 package io.iptscope.exec;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A long-lived POSIX {@code sh} on the far side of one ssh session (Ansible's pipelining, mitogen): its
  * login is paid once, then it evaluates one {@link RemoteBatch} request after another, each sent as a
- * length line and the script, read by {@code head -c} so the shell never reads past its request.
+ * length line and the script, read by {@code head -c} so the shell never reads past its request, then
+ * the stdins of its commands.
  *
  * <p>While a request runs, its progress lines feed one {@link ProgressWatchdog} per command, the same
  * judge as for local commands: a command that wrote nothing and used no CPU for its timeout is hung and
@@ -63,7 +63,8 @@ final class RemoteShell implements AutoCloseable {
         this.process = process;
         this.host = host;
         this.out = new BufferedInputStream(process.getInputStream(), 65536);
-        this.in = new BufferedOutputStream(process.getOutputStream());
+        // Already buffered by the JDK: no second buffer to hold a copy of a sudo password line.
+        this.in = process.getOutputStream();
     }
 
     /** The command line the remote user's login shell runs to become this shell. */
@@ -121,6 +122,7 @@ final class RemoteShell implements AutoCloseable {
         Watch watch = new Watch(commands, started);
         try {
             send(batch.script("\"$D/" + (requests++) + "\""));
+            sendStdins(commands);
             for (String line = RemoteBatch.readLine(out); ; line = RemoteBatch.readLine(out)) {
                 if (line == null) {
                     throw died("ended");
@@ -162,6 +164,20 @@ final class RemoteShell implements AutoCloseable {
         byte[] body = script.getBytes(StandardCharsets.UTF_8);
         in.write((body.length + "\n").getBytes(StandardCharsets.US_ASCII));
         in.write(body);
+    }
+
+    /** Each command's stdin after the request, in order; the copies (a sudo password line) are zeroed. */
+    private void sendStdins(List<Command> commands) throws IOException {
+        for (Command c : commands) {
+            byte[] stdin = c.stdin();
+            if (stdin != null) {
+                try {
+                    in.write(stdin);
+                } finally {
+                    java.util.Arrays.fill(stdin, (byte) 0);
+                }
+            }
+        }
         in.flush();
     }
 

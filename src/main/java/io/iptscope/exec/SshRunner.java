@@ -21,23 +21,18 @@ import java.util.regex.Pattern;
 /**
  * Runs commands on a remote host through the system OpenSSH client, so the operator's own
  * ~/.ssh/config, agent, keys, ProxyJump and known_hosts apply. One master connection per host
- * (ControlMaster, socket in a private directory). Commands without stdin go to a few long-lived remote
- * shells ({@link RemoteShell}, started over the master as soon as it is up, so their logins are paid at
- * connect): a phase of commands is one request to one shell, no new session. Commands with stdin (a
- * restore, a sudo password) are each a session of their own.
+ * (ControlMaster, socket in a private directory). Commands go to a few long-lived remote shells
+ * ({@link RemoteShell}, started over the master as soon as it is up, so their logins are paid at
+ * connect): a phase of commands is one request to one shell, no new session.
  *
  * <p>On the remote side every command runs with {@code LC_ALL=C}, {@code /usr/sbin:/sbin} appended
- * to PATH and under coreutils {@code timeout}, which kills the remote process group when the
- * command's timeout expires (killing only the local ssh would leave it running there). Host keys
- * are checked strictly; a transport failure is thrown as {@link SshConnectionException}, never
- * returned as an empty result.
+ * to PATH and under coreutils {@code timeout}; a command that printed nothing and used no CPU for its
+ * timeout is ended there (killing only the local ssh would leave it running). Host keys are checked
+ * strictly; a transport failure is thrown as {@link SshConnectionException}, never returned as an
+ * empty result.
  */
 public final class SshRunner implements CommandRunner, AutoCloseable {
 
-    /** Seconds between the remote SIGTERM and SIGKILL. */
-    private static final int KILL_AFTER_SECONDS = 2;
-    /** What the local ssh gets beyond the remote timeout: latency, the kill and the teardown. */
-    private static final Duration TRANSPORT_GRACE = Duration.ofSeconds(5);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration KEYSCAN_TIMEOUT = Duration.ofSeconds(15);
@@ -49,15 +44,8 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
      */
     private static final int SHELLS = 2;
     private static final System.Logger LOG = System.getLogger(SshRunner.class.getName());
-    private static final int SSH_ERROR = 255;
-    private static final int TIMEOUT_TERM = 124;
-    private static final int TIMEOUT_KILL = 128 + 9;
     private static final int DEFAULT_PORT = 22;
 
-    /** Lines the ssh client itself writes when the transport, not the command, failed. */
-    private static final Pattern CLIENT_ERROR = Pattern.compile(
-            "(?m)^(ssh: |mux_client_|muxclient: |Control socket |client_loop: |Connection to \\S+ closed"
-                    + "|Connection closed by |Shared connection to |Timeout, server )");
     private static final Pattern OFFENDING = Pattern.compile("(?m)^Offending .* key in (\\S+):(\\d+)");
 
     private final SshTarget target;
@@ -143,16 +131,16 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
     @Override
     public CommandResult run(Command command) {
         ensureConnected();
-        return command.stdin() == null ? inShell(List.of(command)).get(0) : execute(command);
+        return inShell(List.of(command)).get(0);
     }
 
     @Override
     public List<CommandResult> runAll(List<Command> commands) {
-        ensureConnected();
-        if (commands.stream().allMatch(c -> c.stdin() == null)) {
-            return commands.isEmpty() ? List.of() : inShell(commands);
+        if (commands.isEmpty()) {
+            return List.of();
         }
-        return Parallel.runAll(commands, "iptscope-ssh", this::run);
+        ensureConnected();
+        return inShell(commands);
     }
 
     /**
@@ -198,12 +186,6 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
         }
     }
 
-    /** The shell command line the remote user's POSIX shell runs for {@code command}. */
-    static String remoteCommandLine(Command command) {
-        return "export LC_ALL=C PATH=\"$PATH:/usr/sbin:/sbin\"; exec timeout -k " + KILL_AFTER_SECONDS + " "
-                + seconds(command.timeout()) + " " + ShellQuote.quote(command.argv());
-    }
-
     private void ensureConnected() {
         if (state != ConnectionState.CONNECTED) {
             connect();
@@ -220,43 +202,6 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
         String remote = "export LC_ALL=C PATH=\"$PATH:/usr/sbin:/sbin\"; " + ShellQuote.quote(command.argv())
                 + " & p=$!; cat >/dev/null; kill $p";
         return local.start(new Command(sshArgv(List.of(remote)), null, command.timeout()), onLine);
-    }
-
-    private CommandResult execute(Command command) {
-        Command ssh = new Command(sshArgv(List.of(remoteCommandLine(command))), command.stdin(),
-                command.timeout().plusSeconds(KILL_AFTER_SECONDS).plus(TRANSPORT_GRACE));
-        CommandResult r;
-        try {
-            r = local.run(ssh);
-        } finally {
-            ssh.wipeStdin();
-        }
-        if (!r.launched()) {
-            return CommandResult.launchFailed(command, "ssh client: " + r.launchError(), r.duration());
-        }
-        checkTransport(r, "'" + command + "'");
-        boolean remoteTimeout = (r.exitCode() == TIMEOUT_TERM || r.exitCode() == TIMEOUT_KILL)
-                && r.duration().compareTo(command.timeout()) >= 0;
-        boolean timedOut = r.timedOut() || remoteTimeout;
-        return new CommandResult(command, timedOut ? -1 : r.exitCode(), r.stdout(), r.stderr(), r.duration(),
-                timedOut, null);
-    }
-
-    private void checkTransport(CommandResult r, String what) {
-        if (r.timedOut() || (r.exitCode() == SSH_ERROR && transportFailed(r))) {
-            // The remote timeout would have ended the command first: the transport broke or stalled.
-            if (r.exitCode() == SSH_ERROR || !masterAlive()) {
-                setState(ConnectionState.LOST);
-                throw new SshConnectionException(host(), SshConnectionException.Reason.LOST,
-                        "connection to " + host() + " lost while running " + what
-                                + detail(r.stderrText()) + "; the next action reconnects");
-            }
-        }
-    }
-
-    /** Exit 255 is the client's own error unless the command itself exited 255 over a live master. */
-    private boolean transportFailed(CommandResult r) {
-        return CLIENT_ERROR.matcher(r.stderrText()).find() || !masterAlive();
     }
 
     private void establish() {
@@ -456,9 +401,5 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
 
     private static String expandHome(String path) {
         return path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path;
-    }
-
-    private static String seconds(Duration d) {
-        return String.format(Locale.ROOT, "%.3f", Math.max(d.toMillis(), 1) / 1000.0);
     }
 }

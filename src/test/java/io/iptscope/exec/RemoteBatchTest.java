@@ -156,8 +156,20 @@ class RemoteBatchTest {
     }
 
     @Test
-    void commandsWithStdinAreNotBatched() {
-        assertThrows(IllegalArgumentException.class,
-                () -> new RemoteBatch(List.of(Command.of("cat").withStdin(new byte[] {1}), Command.of("true"))));
+    void eachCommandReadsItsOwnStdinAndTheNextRequestIsUntouched() throws IOException {
+        byte[] big = new byte[200_000];
+        java.util.Arrays.fill(big, (byte) 'x');
+        List<CommandResult> r = run(List.of(
+                Command.of("cat").withStdin("first\n\u00e4".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                Command.of("true").withStdin(big),
+                Command.of("wc", "-c").withStdin(big),
+                Command.of("head", "-c", "3").withStdin("abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                Command.of("cat")));
+        assertEquals("first\n\u00e4", r.get(0).stdoutText());
+        assertEquals(0, r.get(1).exitCode(), "a command that reads none of its stdin");
+        assertEquals("200000", r.get(2).stdoutText().strip());
+        assertEquals("abc", r.get(3).stdoutText());
+        assertEquals("", r.get(4).stdoutText(), "no stdin: /dev/null");
+        assertEquals("next\n", run(List.of(Command.of("echo", "next"))).get(0).stdoutText());
     }
 }
