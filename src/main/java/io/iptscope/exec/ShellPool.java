@@ -26,19 +26,24 @@ final class ShellPool implements AutoCloseable {
 
     private final Starter starter;
     private final String host;
+    private final int started;
     private final int kept;
     private final Deque<CompletableFuture<RemoteShell>> idle = new ArrayDeque<>();
 
-    /** {@code kept}: how many idle shells stay open for the next requests. */
-    ShellPool(Starter starter, String host, int kept) {
+    /**
+     * {@code started}: how many shells {@link #prestart()} keeps ready; {@code kept}: how many idle shells
+     * stay open for the next requests (a shell started for overlapping requests is paid for once).
+     */
+    ShellPool(Starter starter, String host, int started, int kept) {
         this.starter = starter;
         this.host = host;
+        this.started = started;
         this.kept = kept;
     }
 
-    /** Starts shells in the background until {@code kept} are idle or starting. */
+    /** Starts shells in the background until {@code started} are idle or starting. */
     synchronized void prestart() {
-        while (idle.size() < kept) {
+        while (idle.size() < started) {
             idle.add(CompletableFuture.supplyAsync(() -> {
                 try {
                     return starter.start();

@@ -38,11 +38,10 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
     private static final Duration KEYSCAN_TIMEOUT = Duration.ofSeconds(15);
     /** An idle master ends after this many seconds, also when iptscope itself was killed. */
     private static final int PERSIST_SECONDS = 600;
-    /**
-     * Idle remote shells kept per host, started with the connection and replaced when one dies: overlapping
-     * phases need no new login.
-     */
-    private static final int SHELLS = 2;
+    /** Remote shells started with the connection, and replaced when one dies: two phases may overlap. */
+    private static final int SHELLS_STARTED = 2;
+    /** Idle remote shells kept: more phases at once pay their logins once per connection, not per detection. */
+    private static final int SHELLS_KEPT = 4;
     private static final System.Logger LOG = System.getLogger(SshRunner.class.getName());
     private static final int DEFAULT_PORT = 22;
 
@@ -62,7 +61,7 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
         this.controlDir = controlDir;
         this.hostKeyPrompt = hostKeyPrompt;
         this.shells = new ShellPool(() -> RemoteShell.start(sshArgv(List.of(RemoteShell.remoteCommandLine())),
-                local.path(), host(), CONNECT_TIMEOUT), target.destination(), SHELLS);
+                local.path(), host(), CONNECT_TIMEOUT), target.destination(), SHELLS_STARTED, SHELLS_KEPT);
     }
 
     @Override
