@@ -210,13 +210,12 @@ final class RemoteShell implements AutoCloseable {
             try (InputStream err = process.getErrorStream()) {
                 for (int n = err.read(chunk); n >= 0; n = err.read(chunk)) {
                     synchronized (stderrTail) {
-                        if (stderrTail.size() + n > STDERR_KEPT) {
-                            byte[] kept = stderrTail.toByteArray();
-                            int from = Math.max(0, kept.length + n - STDERR_KEPT);
-                            stderrTail.reset();
-                            stderrTail.write(kept, Math.min(from, kept.length), kept.length - Math.min(from, kept.length));
-                        }
                         stderrTail.write(chunk, 0, n);
+                        if (stderrTail.size() > STDERR_KEPT) {
+                            byte[] all = stderrTail.toByteArray();
+                            stderrTail.reset();
+                            stderrTail.write(all, all.length - STDERR_KEPT, STDERR_KEPT);
+                        }
                     }
                 }
             } catch (IOException e) {
