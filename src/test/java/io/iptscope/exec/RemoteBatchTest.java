@@ -145,8 +145,12 @@ class RemoteBatchTest {
             } catch (InterruptedException e) {
                 return;
             }
-            ProcessHandle.current().descendants().filter(h -> h.info().commandLine().orElse("").contains("mktemp -d"))
-                    .forEach(ProcessHandle::destroyForcibly);
+            // The shell and everything it runs, as the OOM killer or an operator would.
+            ProcessHandle.current().children().filter(h -> h.info().commandLine().orElse("").contains("mktemp -d"))
+                    .forEach(h -> {
+                        h.descendants().forEach(ProcessHandle::destroyForcibly);
+                        h.destroyForcibly();
+                    });
         });
         killer.start();
         RemoteShell.Died died = assertThrows(RemoteShell.Died.class, () -> run(commands));
