@@ -98,6 +98,12 @@ public final class RemoteBatch {
         StringBuilder s = new StringBuilder();
         s.append("b=").append(dir).append('\n');
         s.append("if mkdir \"$b\"; then\n");
+        // Before anything feeds them: a writer must never find a missing FIFO and make a file of it.
+        for (int i = 0; i < n; i++) {
+            if (commands.get(i).stdin() != null) {
+                s.append("mkfifo \"$b/").append(i).append(".i\"\n");
+            }
+        }
         s.append("(\n");
         s.append("run() {\n");
         s.append("  i=$1; t=$2; in=$3; shift 3\n");
@@ -114,9 +120,6 @@ public final class RemoteBatch {
         for (int i = 0; i < n; i++) {
             Command c = commands.get(i);
             String in = c.stdin() == null ? "/dev/null" : "\"$b/" + i + ".i\"";
-            if (c.stdin() != null) {
-                s.append("mkfifo ").append(in).append('\n');
-            }
             s.append("run ").append(i).append(' ').append(seconds(hardCap(c.timeout()))).append(' ').append(in)
                     .append(' ').append(ShellQuote.quote(c.argv())).append(" & w=\"$w $!\"\n");
         }
@@ -146,8 +149,8 @@ public final class RemoteBatch {
         for (int i = 0; i < n; i++) {
             byte[] in = commands.get(i).stdin();
             if (in != null) {
-                s.append("head -c ").append(in.length).append(" | { cat >\"$b/").append(i)
-                        .append(".i\"; cat >/dev/null; } 2>/dev/null\n");
+                s.append("head -c ").append(in.length).append(" | { [ -p \"$b/").append(i).append(".i\" ] && cat >\"$b/")
+                        .append(i).append(".i\"; cat >/dev/null; } 2>/dev/null\n");
             }
         }
         s.append("else\n");
