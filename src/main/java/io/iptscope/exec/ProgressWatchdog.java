@@ -20,8 +20,8 @@ public final class ProgressWatchdog {
     /** How often the process tree is looked at. */
     public static final Duration POLL = Duration.ofMillis(100);
 
-    private final ProcessHandle process;
-    private final AtomicLong bytes;
+    private final LongSupplier bytes;
+    private final LongSupplier cpu;
     private final long timeoutNanos;
     private final LongSupplier clock;
     private long lastBytes = -1;
@@ -34,8 +34,20 @@ public final class ProgressWatchdog {
     }
 
     ProgressWatchdog(ProcessHandle process, AtomicLong bytes, Duration timeout, LongSupplier clock) {
-        this.process = process;
+        this(bytes::get, () -> cpuTicks(process), timeout, clock);
+    }
+
+    /**
+     * For a command running elsewhere (a remote host): {@code bytes} and {@code cpu} are what its side
+     * last reported; only their changes matter, not their units.
+     */
+    public ProgressWatchdog(LongSupplier bytes, LongSupplier cpu, Duration timeout) {
+        this(bytes, cpu, timeout, System::nanoTime);
+    }
+
+    private ProgressWatchdog(LongSupplier bytes, LongSupplier cpu, Duration timeout, LongSupplier clock) {
         this.bytes = bytes;
+        this.cpu = cpu;
         this.timeoutNanos = timeout.toNanos();
         this.clock = clock;
         this.lastProgress = clock.getAsLong();
@@ -44,11 +56,11 @@ public final class ProgressWatchdog {
     /** Samples output and CPU time; true once neither moved for the timeout. */
     public boolean hung() {
         long now = clock.getAsLong();
-        long b = bytes.get();
-        long cpu = cpuTicks(process);
-        if (b != lastBytes || cpu != lastCpu) {
+        long b = bytes.getAsLong();
+        long c = cpu.getAsLong();
+        if (b != lastBytes || c != lastCpu) {
             lastBytes = b;
-            lastCpu = cpu;
+            lastCpu = c;
             lastProgress = now;
             return false;
         }
@@ -57,7 +69,7 @@ public final class ProgressWatchdog {
 
     /** Bytes the command printed so far (stdout and stderr). */
     public long bytes() {
-        return bytes.get();
+        return bytes.getAsLong();
     }
 
     /**

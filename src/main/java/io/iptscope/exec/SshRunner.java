@@ -21,41 +21,37 @@ import java.util.regex.Pattern;
 /**
  * Runs commands on a remote host through the system OpenSSH client, so the operator's own
  * ~/.ssh/config, agent, keys, ProxyJump and known_hosts apply. One master connection per host
- * (ControlMaster, socket in a private directory), each command a separate session over it.
+ * (ControlMaster, socket in a private directory). Commands go to a few long-lived remote shells
+ * ({@link RemoteShell}, started over the master as soon as it is up, so their logins are paid at
+ * connect): a phase of commands is one request to one shell, no new session.
  *
  * <p>On the remote side every command runs with {@code LC_ALL=C}, {@code /usr/sbin:/sbin} appended
- * to PATH and under coreutils {@code timeout}, which kills the remote process group when the
- * command's timeout expires (killing only the local ssh would leave it running there). Host keys
- * are checked strictly; a transport failure is thrown as {@link SshConnectionException}, never
- * returned as an empty result.
+ * to PATH and under coreutils {@code timeout}; a command that printed nothing and used no CPU for its
+ * timeout is ended there (killing only the local ssh would leave it running). Host keys are checked
+ * strictly; a transport failure is thrown as {@link SshConnectionException}, never returned as an
+ * empty result.
  */
 public final class SshRunner implements CommandRunner, AutoCloseable {
 
-    /** Seconds between the remote SIGTERM and SIGKILL. */
-    private static final int KILL_AFTER_SECONDS = 2;
-    /** What the local ssh gets beyond the remote timeout: latency, the kill and the teardown. */
-    private static final Duration TRANSPORT_GRACE = Duration.ofSeconds(5);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration KEYSCAN_TIMEOUT = Duration.ofSeconds(15);
     /** An idle master ends after this many seconds, also when iptscope itself was killed. */
     private static final int PERSIST_SECONDS = 600;
-    /** Sessions at once over one master: as many as LocalRunner runs, well under sshd's default MaxSessions (10). */
-    private static final int SSH_ERROR = 255;
-    private static final int TIMEOUT_TERM = 124;
-    private static final int TIMEOUT_KILL = 128 + 9;
+    /** Remote shells started with the connection, and replaced when one dies: two phases may overlap. */
+    private static final int SHELLS_STARTED = 2;
+    /** Idle remote shells kept: more phases at once pay their logins once per connection, not per detection. */
+    private static final int SHELLS_KEPT = 4;
+    private static final System.Logger LOG = System.getLogger(SshRunner.class.getName());
     private static final int DEFAULT_PORT = 22;
 
-    /** Lines the ssh client itself writes when the transport, not the command, failed. */
-    private static final Pattern CLIENT_ERROR = Pattern.compile(
-            "(?m)^(ssh: |mux_client_|muxclient: |Control socket |client_loop: |Connection to \\S+ closed"
-                    + "|Connection closed by |Shared connection to |Timeout, server )");
     private static final Pattern OFFENDING = Pattern.compile("(?m)^Offending .* key in (\\S+):(\\d+)");
 
     private final SshTarget target;
     private final Path controlDir;
     private final HostKeyPrompt hostKeyPrompt;
     private final LocalRunner local = new LocalRunner();
+    private final ShellPool shells;
     private final List<Consumer<ConnectionState>> listeners = new CopyOnWriteArrayList<>();
     private final Object connectLock = new Object();
     private volatile ConnectionState state = ConnectionState.DISCONNECTED;
@@ -64,6 +60,8 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
         this.target = target;
         this.controlDir = controlDir;
         this.hostKeyPrompt = hostKeyPrompt;
+        this.shells = new ShellPool(() -> RemoteShell.start(sshArgv(List.of(RemoteShell.remoteCommandLine())),
+                local.path(), host(), CONNECT_TIMEOUT), target.destination(), SHELLS_STARTED, SHELLS_KEPT);
     }
 
     @Override
@@ -88,7 +86,11 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
             }
             setState(ConnectionState.CONNECTING);
             try {
+                // Shells of an earlier master ended with it.
+                shells.close();
                 establish();
+                // Their logins overlap whatever the caller does next (the privilege probe is their first request).
+                shells.prestart();
                 setState(ConnectionState.CONNECTED);
             } catch (SshConnectionException e) {
                 setState(ConnectionState.FAILED);
@@ -100,6 +102,7 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
     /** Drops the master (if any) and connects anew. */
     public void reconnect() {
         synchronized (connectLock) {
+            shells.close();
             stopMaster();
             setState(ConnectionState.DISCONNECTED);
             connect();
@@ -110,6 +113,7 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
     @Override
     public void close() {
         synchronized (connectLock) {
+            shells.close();
             stopMaster();
             setState(ConnectionState.DISCONNECTED);
         }
@@ -126,35 +130,59 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
     @Override
     public CommandResult run(Command command) {
         ensureConnected();
-        return execute(command);
+        return inShell(List.of(command)).get(0);
     }
 
     @Override
     public List<CommandResult> runAll(List<Command> commands) {
-        if (commands.size() <= 1) {
-            return CommandRunner.super.runAll(commands);
+        if (commands.isEmpty()) {
+            return List.of();
         }
         ensureConnected();
-        if (!RemoteBatch.batchable(commands)) {
-            return Parallel.runAll(commands, "iptscope-ssh", this::execute);
-        }
-        // One session for the whole phase: a login shell can cost far more than the commands themselves.
-        RemoteBatch batch = new RemoteBatch(commands);
-        Command ssh = new Command(sshArgv(List.of("sh -s")), batch.script().getBytes(StandardCharsets.UTF_8),
-                batch.longest().plus(TRANSPORT_GRACE));
-        CommandResult r = local.run(ssh);
-        if (!r.launched()) {
-            return commands.stream().map(c -> CommandResult.launchFailed(c, "ssh client: " + r.launchError(),
-                    r.duration())).toList();
-        }
-        checkTransport(r, commands.size() + " commands (" + commands.get(0) + ", …)");
-        return batch.results(r);
+        return inShell(commands);
     }
 
-    /** The shell command line the remote user's POSIX shell runs for {@code command}. */
-    static String remoteCommandLine(Command command) {
-        return "export LC_ALL=C PATH=\"$PATH:/usr/sbin:/sbin\"; exec timeout -k " + KILL_AFTER_SECONDS + " "
-                + seconds(command.timeout()) + " " + ShellQuote.quote(command.argv());
+    /**
+     * The commands as one request to an idle remote shell. A shell that dies meanwhile fails this request
+     * (each command says so; the next request gets a new shell), or, when the master went with it, the
+     * connection is lost.
+     */
+    private List<CommandResult> inShell(List<Command> commands) {
+        RemoteBatch batch = new RemoteBatch(commands);
+        String what = commands.size() == 1 ? "'" + commands.get(0) + "'"
+                : commands.size() + " commands ('" + commands.get(0) + "', …)";
+        long started = System.nanoTime();
+        RemoteShell shell;
+        try {
+            shell = shells.acquire();
+        } catch (IOException e) {
+            lostUnlessMasterAlive(what, e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "cannot start a remote shell on " + host(), e);
+            return batch.failedAll("iptscope: cannot start a remote shell on " + host() + " to run " + what + ": "
+                    + e.getMessage(), Duration.ofNanos(System.nanoTime() - started));
+        }
+        try {
+            List<CommandResult> results = shell.run(batch);
+            shells.release(shell);
+            return results;
+        } catch (RemoteShell.Died e) {
+            shell.close();
+            lostUnlessMasterAlive(what, e.getMessage());
+            shells.prestart();
+            LOG.log(System.Logger.Level.WARNING, "{0} while running {1}; the next command starts a new one",
+                    e.getMessage(), what);
+            return batch.failedAll("iptscope: " + e.getMessage() + " while running this command; the next command "
+                    + "starts a new remote shell", Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private void lostUnlessMasterAlive(String what, String why) {
+        if (!masterAlive()) {
+            setState(ConnectionState.LOST);
+            throw new SshConnectionException(host(), SshConnectionException.Reason.LOST,
+                    "connection to " + host() + " lost while running " + what + ": " + why
+                            + "; the next action reconnects");
+        }
     }
 
     private void ensureConnected() {
@@ -173,43 +201,6 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
         String remote = "export LC_ALL=C PATH=\"$PATH:/usr/sbin:/sbin\"; " + ShellQuote.quote(command.argv())
                 + " & p=$!; cat >/dev/null; kill $p";
         return local.start(new Command(sshArgv(List.of(remote)), null, command.timeout()), onLine);
-    }
-
-    private CommandResult execute(Command command) {
-        Command ssh = new Command(sshArgv(List.of(remoteCommandLine(command))), command.stdin(),
-                command.timeout().plusSeconds(KILL_AFTER_SECONDS).plus(TRANSPORT_GRACE));
-        CommandResult r;
-        try {
-            r = local.run(ssh);
-        } finally {
-            ssh.wipeStdin();
-        }
-        if (!r.launched()) {
-            return CommandResult.launchFailed(command, "ssh client: " + r.launchError(), r.duration());
-        }
-        checkTransport(r, "'" + command + "'");
-        boolean remoteTimeout = (r.exitCode() == TIMEOUT_TERM || r.exitCode() == TIMEOUT_KILL)
-                && r.duration().compareTo(command.timeout()) >= 0;
-        boolean timedOut = r.timedOut() || remoteTimeout;
-        return new CommandResult(command, timedOut ? -1 : r.exitCode(), r.stdout(), r.stderr(), r.duration(),
-                timedOut, null);
-    }
-
-    private void checkTransport(CommandResult r, String what) {
-        if (r.timedOut() || (r.exitCode() == SSH_ERROR && transportFailed(r))) {
-            // The remote timeout would have ended the command first: the transport broke or stalled.
-            if (r.exitCode() == SSH_ERROR || !masterAlive()) {
-                setState(ConnectionState.LOST);
-                throw new SshConnectionException(host(), SshConnectionException.Reason.LOST,
-                        "connection to " + host() + " lost while running " + what
-                                + detail(r.stderrText()) + "; the next action reconnects");
-            }
-        }
-    }
-
-    /** Exit 255 is the client's own error unless the command itself exited 255 over a live master. */
-    private boolean transportFailed(CommandResult r) {
-        return CLIENT_ERROR.matcher(r.stderrText()).find() || !masterAlive();
     }
 
     private void establish() {
@@ -409,9 +400,5 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
 
     private static String expandHome(String path) {
         return path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path;
-    }
-
-    private static String seconds(Duration d) {
-        return String.format(Locale.ROOT, "%.3f", Math.max(d.toMillis(), 1) / 1000.0);
     }
 }

@@ -37,7 +37,8 @@ public final class SshDetectionBench {
     static final String TITLE = "Remote detection over SSH";
     private static final String NOISE = "\nOther work shared the 2 cores (see the load average), so single runs vary "
             + "widely; most of a run is the kernel's answer to `nft -j list` and `iptables-nft-save` on 100k rules, "
-            + "the same work in both. LocalRunner and SshRunner both run up to 4 commands at once.\n";
+            + "the same work in both. LocalRunner runs up to 4 commands at once; SshRunner sends a phase as one "
+            + "request to a remote shell started at connect, which runs its commands at once.\n";
 
     private SshDetectionBench() {
     }

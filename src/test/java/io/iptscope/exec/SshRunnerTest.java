@@ -121,8 +121,39 @@ class SshRunnerTest {
         assertEquals(List.of(), left, "remote processes survived the timeout");
     }
 
+    @Test
+    void aQuietRemoteCommandIsHungWhileASlowOneThatKeepsPrintingIsNotAndShowsProgress(@TempDir Path bin)
+            throws Exception {
+        // A fake read: never quiet for its timeout, but running longer than that in all.
+        Path slow = bin.resolve("slow-save");
+        Files.writeString(slow, "#!/bin/sh\nfor i in 1 2 3 4 5 6; do echo \"line $i\"; sleep 0.6; done\n");
+        Files.setPosixFilePermissions(slow, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        List<ReadProgress> seen = new CopyOnWriteArrayList<>();
+        List<CommandResult> r;
+        try (AutoCloseable l = ReadProgress.listen(seen::add)) {
+            r = ssh.runAll(List.of(Command.of("sleep", "987.63").withTimeout(Duration.ofMillis(1500)),
+                    Command.of(slow.toString()).withTimeout(Duration.ofMillis(1500))));
+        }
+        assertTrue(r.get(0).timedOut(), r.get(0).summary());
+        assertEquals(-1, r.get(0).exitCode());
+        assertFalse(r.get(1).timedOut(), r.get(1).summary());
+        assertEquals(0, r.get(1).exitCode());
+        assertEquals(6, r.get(1).stdoutText().lines().count());
+        assertTrue(seen.stream().anyMatch(p -> p.host().equals(TestSshd.DESTINATION) && !p.done() && p.bytes() > 0
+                && p.command().equals(slow.toString())), "progress of the slow read: " + seen);
+        List<String> left = List.of();
+        for (int i = 0; i < 40; i++) {
+            left = remoteSleeps();
+            if (left.isEmpty()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertEquals(List.of(), left, "the hung command survived");
+    }
+
     private static List<String> remoteSleeps() {
-        CommandResult ps = new LocalRunner().run(Command.of("pgrep", "-af", "sleep 987.6"));
+        CommandResult ps = new LocalRunner().run(Command.of("pgrep", "-af", "^sleep 987.6"));
         return ps.stdoutText().lines().filter(l -> !l.contains("pgrep")).toList();
     }
 
