@@ -87,7 +87,9 @@ public final class DumpInput {
                 }
                 buf = Arrays.copyOf(buf, (int) Math.min((long) n * 2, MAX_BYTES + 1));
             }
-            int r = in.read(buf, n, buf.length - n);
+            // At most CHUNK per call: a file's stream copies each read through a temporary direct buffer of the
+            // read's size, which NIO then keeps per thread; one 75 MB read left 75 MB of native memory per worker.
+            int r = in.read(buf, n, Math.min(CHUNK, buf.length - n));
             if (r < 0) {
                 break;
             }

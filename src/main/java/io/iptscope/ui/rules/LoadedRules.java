@@ -34,30 +34,35 @@ record LoadedRules(String name, Ruleset ruleset, RuleIndex index, Map<String, Ma
             }
             offsets.put(t.name(), chains);
         }
-        LoadedRules partial = new LoadedRules(name, ruleset, RuleIndex.of(ruleset), offsets,
-                ChainGraph.of(Ruleset.empty()), parseErrors, List.of());
-        return partial.withJumps(partial.jumps());
+        return new LoadedRules(name, ruleset, RuleIndex.of(ruleset), offsets, ChainGraph.of(Ruleset.empty()),
+                parseErrors, List.of()).withJumps(ChainGraph.of(Ruleset.empty()));
     }
 
     /** With the chain graph of this ruleset: the tree then shows how many rules jump or go to each chain. */
     LoadedRules withJumps(ChainGraph graph) {
-        LoadedRules r = new LoadedRules(name, ruleset, index, offsets, graph, parseErrors, List.of());
-        return new LoadedRules(name, ruleset, index, offsets, graph, parseErrors, r.tree(null));
+        return new LoadedRules(name, ruleset, index, offsets, graph, parseErrors, tree(ruleset, offsets, graph, null));
     }
 
     /**
      * The tree as a filter shows it: every table with its count of matches, and only the chains with a match
      * (a kube-proxy nat table has 100k chains; the few that match are what one looks for). Without a filter
-     * ({@code hits} null) every chain.
+     * ({@code hits} null) every chain: the tree made once in the background, not a copy of its 180k nodes at
+     * 500k rules.
      */
     List<TableNode> tree(Hits hits) {
+        return hits == null ? tree : tree(ruleset, offsets, jumps, hits);
+    }
+
+    private static List<TableNode> tree(Ruleset ruleset, Map<String, Map<String, Integer>> offsets,
+                                        ChainGraph jumps, Hits hits) {
         List<TableNode> nodes = new ArrayList<>();
         Hits.Counter counter = hits == null ? null : hits.counter();
         for (Table t : ruleset.tables()) {
+            Map<String, Integer> starts = offsets.get(t.name());
             List<TableNode.ChainNode> chains = new ArrayList<>();
             int tableHits = 0;
             for (Chain c : t.chains()) {
-                int matching = counter == null ? -1 : counter.in(offsetOf(t.name(), c.name()), c.ruleCount());
+                int matching = counter == null ? -1 : counter.in(starts.get(c.name()), c.ruleCount());
                 tableHits += Math.max(0, matching);
                 if (matching != 0) {
                     chains.add(new TableNode.ChainNode(t.name(), c.name(), c.policy(), c.ruleCount(),
