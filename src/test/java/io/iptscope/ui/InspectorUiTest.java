@@ -1,90 +1,43 @@
 package io.iptscope.ui;
 
+import static io.iptscope.ui.WindowExtension.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.iptscope.restore.SnapshotStore;
 import io.iptscope.rules.Backend;
-import io.iptscope.testing.TestNetns;
-import io.iptscope.exec.PrivilegeMode;
-import io.iptscope.ui.common.ReportOrigin;
 import io.iptscope.ui.restore.RestorePhase;
 import io.iptscope.ui.restore.RestoreViewModel;
 import io.iptscope.ui.rules.ChainRef;
 import io.iptscope.ui.rules.RuleRow;
-import io.iptscope.ui.rules.RulesViewModel;
-import io.iptscope.ui.task.ExecutorTaskRunner;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import javafx.application.Platform;
-import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Clicks through the real window (headless Monocle by default) on a real netns with rules in both
  * backends: detection, the filter bar, and jump navigation with back.
  */
-@ExtendWith(ApplicationExtension.class)
 class InspectorUiTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
-    private static TestNetns netns;
-    private static ExecutorService background;
+    @RegisterExtension
+    static final WindowExtension UI = WindowExtension.on(() -> MismatchScenario.create(60));
+
     private IptscopeApp.Window window;
 
-    @BeforeAll
-    static void scenario(@TempDir Path data) {
-        // Backups of the restore test go to a temporary snapshot store, not the user's.
-        System.setProperty(SnapshotStore.DATA_HOME_PROPERTY, data.toString());
-        netns = MismatchScenario.create(60);
-        background = Executors.newCachedThreadPool();
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        if (netns != null) {
-            netns.close();
-        }
-        background.shutdownNow();
-        System.clearProperty(SnapshotStore.DATA_HOME_PROPERTY);
-    }
-
-    @Start
-    void start(Stage stage) {
-        window = IptscopeApp.Window.open(stage, new ExecutorTaskRunner(background, Platform::runLater));
-        window.model().privilegeProperty().set(PrivilegeMode.DIRECT);
-        window.model().select(netns.target());
-    }
-
-    private void detect(FxRobot robot) {
-        robot.clickOn("#detectButton");
-        Fx.waitFor("the live report and the rules", WAIT, () -> window.model().reportProperty().get() != null
-                && window.model().reportProperty().get().origin() == ReportOrigin.LIVE
-                && window.model().tasks().running().isEmpty());
-        // New nodes get their CSS on the next pulse.
-        Fx.settle();
-        WaitForAsyncUtils.waitForFxEvents();
+    @BeforeEach
+    void window() {
+        window = UI.window();
     }
 
     @Test
     void detectionOfARealNetnsShowsTheVerdictLargeWithTheMismatch(FxRobot robot) {
-        detect(robot);
+        UI.detect();
         Label v4 = robot.lookup("#verdict-ipv4").queryAs(Label.class);
         assertEquals("use NFT", v4.getText());
         assertTrue(v4.getFont().getSize() >= 30, "the verdict is large: " + v4.getFont().getSize());
@@ -106,11 +59,11 @@ class InspectorUiTest {
 
     @Test
     void jumpTargetsAreLinksWithBackAndForward(FxRobot robot) {
-        detect(robot);
+        UI.detect();
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
         robot.interact(() -> window.view().rulesModel().open(new ChainRef("nat", "KUBE-SERVICES")));
         Fx.waitFor("KUBE-SERVICES", WAIT, () -> window.model().tasks().running().isEmpty());
-        RuleRow first = (RuleRow) rulesTable(robot).getItems().get(0);
+        RuleRow first = (RuleRow) UI.rulesTable().getItems().get(0);
         Hyperlink link = robot.lookup((Hyperlink h) -> h.getText().equals("→ " + first.jumpName())).queryAs(Hyperlink.class);
         robot.clickOn(link);
         Fx.waitFor("the jump", WAIT, () -> window.model().tasks().running().isEmpty());
@@ -128,7 +81,7 @@ class InspectorUiTest {
 
     @Test
     void aRestoreIsTestedPreviewedAppliedWithACountdownAndConfirmed(FxRobot robot) {
-        detect(robot);
+        UI.detect();
         robot.interact(() -> window.view().openRestore());
         RestoreViewModel restore = window.view().restoreModel();
         robot.interact(() -> {
@@ -150,16 +103,11 @@ class InspectorUiTest {
                 && restore.phaseProperty().get() == RestorePhase.ARMED);
         Label countdown = robot.lookup("#countdown").queryAs(Label.class);
         assertTrue(countdown.getText().startsWith("Rolls back in "), countdown.getText());
-        assertTrue(netns.exec("iptables-legacy-save", "-t", "filter").stdoutText().contains("192.0.2.0/24"));
+        assertTrue(UI.netns().exec("iptables-legacy-save", "-t", "filter").stdoutText().contains("192.0.2.0/24"));
 
         robot.clickOn("#confirm");
         Fx.waitFor("the confirmation", WAIT, () -> restore.phaseProperty().get() == RestorePhase.DONE);
         assertTrue(restore.messageProperty().get().startsWith("Confirmed"), restore.messageProperty().get());
-        assertTrue(netns.exec("iptables-legacy-save", "-t", "filter").stdoutText().contains("192.0.2.0/24"));
-    }
-
-    private static TableView<?> rulesTable(FxRobot robot) {
-        Node rulesRoot = robot.lookup("#filter").query().getParent().getParent().getParent();
-        return robot.from(rulesRoot).lookup("#table").queryAs(TableView.class);
+        assertTrue(UI.netns().exec("iptables-legacy-save", "-t", "filter").stdoutText().contains("192.0.2.0/24"));
     }
 }

@@ -6,23 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iptscope.exec.CommandResult;
-import io.iptscope.exec.PrivilegeMode;
-import io.iptscope.restore.SnapshotStore;
 import io.iptscope.testing.TestNetns;
-import io.iptscope.ui.common.ReportOrigin;
 import io.iptscope.ui.diff.DiffLine;
 import io.iptscope.ui.diff.DiffMode;
 import io.iptscope.ui.rules.ChainRef;
 import io.iptscope.ui.rules.RuleRow;
 import io.iptscope.ui.rules.RulesViewModel;
 import io.iptscope.ui.rules.TableNode;
-import io.iptscope.ui.task.ExecutorTaskRunner;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import javafx.application.Platform;
-import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -32,15 +22,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -48,69 +33,53 @@ import org.testfx.util.WaitForAsyncUtils;
  * the filter over every table, Esc, Down, a jump with the filter on, the target arguments column, the native
  * table, and the diff paired by identity with its next-change key.
  */
-@ExtendWith(ApplicationExtension.class)
 class RulesAndDiffUiTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(90);
-    private static TestNetns netns;
-    private static ExecutorService background;
+    @RegisterExtension
+    static final WindowExtension UI = WindowExtension.on(RulesAndDiffUiTest::scenario);
+
     private IptscopeApp.Window window;
 
-    @BeforeAll
-    static void scenario(@TempDir Path data) {
-        System.setProperty(SnapshotStore.DATA_HOME_PROPERTY, data.toString());
-        netns = MismatchScenario.create(60);
-        CommandResult fw = netns.execWithInput("""
-                table inet fw {
-                  chain input { type filter hook input priority 10; policy accept;
-                    tcp dport { 22, 443 } counter accept comment "ssh and https"
-                  }
-                }
-                """, "nft", "-f", "-");
-        assertTrue(fw.ok(), fw.summary());
-        background = Executors.newCachedThreadPool();
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        if (netns != null) {
+    /** The mismatch plus a native nft table, which iptables tools never show. */
+    private static TestNetns scenario() {
+        TestNetns netns = MismatchScenario.create(60);
+        try {
+            CommandResult fw = netns.execWithInput("""
+                    table inet fw {
+                      chain input { type filter hook input priority 10; policy accept;
+                        tcp dport { 22, 443 } counter accept comment "ssh and https"
+                      }
+                    }
+                    """, "nft", "-f", "-");
+            assertTrue(fw.ok(), fw.summary());
+            return netns;
+        } catch (RuntimeException | Error e) {
             netns.close();
+            throw e;
         }
-        background.shutdownNow();
-        System.clearProperty(SnapshotStore.DATA_HOME_PROPERTY);
     }
 
-    @Start
-    void start(Stage stage) {
-        window = IptscopeApp.Window.open(stage, new ExecutorTaskRunner(background, Platform::runLater));
-        window.model().privilegeProperty().set(PrivilegeMode.DIRECT);
-        window.model().select(netns.target());
+    @BeforeEach
+    void window() {
+        window = UI.window();
     }
 
     private RulesViewModel detectAndOpenRules(FxRobot robot) {
-        robot.clickOn("#detectButton");
-        idle("the live report and the rules", () -> window.model().reportProperty().get() != null
-                && window.model().reportProperty().get().origin() == ReportOrigin.LIVE);
+        UI.detect();
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
         RulesViewModel rules = window.view().rulesModel();
-        idle("the rules", () -> rules.countProperty().get().contains("rules shown"));
+        UI.idle("the rules", () -> rules.countProperty().get().contains("rules shown"));
         return rules;
-    }
-
-    private void idle(String what, java.util.function.BooleanSupplier also) {
-        Fx.waitFor(what, WAIT, () -> also.getAsBoolean() && window.model().tasks().running().isEmpty());
-        Fx.settle();
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
     void theFilterCoversEveryTableWithCountsEscClearsItAndDownEntersTheResults(FxRobot robot) {
         RulesViewModel rules = detectAndOpenRules(robot);
         robot.interact(() -> rules.open(new ChainRef("filter", "INPUT")));
-        idle("filter INPUT", () -> true);
+        UI.idle("filter INPUT", () -> true);
         robot.clickOn("#filter").write("svc-000001");
-        idle("the filter", () -> rules.filterNoteProperty().get() != null);
-        TableView<?> table = rulesTable(robot);
+        UI.idle("the filter", () -> rules.filterNoteProperty().get() != null);
+        TableView<?> table = UI.rulesTable();
         assertTrue(table.getItems().isEmpty(), "INPUT holds none of the service's rules");
         Label placeholder = robot.lookup("#rulesPlaceholder").queryAs(Label.class);
         assertTrue(placeholder.getText().contains("rules match elsewhere"), placeholder.getText());
@@ -124,15 +93,15 @@ class RulesAndDiffUiTest {
         assertTrue(note.isVisible() && note.getText().contains("nat " + natNode.matching()), note.getText());
 
         robot.interact(() -> rules.open(ChainRef.table("nat")));
-        idle("nat", () -> !rulesTable(robot).getItems().isEmpty());
+        UI.idle("nat", () -> !UI.rulesTable().getItems().isEmpty());
         assertTrue(robot.lookup(".ipts-match").tryQuery().isPresent(), "the matched text is marked in the cells");
         robot.clickOn("#filter").type(KeyCode.DOWN);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(rulesTable(robot).isFocused(), "Down moves into the results");
-        assertEquals(0, rulesTable(robot).getSelectionModel().getSelectedIndex());
+        assertTrue(UI.rulesTable().isFocused(), "Down moves into the results");
+        assertEquals(0, UI.rulesTable().getSelectionModel().getSelectedIndex());
 
         robot.clickOn("#filter").type(KeyCode.ESCAPE);
-        idle("no filter", () -> rules.filterNoteProperty().get() == null);
+        UI.idle("no filter", () -> rules.filterNoteProperty().get() == null);
         assertEquals("", robot.lookup("#filter").queryAs(TextField.class).getText());
         assertFalse(robot.lookup("#filterBar").query().isVisible());
     }
@@ -144,17 +113,17 @@ class RulesAndDiffUiTest {
             rules.open(new ChainRef("nat", "KUBE-SERVICES"));
             rules.filterTextProperty().set("target:KUBE-SVC-*");
         });
-        idle("the filter", () -> rules.filterNoteProperty().get() != null);
-        RuleRow first = (RuleRow) rulesTable(robot).getItems().get(0);
+        UI.idle("the filter", () -> rules.filterNoteProperty().get() != null);
+        RuleRow first = (RuleRow) UI.rulesTable().getItems().get(0);
         robot.clickOn(robot.lookup((Hyperlink h) -> h.getText().equals("→ " + first.jumpName()))
                 .queryAs(Hyperlink.class));
-        idle("the jump", () -> rules.locationProperty().get().chain().equals(first.jumpName()));
-        assertFalse(rulesTable(robot).getItems().isEmpty(), "not 'No rules here'");
+        UI.idle("the jump", () -> rules.locationProperty().get().chain().equals(first.jumpName()));
+        assertFalse(UI.rulesTable().getItems().isEmpty(), "not 'No rules here'");
         Label note = robot.lookup("#filterNote").queryAs(Label.class);
         assertTrue(note.getText().contains("showing the whole chain"), note.getText());
         assertTrue(robot.lookup("#filterBar").query().getStyleClass().contains("ipts-banner-warning"));
         robot.clickOn("#clearFilter");
-        idle("no filter", () -> rules.filterNoteProperty().get() == null);
+        UI.idle("no filter", () -> rules.filterNoteProperty().get() == null);
         assertFalse(rules.suspendedProperty().get());
     }
 
@@ -165,8 +134,8 @@ class RulesAndDiffUiTest {
             rules.open(ChainRef.table("nat"));
             rules.filterTextProperty().set("target:DNAT");
         });
-        idle("DNAT rules", () -> rules.filterNoteProperty().get() != null);
-        TableView<RuleRow> table = rulesTable(robot);
+        UI.idle("DNAT rules", () -> rules.filterNoteProperty().get() != null);
+        TableView<RuleRow> table = UI.rulesTable();
         TableColumn<RuleRow, ?> args = table.getColumns().stream().filter(c -> c.getText().equals("Target arguments"))
                 .findFirst().orElseThrow();
         Object cell = args.getCellData(0);
@@ -182,21 +151,21 @@ class RulesAndDiffUiTest {
         Hyperlink chainLink = robot.lookup("#filter-on-chain").queryAs(Hyperlink.class);
         String term = chainLink.getText();
         robot.clickOn(chainLink);
-        idle("the added term", () -> rules.filterTextProperty().get().endsWith(term));
+        UI.idle("the added term", () -> rules.filterTextProperty().get().endsWith(term));
         assertEquals("target:DNAT " + term, rules.filterTextProperty().get());
-        assertTrue(rulesTable(robot).getItems().stream().allMatch(r -> r.targetArguments().startsWith("--to-")));
+        assertTrue(UI.rulesTable().getItems().stream().allMatch(r -> r.targetArguments().startsWith("--to-")));
     }
 
     @Test
     void aNativeNftTableOpensReadOnly(FxRobot robot) {
         RulesViewModel rules = detectAndOpenRules(robot);
-        idle("the native tables", () -> !rules.nativeTables().isEmpty());
+        UI.idle("the native tables", () -> !rules.nativeTables().isEmpty());
         @SuppressWarnings("unchecked")
         TreeView<Object> tree = robot.lookup("#tree").queryAs(TreeView.class);
         TreeItem<Object> group = tree.getRoot().getChildren().get(tree.getRoot().getChildren().size() - 1);
         assertEquals("native nftables tables (read-only)", group.getValue());
         robot.interact(() -> tree.getSelectionModel().select(group.getChildren().get(0)));
-        idle("the native table", () -> rules.nativeTableProperty().get() != null);
+        UI.idle("the native table", () -> rules.nativeTableProperty().get() != null);
         ListView<?> listing = robot.lookup("#nativeTable").queryAs(ListView.class);
         assertTrue(listing.isVisible());
         assertEquals("table inet fw {", listing.getItems().get(0));
@@ -204,8 +173,8 @@ class RulesAndDiffUiTest {
                 && l.toString().contains("comment \"ssh and https\"")), listing.getItems().toString());
         assertTrue(robot.lookup("#breadcrumb").queryAs(Label.class).getText().contains("read-only"));
         robot.interact(() -> rules.open(ChainRef.table("filter")));
-        idle("back to iptables", () -> rules.nativeTableProperty().get() == null);
-        assertTrue(rulesTable(robot).isVisible());
+        UI.idle("back to iptables", () -> rules.nativeTableProperty().get() == null);
+        assertTrue(UI.rulesTable().isVisible());
     }
 
     @Test
@@ -214,7 +183,7 @@ class RulesAndDiffUiTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
         robot.interact(() -> window.view().diffView().model().modeProperty().set(DiffMode.LEGACY_VS_NFT));
         robot.clickOn("#compare");
-        idle("the diff", () -> window.view().diffView().model().reportProperty().get() != null);
+        UI.idle("the diff", () -> window.view().diffView().model().reportProperty().get() != null);
         String summary = robot.lookup("#diffSummary").queryAs(Label.class).getText();
         assertTrue(summary.contains("docker: 3 chains and 6 rules only in A"), summary);
         assertTrue(summary.contains("kube-proxy: "), summary);
@@ -253,11 +222,5 @@ class RulesAndDiffUiTest {
             }
         }
         return null;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static TableView<RuleRow> rulesTable(FxRobot robot) {
-        Node rulesRoot = robot.lookup("#filter").query().getParent().getParent().getParent();
-        return robot.from(rulesRoot).lookup("#table").queryAs(TableView.class);
     }
 }

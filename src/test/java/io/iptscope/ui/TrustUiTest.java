@@ -1,5 +1,6 @@
 package io.iptscope.ui;
 
+import static io.iptscope.ui.WindowExtension.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,15 +11,11 @@ import io.iptscope.restore.SnapshotStore;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
 import io.iptscope.testing.TestNetns;
+import io.iptscope.ui.common.ReportOrigin;
 import io.iptscope.ui.common.Theme;
 import io.iptscope.ui.main.AppAction;
-import io.iptscope.exec.PrivilegeMode;
-import io.iptscope.ui.common.ReportOrigin;
-import io.iptscope.ui.common.ShownReport;
 import io.iptscope.ui.main.TargetChoice;
 import io.iptscope.ui.restore.RestoreViewModel;
-import io.iptscope.ui.task.ExecutorTaskRunner;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -42,14 +37,11 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -57,69 +49,33 @@ import org.testfx.util.WaitForAsyncUtils;
  * view follows, dialogs that name it, a foreign snapshot that needs a yes, an unconfirmed card for a
  * timed-out read, a nat flush that raises the alarm, and every shortcut of the sheet.
  */
-@ExtendWith(ApplicationExtension.class)
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class TrustUiTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    @RegisterExtension
+    static final WindowExtension UI = WindowExtension.on(() -> MismatchScenario.create(2000), TestNetns::create);
 
-    static {
-        // Opening the window takes more than TestFX's 10 s when eight builds share two cores.
-        System.setProperty("testfx.setup.timeout", "60000");
-    }
-    private static TestNetns mismatch;
-    private static TestNetns empty;
-    private static ExecutorService background;
     private IptscopeApp.Window window;
+    private TestNetns mismatch;
+    private TestNetns empty;
 
-    @BeforeAll
-    static void scenario(@TempDir Path data) {
-        System.setProperty(SnapshotStore.DATA_HOME_PROPERTY, data.toString());
-        mismatch = MismatchScenario.create(2000);
-        empty = TestNetns.create();
-        background = Executors.newCachedThreadPool();
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        if (mismatch != null) {
-            mismatch.close();
-        }
-        if (empty != null) {
-            empty.close();
-        }
-        background.shutdownNow();
-        System.clearProperty(SnapshotStore.DATA_HOME_PROPERTY);
-    }
-
-    @Start
-    void start(Stage stage) {
-        window = IptscopeApp.Window.open(stage, new ExecutorTaskRunner(background, Platform::runLater));
-        window.model().privilegeProperty().set(PrivilegeMode.DIRECT);
-        window.model().select(mismatch.target());
-    }
-
-    private void detected(TestNetns ns) {
-        Fx.waitFor("the live report of " + ns.name(), WAIT, () -> {
-            ShownReport shown = window.model().reportProperty().get();
-            return shown != null && shown.origin() == ReportOrigin.LIVE && shown.takenFor() != null
-                    && shown.takenFor().netns().equals(ns.target()) && !window.model().detectingProperty().get()
-                    && window.model().tasks().running().isEmpty();
-        });
-        Fx.settle();
-        WaitForAsyncUtils.waitForFxEvents();
+    @BeforeEach
+    void window() {
+        window = UI.window();
+        mismatch = UI.netns(0);
+        empty = UI.netns(1);
     }
 
     @Test
     @org.junit.jupiter.api.Order(2)
     void switchingTheTargetReDetectsAndEveryViewFollowsOrIsMarkedStale(FxRobot robot) {
-        detected(mismatch);
+        UI.detected(mismatch);
         Label banner = robot.lookup("#banner").queryAs(Label.class);
         assertFalse(banner.isVisible(), banner.getText());
 
         ComboBox<TargetChoice> picker = robot.lookup("#targetPicker").queryComboBox();
         robot.interact(() -> picker.setValue(new TargetChoice(empty.target(), "netns " + empty.name())));
-        detected(empty);
+        UI.detected(empty);
         String title = ((Stage) window.scene().getWindow()).getTitle();
         assertTrue(title.startsWith("iptscope · Local · " + empty.target().spec() + " · "), title);
         assertTrue(robot.lookup((Label l) -> l.getText() != null && l.getText().contains(empty.target().spec())
@@ -141,7 +97,7 @@ class TrustUiTest {
     @Test
     @org.junit.jupiter.api.Order(5)
     void theRestoreDialogNamesItsTargetAndAForeignSnapshotNeedsAWordedYes(FxRobot robot) throws Exception {
-        detected(mismatch);
+        UI.detected(mismatch);
         robot.interact(() -> window.view().rulesModel().backendProperty().set(Backend.LEGACY));
         Fx.waitFor("the rules", WAIT, () -> window.model().tasks().running().isEmpty());
         robot.interact(() -> window.view().openRestore());
@@ -181,7 +137,7 @@ class TrustUiTest {
     @Test
     @org.junit.jupiter.api.Order(3)
     void aTimedOutReadShowsAnUnconfirmedCard(FxRobot robot, @TempDir Path dir) throws Exception {
-        detected(mismatch);
+        UI.detected(mismatch);
         Path file = dir.resolve("timed-out.json");
         io.iptscope.report.Reports.write(FaultyReports.timedOutNft(), file);
         robot.interact(() -> window.model().openReport(file));
@@ -202,7 +158,7 @@ class TrustUiTest {
     @Test
     @org.junit.jupiter.api.Order(4)
     void aFlushOfNatRaisesTheAlarm(FxRobot robot) {
-        detected(mismatch);
+        UI.detected(mismatch);
         robot.press(KeyCode.CONTROL).type(KeyCode.W).release(KeyCode.CONTROL);
         Fx.waitFor("the watch", WAIT, () -> window.view().watchView().model().events().stream()
                 .anyMatch(e -> e.type().equals("snapshot") && "nft".equals(e.backend())));
@@ -229,7 +185,7 @@ class TrustUiTest {
     @Test
     @org.junit.jupiter.api.Order(1)
     void everyShortcutOnTheSheetFocusesOrTriggersWhatItSays(FxRobot robot) {
-        detected(mismatch);
+        UI.detected(mismatch);
         robot.type(KeyCode.F1);
         Fx.waitFor("the shortcut sheet", WAIT, () -> robot.lookup("#shortcut-sheet").tryQuery().isPresent());
         String sheet = robot.lookup("#shortcut-sheet").lookup(".label").queryAllAs(Label.class).stream()
@@ -312,13 +268,6 @@ class TrustUiTest {
         }
         assertEquals(List.of(), unchecked, "every action on the sheet is checked here or listed as not headless");
         Fx.waitFor("the detection", WAIT, () -> window.model().tasks().running().isEmpty());
-    }
-
-    /** A dialog left open by a failed test would block the next test's start. */
-    @org.junit.jupiter.api.AfterEach
-    void closeDialogs() {
-        Fx.run(() -> new ArrayList<>(Window.getWindows()).stream().filter(w -> w != window.scene().getWindow())
-                .forEach(Window::hide));
     }
 
     private static BooleanSupplier focused(String id, FxRobot robot) {
