@@ -19,6 +19,7 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeCell;
@@ -47,11 +48,16 @@ public final class DiffView {
     @FXML private Button fileB;
     @FXML private Button compare;
     @FXML private Label diffSummary;
+    @FXML private SplitPane diffSplit;
     @FXML private TableView<DiffReport.Section> sectionTable;
     @FXML private TextField diffFilter;
     @FXML private Button previousChange;
     @FXML private Button nextChange;
     @FXML private TreeView<DiffLine> diffLines;
+    private static final int MIN_SECTION_ROWS = 3;
+    private static final int MAX_SECTION_ROWS = 12;
+    /** Half the divider, which the split takes out of the table's share. */
+    private static final double DIVIDER_ROOM = 4;
     /** The tree's items in the order of the model's lines, so a line's index finds its item. */
     private final List<TreeItem<DiffLine>> items = new ArrayList<>();
 
@@ -189,6 +195,25 @@ public final class DiffView {
                 reveal(indexOfChain(now), false);
             }
         });
+        model.sections().addListener((ListChangeListener<DiffReport.Section>) c -> sizeSections());
+        diffSplit.heightProperty().addListener((o, was, now) -> sizeSections());
+    }
+
+    /**
+     * The per-chain table is as tall as its rows, at least {@value #MIN_SECTION_ROWS} and at most
+     * {@value #MAX_SECTION_ROWS} of them and half the split; the rule diff below gets the rest.
+     */
+    private void sizeSections() {
+        double total = diffSplit.getHeight();
+        if (total <= 0) {
+            return;
+        }
+        javafx.scene.Node header = sectionTable.lookup(".column-header-background");
+        double headerHeight = header == null ? sectionTable.getFixedCellSize() + 4 : header.getBoundsInLocal().getHeight();
+        int rows = Math.max(MIN_SECTION_ROWS, Math.min(MAX_SECTION_ROWS, model.sections().size()));
+        double wanted = sectionTable.snappedTopInset() + headerHeight + rows * sectionTable.getFixedCellSize()
+                + sectionTable.snappedBottomInset() + DIVIDER_ROOM;
+        diffSplit.setDividerPositions(Math.min(wanted, total / 2) / total);
     }
 
     private static String count(int n) {

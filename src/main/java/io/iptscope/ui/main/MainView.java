@@ -206,6 +206,9 @@ public final class MainView {
         // A watch belongs to one target: choosing another ends it.
         model.targetProperty().addListener((o, was, now) -> watchView.model().stop());
         model.reportProperty().addListener((o, was, now) -> followLiveReport(now));
+        model.reportProperty().addListener((o, was, now) -> rulesView.offline(now == null || now.live() ? null
+                : now.origin() == io.iptscope.ui.common.ReportOrigin.SAMPLE ? "The sample report"
+                : "The saved report " + now.source()));
         rulesModel.backendProperty().addListener((o, was, now) -> readOnChoice());
         rulesModel.familyProperty().addListener((o, was, now) -> readOnChoice());
         split.getItems().add(logView.node());
