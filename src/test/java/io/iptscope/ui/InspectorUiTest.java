@@ -10,6 +10,14 @@ import io.iptscope.ui.restore.RestorePhase;
 import io.iptscope.ui.restore.RestoreViewModel;
 import io.iptscope.ui.rules.ChainRef;
 import io.iptscope.ui.rules.RuleRow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -55,6 +63,31 @@ class InspectorUiTest {
         Label sheet = robot.lookup("#shortcut-sheet").lookup(".label").nth(0).queryAs(Label.class);
         assertTrue(sheet.getText().contains("F5") && sheet.getText().contains("Detect the target"), sheet.getText());
         robot.type(KeyCode.ESCAPE);
+    }
+
+    /** FXML resolves labelFor="$id" only for ids loaded before the label: every label of the FXML names its control. */
+    @Test
+    void everyLabelForOfTheFxmlNamesItsControl(FxRobot robot) throws IOException {
+        Set<String> declared = new TreeSet<>();
+        Pattern labelFor = Pattern.compile("labelFor=\"\\$(\\w+)\"");
+        try (Stream<Path> files = Files.walk(Path.of("fxml"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".fxml")).toList()) {
+                Matcher m = labelFor.matcher(Files.readString(f));
+                while (m.find()) {
+                    declared.add(m.group(1));
+                }
+            }
+        }
+        assertTrue(declared.size() >= 5, "the FXML labels controls: " + declared);
+        Set<String> named = new TreeSet<>();
+        for (int i = 0; i < window.view().tabs().getTabs().size(); i++) {
+            int tab = i;
+            robot.interact(() -> window.view().tabs().getSelectionModel().select(tab));
+            robot.lookup((Label l) -> l.getLabelFor() != null).queryAllAs(Label.class)
+                    .forEach(l -> named.add(l.getLabelFor().getId()));
+        }
+        assertTrue(named.containsAll(declared), "labels without their control: " + declared.stream()
+                .filter(id -> !named.contains(id)).toList());
     }
 
     @Test

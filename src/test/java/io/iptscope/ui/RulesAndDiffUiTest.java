@@ -13,15 +13,20 @@ import io.iptscope.ui.rules.ChainRef;
 import io.iptscope.ui.rules.RuleRow;
 import io.iptscope.ui.rules.RulesViewModel;
 import io.iptscope.ui.rules.TableNode;
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -127,6 +132,47 @@ class RulesAndDiffUiTest {
         assertFalse(rules.suspendedProperty().get());
     }
 
+    /** At the default window size the chain tree's counts, the jump targets and the detail titles are whole. */
+    @Test
+    void theChainTreeTheJumpTargetsAndTheDetailTitlesAreNotCutOff(FxRobot robot) {
+        RulesViewModel rules = detectAndOpenRules(robot);
+        robot.interact(() -> rules.open(new ChainRef("nat", "KUBE-SERVICES")));
+        UI.idle("KUBE-SERVICES", () -> !UI.rulesTable().getItems().isEmpty());
+        RuleRow first = UI.rulesTable().getItems().get(0);
+        robot.interact(() -> rules.follow(first));
+        UI.idle("the jump", () -> rules.locationProperty().get().chain().equals(first.jumpName()));
+
+        Region tree = robot.lookup("#tree").queryAs(Region.class);
+        List<Label> counts = robot.from(tree).lookup(".ipts-tree-counts").queryAllAs(Label.class).stream()
+                .filter(Node::isVisible).filter(l -> l.getText() != null && !l.getText().isEmpty()).toList();
+        assertTrue(counts.size() >= 5, "the tree shows chains with their counts: " + counts.size());
+        for (Label l : counts) {
+            assertWhole(l, tree);
+        }
+        Label title = robot.lookup("#referencedByTitle").queryAs(Label.class);
+        assertTrue(title.getText().matches("Referenced by \\(\\d+\\)"), title.getText());
+        assertWhole(title, (Region) title.getParent());
+        List<Hyperlink> jumps = robot.lookup((Hyperlink h) -> h.getText().startsWith("→ KUBE-")).queryAllAs(Hyperlink.class)
+                .stream().filter(Node::isVisible).toList();
+        assertFalse(jumps.isEmpty(), "the chain's rules jump to kube chains");
+        for (Hyperlink h : jumps) {
+            assertWhole(h, (Region) h.getParent());
+        }
+    }
+
+    /** The text of {@code node} is not shortened and it lies inside {@code within}, horizontally. */
+    private static void assertWhole(Region node, Region within) {
+        Fx.run(() -> {
+            String what = node instanceof javafx.scene.control.Labeled l ? l.getText() : node.toString();
+            assertTrue(node.getWidth() >= node.prefWidth(-1) - 0.5, what + " is cut: " + node.getWidth() + " of "
+                    + node.prefWidth(-1));
+            Bounds b = node.localToScene(node.getLayoutBounds());
+            Bounds in = within.localToScene(within.getLayoutBounds());
+            assertTrue(b.getMinX() >= in.getMinX() - 0.5 && b.getMaxX() <= in.getMaxX() + 0.5,
+                    what + " is outside its pane: " + b + " in " + in);
+        });
+    }
+
     @Test
     void dnatRulesShowWhereTheyTranslateToAndTheDetailPaneFiltersOnAValue(FxRobot robot) {
         RulesViewModel rules = detectAndOpenRules(robot);
@@ -190,7 +236,9 @@ class RulesAndDiffUiTest {
         assertTrue(window.view().diffView().model().lines().stream().noneMatch(l -> l.kind() == DiffLine.Kind.CHANGED),
                 "nothing is paired by place");
         TableView<?> sections = robot.lookup("#sectionTable").queryAs(TableView.class);
-        assertFalse(sections.getItems().isEmpty());
+        assertTrue(sections.getItems().size() >= 8, "the diff has chains enough: " + sections.getItems().size());
+        int shown = Fx.call(() -> wholeRows(sections));
+        assertTrue(shown >= 6, "the per-chain table shows a useful number of rows: " + shown);
 
         @SuppressWarnings("unchecked")
         TreeView<DiffLine> lines = robot.lookup("#diffLines").queryAs(TreeView.class);
@@ -209,6 +257,21 @@ class RulesAndDiffUiTest {
         robot.press(KeyCode.SHIFT).type(KeyCode.F8).release(KeyCode.SHIFT);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(firstStop, lines.getSelectionModel().getSelectedItem(), "Shift+F8 goes back");
+    }
+
+    /** The rows of {@code table} that hold an item and are entirely in its viewport. */
+    private static int wholeRows(TableView<?> table) {
+        Bounds viewport = table.lookup(".clipped-container").localToScene(
+                table.lookup(".clipped-container").getLayoutBounds());
+        int n = 0;
+        for (Node row : table.lookupAll(".table-row-cell")) {
+            Bounds b = row.localToScene(row.getLayoutBounds());
+            if (row.isVisible() && !((TableRow<?>) row).isEmpty() && b.getMinY() >= viewport.getMinY() - 0.5
+                    && b.getMaxY() <= viewport.getMaxY() + 0.5) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static TreeItem<DiffLine> find(TreeItem<DiffLine> item, java.util.function.Predicate<DiffLine> p) {

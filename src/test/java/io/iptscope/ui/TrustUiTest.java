@@ -181,6 +181,29 @@ class TrustUiTest {
         }
     }
 
+    @Test
+    @org.junit.jupiter.api.Order(6)
+    void theSampleReportShowsNoRulesOfTheLastLiveReadAndADetectionBringsThemBack(FxRobot robot) {
+        UI.detected(mismatch);
+        robot.interact(() -> window.view().tabs().getSelectionModel().select(1));
+        UI.idle("the live rules", () -> window.view().rulesModel().countProperty().get().contains("rules shown"));
+        assertFalse(UI.rulesTable().getItems().isEmpty());
+
+        robot.interact(() -> window.model().openSample());
+        UI.idle("the sample", () -> window.model().reportProperty().get().origin() == ReportOrigin.SAMPLE);
+        assertTrue(robot.lookup("#filter").tryQuery().isEmpty(), "the browser of the last live read is gone");
+        Label offline = robot.lookup("#offlineText").queryAs(Label.class);
+        assertTrue(offline.isVisible() && offline.getText().startsWith("The sample report holds no rules."),
+                offline.getText());
+        assertTrue(robot.lookup("#offlineOpenFile").tryQuery().isPresent(), "a save file can still be opened");
+
+        robot.type(KeyCode.F5);
+        UI.detected(mismatch);
+        UI.idle("the live rules again", () -> robot.lookup("#filter").tryQuery().isPresent()
+                && !UI.rulesTable().getItems().isEmpty());
+        assertTrue(robot.lookup("#offlineText").tryQuery().isEmpty());
+    }
+
     /** What each action of the sheet does, observed; file choosers and Quit cannot run headless. */
     @Test
     @org.junit.jupiter.api.Order(1)

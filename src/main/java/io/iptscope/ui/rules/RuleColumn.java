@@ -11,7 +11,7 @@ import java.util.function.Function;
 public enum RuleColumn {
     // Chain and Target fit a kube-proxy chain name (KUBE-SEP- and a 16-letter hash) with the jump arrow.
     CHAIN("Chain", 220, RuleRow::chain, "chain"),
-    TARGET("Target", 230, RuleRow::target, "target"),
+    TARGET("Target", 250, RuleRow::target, "target"),
     TARGET_ARGUMENTS("Target arguments", 240, RuleRow::targetArguments, null),
     IN("In", 70, RuleRow::inInterface, "iface"),
     OUT("Out", 70, RuleRow::outInterface, "iface"),

@@ -139,8 +139,8 @@ public final class RulesView {
             root.setCenter(browser);
             return;
         }
-        offlineText.setText(shown + " holds no rules, and the rules read before belong to a live target, so none are "
-                + "shown here. Detect the target (F5) to read its rules, or open an iptables-save file.");
+        offlineText.setText(shown + " holds no rules. This tab shows the rules of a live target (F5 detects it and "
+                + "reads them) or of an iptables-save file, never those of a target the window no longer shows.");
         root.setTop(null);
         root.setCenter(offlinePane);
     }
