@@ -201,19 +201,21 @@ public final class DiffView {
 
     /**
      * The per-chain table is as tall as its rows, at least {@value #MIN_SECTION_ROWS} and at most
-     * {@value #MAX_SECTION_ROWS} of them and half the split; the rule diff below gets the rest.
+     * {@value #MAX_SECTION_ROWS} of them and as many as fit in half the split; the rule diff below gets the rest.
      */
     private void sizeSections() {
         double total = diffSplit.getHeight();
         if (total <= 0) {
             return;
         }
-        javafx.scene.Node header = sectionTable.lookup(".column-header-background");
+        Node header = sectionTable.lookup(".column-header-background");
         double headerHeight = header == null ? sectionTable.getFixedCellSize() + 4 : header.getBoundsInLocal().getHeight();
-        int rows = Math.max(MIN_SECTION_ROWS, Math.min(MAX_SECTION_ROWS, model.sections().size()));
-        double wanted = sectionTable.snappedTopInset() + headerHeight + rows * sectionTable.getFixedCellSize()
-                + sectionTable.snappedBottomInset() + DIVIDER_ROOM;
-        diffSplit.setDividerPositions(Math.min(wanted, total / 2) / total);
+        double frame = sectionTable.snappedTopInset() + headerHeight + sectionTable.snappedBottomInset() + DIVIDER_ROOM;
+        double row = sectionTable.getFixedCellSize();
+        // Whole rows only, so that the last one shown is not cut in half.
+        int fit = (int) Math.floor((total / 2 - frame) / row);
+        int rows = Math.max(MIN_SECTION_ROWS, Math.min(Math.min(MAX_SECTION_ROWS, fit), model.sections().size()));
+        diffSplit.setDividerPositions((frame + rows * row) / total);
     }
 
     private static String count(int n) {
