@@ -168,6 +168,13 @@ class TrustUiTest {
             Label alarm = robot.lookup("#alarm").queryAs(Label.class);
             assertTrue(alarm.getText().startsWith("FLUSH nat of nft ipv4: "), alarm.getText());
             assertTrue(alarm.isVisible());
+            Fx.settle();
+            List<String> cut = Fx.call(() -> robot.lookup("#events").lookup(".table-cell").queryAll().stream()
+                    .map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                    .filter(c -> c.isVisible() && c.getTableColumn() != null && "Event".equals(c.getTableColumn().getText())
+                            && c.getText() != null && !c.getText().isEmpty() && c.getWidth() < textWidth(c) - 0.5)
+                    .map(c -> c.getText()).toList());
+            assertEquals(List.of(), cut, "the Event column shows its words whole (bursts and flushes with their counts)");
             // Down in the Watch filter reaches the events, as in the rule browser.
             robot.clickOn("#watchFilter").type(KeyCode.DOWN);
             WaitForAsyncUtils.waitForFxEvents();
@@ -291,6 +298,13 @@ class TrustUiTest {
         }
         assertEquals(List.of(), unchecked, "every action on the sheet is checked here or listed as not headless");
         Fx.waitFor("the detection", WAIT, () -> window.model().tasks().running().isEmpty());
+    }
+
+    /** The width a cell needs for its whole text (a table cell's preferred width is its column's). */
+    private static double textWidth(javafx.scene.control.Labeled cell) {
+        javafx.scene.text.Text text = new javafx.scene.text.Text(cell.getText());
+        text.setFont(cell.getFont());
+        return text.getLayoutBounds().getWidth() + cell.snappedLeftInset() + cell.snappedRightInset();
     }
 
     private static BooleanSupplier focused(String id, FxRobot robot) {
