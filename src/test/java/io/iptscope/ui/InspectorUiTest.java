@@ -55,6 +55,10 @@ class InspectorUiTest {
         assertEquals(io.iptscope.detect.Strategies.ALL.size(), strategies.getItems().size());
         Fx.waitFor("istio's differing row marked", WAIT, () -> robot.lookup(".ipts-row-differs").tryQuery().isPresent());
         assertFalse(window.view().commandLogTable().getItems().isEmpty(), "every command is in the log dock");
+        TableView<?> binaries = robot.lookup("#binaryTable").queryAs(TableView.class);
+        double columns = binaries.getColumns().stream().mapToDouble(c -> c.getWidth()).sum();
+        assertTrue(columns >= binaries.getWidth() - 20, "the binaries' columns fill their table: " + columns + " of "
+                + binaries.getWidth());
 
         // The strategy table may sit below the fold of the Detection tab: focus it without a click.
         robot.interact(strategies::requestFocus);
