@@ -1,6 +1,7 @@
 package io.iptscope.ui;
 
 import static io.iptscope.ui.WindowExtension.WAIT;
+import static io.iptscope.ui.WindowExtension.rulesTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -101,7 +102,7 @@ class InspectorUiTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
         robot.interact(() -> window.view().rulesModel().open(new ChainRef("nat", "KUBE-SERVICES")));
         Fx.waitFor("KUBE-SERVICES", WAIT, () -> window.model().tasks().running().isEmpty());
-        RuleRow first = (RuleRow) UI.rulesTable().getItems().get(0);
+        RuleRow first = (RuleRow) rulesTable(robot).getItems().get(0);
         Hyperlink link = robot.lookup((Hyperlink h) -> h.getText().equals("→ " + first.jumpName())).queryAs(Hyperlink.class);
         robot.clickOn(link);
         Fx.waitFor("the jump", WAIT, () -> window.model().tasks().running().isEmpty());

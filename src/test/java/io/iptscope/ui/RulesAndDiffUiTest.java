@@ -1,5 +1,6 @@
 package io.iptscope.ui;
 
+import static io.iptscope.ui.WindowExtension.rulesTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -69,11 +70,15 @@ class RulesAndDiffUiTest {
         window = UI.window();
     }
 
+    private void idle(String what, java.util.function.BooleanSupplier also) {
+        UI.idle(what, also);
+    }
+
     private RulesViewModel detectAndOpenRules(FxRobot robot) {
         UI.detect();
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
         RulesViewModel rules = window.view().rulesModel();
-        UI.idle("the rules", () -> rules.countProperty().get().contains("rules shown"));
+        idle("the rules", () -> rules.countProperty().get().contains("rules shown"));
         return rules;
     }
 
@@ -81,10 +86,10 @@ class RulesAndDiffUiTest {
     void theFilterCoversEveryTableWithCountsEscClearsItAndDownEntersTheResults(FxRobot robot) {
         RulesViewModel rules = detectAndOpenRules(robot);
         robot.interact(() -> rules.open(new ChainRef("filter", "INPUT")));
-        UI.idle("filter INPUT", () -> true);
+        idle("filter INPUT", () -> true);
         robot.clickOn("#filter").write("svc-000001");
-        UI.idle("the filter", () -> rules.filterNoteProperty().get() != null);
-        TableView<?> table = UI.rulesTable();
+        idle("the filter", () -> rules.filterNoteProperty().get() != null);
+        TableView<?> table = rulesTable(robot);
         assertTrue(table.getItems().isEmpty(), "INPUT holds none of the service's rules");
         Label placeholder = robot.lookup("#rulesPlaceholder").queryAs(Label.class);
         assertTrue(placeholder.getText().contains("rules match elsewhere"), placeholder.getText());
@@ -98,15 +103,15 @@ class RulesAndDiffUiTest {
         assertTrue(note.isVisible() && note.getText().contains("nat " + natNode.matching()), note.getText());
 
         robot.interact(() -> rules.open(ChainRef.table("nat")));
-        UI.idle("nat", () -> !UI.rulesTable().getItems().isEmpty());
+        idle("nat", () -> !rulesTable(robot).getItems().isEmpty());
         assertTrue(robot.lookup(".ipts-match").tryQuery().isPresent(), "the matched text is marked in the cells");
         robot.clickOn("#filter").type(KeyCode.DOWN);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(UI.rulesTable().isFocused(), "Down moves into the results");
-        assertEquals(0, UI.rulesTable().getSelectionModel().getSelectedIndex());
+        assertTrue(rulesTable(robot).isFocused(), "Down moves into the results");
+        assertEquals(0, rulesTable(robot).getSelectionModel().getSelectedIndex());
 
         robot.clickOn("#filter").type(KeyCode.ESCAPE);
-        UI.idle("no filter", () -> rules.filterNoteProperty().get() == null);
+        idle("no filter", () -> rules.filterNoteProperty().get() == null);
         assertEquals("", robot.lookup("#filter").queryAs(TextField.class).getText());
         assertFalse(robot.lookup("#filterBar").query().isVisible());
     }
@@ -118,17 +123,17 @@ class RulesAndDiffUiTest {
             rules.open(new ChainRef("nat", "KUBE-SERVICES"));
             rules.filterTextProperty().set("target:KUBE-SVC-*");
         });
-        UI.idle("the filter", () -> rules.filterNoteProperty().get() != null);
-        RuleRow first = (RuleRow) UI.rulesTable().getItems().get(0);
+        idle("the filter", () -> rules.filterNoteProperty().get() != null);
+        RuleRow first = (RuleRow) rulesTable(robot).getItems().get(0);
         robot.clickOn(robot.lookup((Hyperlink h) -> h.getText().equals("→ " + first.jumpName()))
                 .queryAs(Hyperlink.class));
-        UI.idle("the jump", () -> rules.locationProperty().get().chain().equals(first.jumpName()));
-        assertFalse(UI.rulesTable().getItems().isEmpty(), "not 'No rules here'");
+        idle("the jump", () -> rules.locationProperty().get().chain().equals(first.jumpName()));
+        assertFalse(rulesTable(robot).getItems().isEmpty(), "not 'No rules here'");
         Label note = robot.lookup("#filterNote").queryAs(Label.class);
         assertTrue(note.getText().contains("showing the whole chain"), note.getText());
         assertTrue(robot.lookup("#filterBar").query().getStyleClass().contains("ipts-banner-warning"));
         robot.clickOn("#clearFilter");
-        UI.idle("no filter", () -> rules.filterNoteProperty().get() == null);
+        idle("no filter", () -> rules.filterNoteProperty().get() == null);
         assertFalse(rules.suspendedProperty().get());
     }
 
@@ -137,10 +142,10 @@ class RulesAndDiffUiTest {
     void theChainTreeTheJumpTargetsAndTheDetailTitlesAreNotCutOff(FxRobot robot) {
         RulesViewModel rules = detectAndOpenRules(robot);
         robot.interact(() -> rules.open(new ChainRef("nat", "KUBE-SERVICES")));
-        UI.idle("KUBE-SERVICES", () -> !UI.rulesTable().getItems().isEmpty());
-        RuleRow first = UI.rulesTable().getItems().get(0);
+        idle("KUBE-SERVICES", () -> !rulesTable(robot).getItems().isEmpty());
+        RuleRow first = rulesTable(robot).getItems().get(0);
         robot.interact(() -> rules.follow(first));
-        UI.idle("the jump", () -> rules.locationProperty().get().chain().equals(first.jumpName()));
+        idle("the jump", () -> rules.locationProperty().get().chain().equals(first.jumpName()));
 
         Region tree = robot.lookup("#tree").queryAs(Region.class);
         List<Label> counts = robot.from(tree).lookup(".ipts-tree-counts").queryAllAs(Label.class).stream()
@@ -180,8 +185,8 @@ class RulesAndDiffUiTest {
             rules.open(ChainRef.table("nat"));
             rules.filterTextProperty().set("target:DNAT");
         });
-        UI.idle("DNAT rules", () -> rules.filterNoteProperty().get() != null);
-        TableView<RuleRow> table = UI.rulesTable();
+        idle("DNAT rules", () -> rules.filterNoteProperty().get() != null);
+        TableView<RuleRow> table = rulesTable(robot);
         TableColumn<RuleRow, ?> args = table.getColumns().stream().filter(c -> c.getText().equals("Target arguments"))
                 .findFirst().orElseThrow();
         Object cell = args.getCellData(0);
@@ -197,21 +202,21 @@ class RulesAndDiffUiTest {
         Hyperlink chainLink = robot.lookup("#filter-on-chain").queryAs(Hyperlink.class);
         String term = chainLink.getText();
         robot.clickOn(chainLink);
-        UI.idle("the added term", () -> rules.filterTextProperty().get().endsWith(term));
+        idle("the added term", () -> rules.filterTextProperty().get().endsWith(term));
         assertEquals("target:DNAT " + term, rules.filterTextProperty().get());
-        assertTrue(UI.rulesTable().getItems().stream().allMatch(r -> r.targetArguments().startsWith("--to-")));
+        assertTrue(rulesTable(robot).getItems().stream().allMatch(r -> r.targetArguments().startsWith("--to-")));
     }
 
     @Test
     void aNativeNftTableOpensReadOnly(FxRobot robot) {
         RulesViewModel rules = detectAndOpenRules(robot);
-        UI.idle("the native tables", () -> !rules.nativeTables().isEmpty());
+        idle("the native tables", () -> !rules.nativeTables().isEmpty());
         @SuppressWarnings("unchecked")
         TreeView<Object> tree = robot.lookup("#tree").queryAs(TreeView.class);
         TreeItem<Object> group = tree.getRoot().getChildren().get(tree.getRoot().getChildren().size() - 1);
         assertEquals("native nftables tables (read-only)", group.getValue());
         robot.interact(() -> tree.getSelectionModel().select(group.getChildren().get(0)));
-        UI.idle("the native table", () -> rules.nativeTableProperty().get() != null);
+        idle("the native table", () -> rules.nativeTableProperty().get() != null);
         ListView<?> listing = robot.lookup("#nativeTable").queryAs(ListView.class);
         assertTrue(listing.isVisible());
         assertEquals("table inet fw {", listing.getItems().get(0));
@@ -219,8 +224,8 @@ class RulesAndDiffUiTest {
                 && l.toString().contains("comment \"ssh and https\"")), listing.getItems().toString());
         assertTrue(robot.lookup("#breadcrumb").queryAs(Label.class).getText().contains("read-only"));
         robot.interact(() -> rules.open(ChainRef.table("filter")));
-        UI.idle("back to iptables", () -> rules.nativeTableProperty().get() == null);
-        assertTrue(UI.rulesTable().isVisible());
+        idle("back to iptables", () -> rules.nativeTableProperty().get() == null);
+        assertTrue(rulesTable(robot).isVisible());
     }
 
     @Test
@@ -229,7 +234,7 @@ class RulesAndDiffUiTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
         robot.interact(() -> window.view().diffView().model().modeProperty().set(DiffMode.LEGACY_VS_NFT));
         robot.clickOn("#compare");
-        UI.idle("the diff", () -> window.view().diffView().model().reportProperty().get() != null);
+        idle("the diff", () -> window.view().diffView().model().reportProperty().get() != null);
         String summary = robot.lookup("#diffSummary").queryAs(Label.class).getText();
         assertTrue(summary.contains("docker: 3 chains and 6 rules only in A"), summary);
         assertTrue(summary.contains("kube-proxy: "), summary);

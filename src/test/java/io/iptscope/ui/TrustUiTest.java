@@ -1,6 +1,7 @@
 package io.iptscope.ui;
 
 import static io.iptscope.ui.WindowExtension.WAIT;
+import static io.iptscope.ui.WindowExtension.rulesTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -194,7 +195,7 @@ class TrustUiTest {
         UI.detected(mismatch);
         robot.interact(() -> window.view().tabs().getSelectionModel().select(1));
         UI.idle("the live rules", () -> window.view().rulesModel().countProperty().get().contains("rules shown"));
-        assertFalse(UI.rulesTable().getItems().isEmpty());
+        assertFalse(rulesTable(robot).getItems().isEmpty());
 
         robot.interact(() -> window.model().openSample());
         UI.idle("the sample", () -> window.model().reportProperty().get().origin() == ReportOrigin.SAMPLE);
@@ -207,7 +208,7 @@ class TrustUiTest {
         robot.type(KeyCode.F5);
         UI.detected(mismatch);
         UI.idle("the live rules again", () -> robot.lookup("#filter").tryQuery().isPresent()
-                && !UI.rulesTable().getItems().isEmpty());
+                && !rulesTable(robot).getItems().isEmpty());
         assertTrue(robot.lookup("#offlineText").tryQuery().isEmpty());
     }
 

@@ -197,9 +197,9 @@ public final class WindowExtension extends FxRobot implements BeforeAllCallback,
 
     /** The rule table of the Rules tab (other tabs have tables too). */
     @SuppressWarnings("unchecked")
-    public TableView<RuleRow> rulesTable() {
-        Node rulesRoot = lookup("#filter").query().getParent().getParent().getParent();
-        return from(rulesRoot).lookup("#table").queryAs(TableView.class);
+    public static TableView<RuleRow> rulesTable(FxRobot robot) {
+        Node rulesRoot = robot.lookup("#filter").query().getParent().getParent().getParent();
+        return robot.from(rulesRoot).lookup("#table").queryAs(TableView.class);
     }
 
     private static void deleteTree(Path dir) throws IOException {
