@@ -191,14 +191,22 @@ class TrustUiTest {
 
     @Test
     @org.junit.jupiter.api.Order(6)
-    void theSampleReportShowsNoRulesOfTheLastLiveReadAndADetectionBringsThemBack(FxRobot robot) {
+    void theSampleReportShowsNoRulesOrComparisonOfTheLastLiveReadAndADetectionBringsThemBack(FxRobot robot) {
         UI.detected(mismatch);
         robot.interact(() -> window.view().tabs().getSelectionModel().select(1));
         UI.idle("the live rules", () -> window.view().rulesModel().countProperty().get().contains("rules shown"));
         assertFalse(rulesTable(robot).getItems().isEmpty());
+        robot.interact(() -> window.view().diffView().compare());
+        UI.idle("the live comparison", () -> window.view().diffView().model().reportProperty().get() != null);
 
         robot.interact(() -> window.model().openSample());
         UI.idle("the sample", () -> window.model().reportProperty().get().origin() == ReportOrigin.SAMPLE);
+        robot.interact(() -> window.view().tabs().getSelectionModel().select(2));
+        assertTrue(robot.lookup("#sectionTable").tryQuery().isEmpty(), "the live comparison is gone");
+        Label diffOffline = robot.lookup("#diffOffline").queryAs(Label.class);
+        assertTrue(diffOffline.getText().startsWith("The sample report holds no rules, and the comparison"),
+                diffOffline.getText());
+        robot.interact(() -> window.view().tabs().getSelectionModel().select(1));
         assertTrue(robot.lookup("#filter").tryQuery().isEmpty(), "the browser of the last live read is gone");
         Label offline = robot.lookup("#offlineText").queryAs(Label.class);
         assertTrue(offline.isVisible() && offline.getText().startsWith("The sample report holds no rules."),
@@ -210,6 +218,8 @@ class TrustUiTest {
         UI.idle("the live rules again", () -> robot.lookup("#filter").tryQuery().isPresent()
                 && !rulesTable(robot).getItems().isEmpty());
         assertTrue(robot.lookup("#offlineText").tryQuery().isEmpty());
+        robot.interact(() -> window.view().tabs().getSelectionModel().select(2));
+        assertTrue(robot.lookup("#sectionTable").tryQuery().isPresent(), "the comparison of the live target is back");
     }
 
     /** What each action of the sheet does, observed; file choosers and Quit cannot run headless. */

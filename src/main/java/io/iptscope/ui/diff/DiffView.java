@@ -49,6 +49,11 @@ public final class DiffView {
     @FXML private Button compare;
     @FXML private Label diffSummary;
     @FXML private SplitPane diffSplit;
+    @FXML private Label diffOffline;
+    /** The comparison shown was read from the live target. */
+    private boolean comparedLive;
+    /** What the window shows instead of a live target ("The sample report"), or null. */
+    private String offline;
     @FXML private TableView<DiffReport.Section> sectionTable;
     @FXML private TextField diffFilter;
     @FXML private Button previousChange;
@@ -78,7 +83,33 @@ public final class DiffView {
 
     public void compare() {
         DiffMode m = model.modeProperty().get();
-        model.compare(m.live() ? live.get() : Optional.empty());
+        Optional<Endpoint> endpoint = m.live() ? live.get() : Optional.empty();
+        if (!m.live() || endpoint.isPresent()) {
+            comparedLive = m.live();
+        }
+        model.compare(endpoint);
+    }
+
+    /**
+     * One target of truth: while the window shows a saved report or the sample ({@code shown}, e.g. "The sample
+     * report"), a comparison read from the live target is not shown; one of two files is. {@code null}: a live
+     * target is shown again.
+     */
+    public void offline(String shown) {
+        offline = shown;
+        showOrCover();
+    }
+
+    private void showOrCover() {
+        boolean cover = offline != null && comparedLive && model.reportProperty().get() != null;
+        if (cover) {
+            diffOffline.setText(offline + " holds no rules, and the comparison on this tab was read from a live "
+                    + "target the window no longer shows. Detect the target (F5) and compare again, or compare two "
+                    + "files.");
+        }
+        root.setCenter(cover ? diffOffline : diffSplit);
+        diffSummary.setVisible(!cover);
+        diffSummary.setManaged(!cover);
     }
 
     @FXML
@@ -115,6 +146,7 @@ public final class DiffView {
         model.fileBProperty().addListener((o, was, now) -> fileB.setText("_Second: " + now.getFileName()));
         compare.setOnAction(e -> compare());
         diffSummary.textProperty().bind(model.summaryProperty());
+        model.reportProperty().addListener((o, was, now) -> showOrCover());
         model.modeProperty().addListener((o, was, now) -> {
             showInputsOf(now);
             if (now == DiffMode.SNAPSHOT_VS_LIVE) {
