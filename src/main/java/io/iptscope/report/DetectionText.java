@@ -260,7 +260,8 @@ public final class DetectionText {
         }
     }
 
-    private static String plural(int n, String noun) {
+    /** {@code 1 rule}, {@code 2 rules}: a count with its noun, for every text shown to the operator. */
+    public static String plural(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 

@@ -1,90 +1,52 @@
 package io.iptscope.ui;
 
+import static io.iptscope.ui.WindowExtension.WAIT;
+import static io.iptscope.ui.WindowExtension.rulesTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.iptscope.restore.SnapshotStore;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.ChainRef;
-import io.iptscope.testing.TestNetns;
-import io.iptscope.exec.PrivilegeMode;
-import io.iptscope.ui.common.ReportOrigin;
 import io.iptscope.ui.restore.RestorePhase;
 import io.iptscope.ui.restore.RestoreViewModel;
 import io.iptscope.ui.rules.RuleRow;
-import io.iptscope.ui.rules.RulesViewModel;
-import io.iptscope.ui.task.ExecutorTaskRunner;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import javafx.application.Platform;
-import javafx.scene.Node;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Clicks through the real window (headless Monocle by default) on a real netns with rules in both
  * backends: detection, jump navigation with back and forward, and a restore.
  */
-@ExtendWith(ApplicationExtension.class)
 class InspectorUiTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
-    private static TestNetns netns;
-    private static ExecutorService background;
+    @RegisterExtension
+    static final WindowExtension UI = WindowExtension.on(() -> MismatchScenario.create(60));
+
     private IptscopeApp.Window window;
 
-    @BeforeAll
-    static void scenario(@TempDir Path data) {
-        // Backups of the restore test go to a temporary snapshot store, not the user's.
-        System.setProperty(SnapshotStore.DATA_HOME_PROPERTY, data.toString());
-        netns = MismatchScenario.create(60);
-        background = Executors.newCachedThreadPool();
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        if (netns != null) {
-            netns.close();
-        }
-        background.shutdownNow();
-        System.clearProperty(SnapshotStore.DATA_HOME_PROPERTY);
-    }
-
-    @Start
-    void start(Stage stage) {
-        window = IptscopeApp.Window.open(stage, new ExecutorTaskRunner(background, Platform::runLater));
-        window.model().privilegeProperty().set(PrivilegeMode.DIRECT);
-        window.model().select(netns.target());
-    }
-
-    private void detect(FxRobot robot) {
-        robot.clickOn("#detectButton");
-        Fx.waitFor("the live report and the rules", WAIT, () -> window.model().reportProperty().get() != null
-                && window.model().reportProperty().get().origin() == ReportOrigin.LIVE
-                && window.model().tasks().running().isEmpty());
-        // New nodes get their CSS on the next pulse.
-        Fx.settle();
-        WaitForAsyncUtils.waitForFxEvents();
+    @BeforeEach
+    void window() {
+        window = UI.window();
     }
 
     @Test
     void detectionOfARealNetnsShowsTheVerdictLargeWithTheMismatch(FxRobot robot) {
-        detect(robot);
+        UI.detect();
         Label v4 = robot.lookup("#verdict-ipv4").queryAs(Label.class);
         assertEquals("use NFT", v4.getText());
         assertTrue(v4.getFont().getSize() >= 30, "the verdict is large: " + v4.getFont().getSize());
@@ -94,6 +56,10 @@ class InspectorUiTest {
         assertEquals(io.iptscope.detect.Strategies.ALL.size(), strategies.getItems().size());
         Fx.waitFor("istio's differing row marked", WAIT, () -> robot.lookup(".ipts-row-differs").tryQuery().isPresent());
         assertFalse(window.view().commandLogTable().getItems().isEmpty(), "every command is in the log dock");
+        TableView<?> binaries = robot.lookup("#binaryTable").queryAs(TableView.class);
+        double columns = binaries.getColumns().stream().mapToDouble(c -> c.getWidth()).sum();
+        assertTrue(columns >= binaries.getWidth() - 20, "the binaries' columns fill their table: " + columns + " of "
+                + binaries.getWidth());
 
         // The strategy table may sit below the fold of the Detection tab: focus it without a click.
         robot.interact(strategies::requestFocus);
@@ -104,9 +70,35 @@ class InspectorUiTest {
         robot.type(KeyCode.ESCAPE);
     }
 
+    /** FXML resolves labelFor="$id" only for ids loaded before the label: every label of the FXML names its control. */
+    @Test
+    void everyLabelForOfTheFxmlNamesItsControl(FxRobot robot) throws IOException {
+        Set<String> declared = new TreeSet<>();
+        Pattern labelFor = Pattern.compile("labelFor=\"\\$(\\w+)\"");
+        try (Stream<Path> files = Files.walk(Path.of("fxml"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".fxml")).toList()) {
+                Matcher m = labelFor.matcher(Files.readString(f).replaceAll("(?s)<!--.*?-->", ""));
+                while (m.find()) {
+                    declared.add(m.group(1));
+                }
+            }
+        }
+        assertTrue(declared.size() >= 5, "the FXML labels controls: " + declared);
+        Set<String> named = new TreeSet<>();
+        for (int i = 0; i < window.view().tabs().getTabs().size(); i++) {
+            int tab = i;
+            robot.interact(() -> window.view().tabs().getSelectionModel().select(tab));
+            // Labels inside controls may name parts without an id.
+            robot.lookup((Label l) -> l.getLabelFor() != null && l.getLabelFor().getId() != null)
+                    .queryAllAs(Label.class).forEach(l -> named.add(l.getLabelFor().getId()));
+        }
+        assertTrue(named.containsAll(declared), "labels without their control: " + declared.stream()
+                .filter(id -> !named.contains(id)).toList());
+    }
+
     @Test
     void jumpTargetsAreLinksWithBackAndForward(FxRobot robot) {
-        detect(robot);
+        UI.detect();
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
         robot.interact(() -> window.view().rulesModel().open(new ChainRef("nat", "KUBE-SERVICES")));
         Fx.waitFor("KUBE-SERVICES", WAIT, () -> window.model().tasks().running().isEmpty());
@@ -128,7 +120,7 @@ class InspectorUiTest {
 
     @Test
     void aRestoreIsTestedPreviewedAppliedWithACountdownAndConfirmed(FxRobot robot) {
-        detect(robot);
+        UI.detect();
         robot.interact(() -> window.view().openRestore());
         RestoreViewModel restore = window.view().restoreModel();
         robot.interact(() -> {
@@ -150,16 +142,11 @@ class InspectorUiTest {
                 && restore.phaseProperty().get() == RestorePhase.ARMED);
         Label countdown = robot.lookup("#countdown").queryAs(Label.class);
         assertTrue(countdown.getText().startsWith("Rolls back in "), countdown.getText());
-        assertTrue(netns.exec("iptables-legacy-save", "-t", "filter").stdoutText().contains("192.0.2.0/24"));
+        assertTrue(UI.netns().exec("iptables-legacy-save", "-t", "filter").stdoutText().contains("192.0.2.0/24"));
 
         robot.clickOn("#confirm");
         Fx.waitFor("the confirmation", WAIT, () -> restore.phaseProperty().get() == RestorePhase.DONE);
         assertTrue(restore.messageProperty().get().startsWith("Confirmed"), restore.messageProperty().get());
-        assertTrue(netns.exec("iptables-legacy-save", "-t", "filter").stdoutText().contains("192.0.2.0/24"));
-    }
-
-    private static TableView<?> rulesTable(FxRobot robot) {
-        Node rulesRoot = robot.lookup("#filter").query().getParent().getParent().getParent();
-        return robot.from(rulesRoot).lookup("#table").queryAs(TableView.class);
+        assertTrue(UI.netns().exec("iptables-legacy-save", "-t", "filter").stdoutText().contains("192.0.2.0/24"));
     }
 }

@@ -1,48 +1,41 @@
 package io.iptscope.ui;
 
+import static io.iptscope.ui.WindowExtension.rulesTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iptscope.exec.CommandResult;
-import io.iptscope.exec.PrivilegeMode;
-import io.iptscope.restore.SnapshotStore;
 import io.iptscope.rules.ChainRef;
 import io.iptscope.rules.Family;
 import io.iptscope.rules.KubeRulesetGenerator;
 import io.iptscope.testing.TestNetns;
-import io.iptscope.ui.common.ReportOrigin;
 import io.iptscope.ui.diff.DiffLine;
 import io.iptscope.ui.diff.DiffMode;
 import io.iptscope.ui.rules.RuleRow;
 import io.iptscope.ui.rules.RulesViewModel;
 import io.iptscope.ui.rules.TableNode;
-import io.iptscope.ui.task.ExecutorTaskRunner;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import javafx.application.Platform;
+import java.util.List;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import javafx.scene.layout.Region;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -51,59 +44,47 @@ import org.testfx.util.WaitForAsyncUtils;
  * column, the native table, a 500k-rule file opened at its nat table and filtered, and the diff paired by identity
  * with its next-change key.
  */
-@ExtendWith(ApplicationExtension.class)
 class RulesAndDiffUiTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(90);
-    private static TestNetns netns;
-    private static ExecutorService background;
+    @RegisterExtension
+    static final WindowExtension UI = WindowExtension.on(RulesAndDiffUiTest::scenario);
+
     private IptscopeApp.Window window;
 
-    @BeforeAll
-    static void scenario(@TempDir Path data) {
-        System.setProperty(SnapshotStore.DATA_HOME_PROPERTY, data.toString());
-        netns = MismatchScenario.create(60);
-        CommandResult fw = netns.execWithInput("""
-                table inet fw {
-                  chain input { type filter hook input priority 10; policy accept;
-                    tcp dport { 22, 443 } counter accept comment "ssh and https"
-                  }
-                }
-                """, "nft", "-f", "-");
-        assertTrue(fw.ok(), fw.summary());
-        background = Executors.newCachedThreadPool();
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        if (netns != null) {
+    /** The mismatch plus a native nft table, which iptables tools never show. */
+    private static TestNetns scenario() {
+        TestNetns netns = MismatchScenario.create(60);
+        try {
+            CommandResult fw = netns.execWithInput("""
+                    table inet fw {
+                      chain input { type filter hook input priority 10; policy accept;
+                        tcp dport { 22, 443 } counter accept comment "ssh and https"
+                      }
+                    }
+                    """, "nft", "-f", "-");
+            assertTrue(fw.ok(), fw.summary());
+            return netns;
+        } catch (RuntimeException | Error e) {
             netns.close();
+            throw e;
         }
-        background.shutdownNow();
-        System.clearProperty(SnapshotStore.DATA_HOME_PROPERTY);
     }
 
-    @Start
-    void start(Stage stage) {
-        window = IptscopeApp.Window.open(stage, new ExecutorTaskRunner(background, Platform::runLater));
-        window.model().privilegeProperty().set(PrivilegeMode.DIRECT);
-        window.model().select(netns.target());
+    @BeforeEach
+    void window() {
+        window = UI.window();
+    }
+
+    private void idle(String what, java.util.function.BooleanSupplier also) {
+        UI.idle(what, also);
     }
 
     private RulesViewModel detectAndOpenRules(FxRobot robot) {
-        robot.clickOn("#detectButton");
-        idle("the live report and the rules", () -> window.model().reportProperty().get() != null
-                && window.model().reportProperty().get().origin() == ReportOrigin.LIVE);
+        UI.detect();
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
         RulesViewModel rules = window.view().rulesModel();
         idle("the rules", () -> rules.countProperty().get().contains("rules shown"));
         return rules;
-    }
-
-    private void idle(String what, java.util.function.BooleanSupplier also) {
-        Fx.waitFor(what, WAIT, () -> also.getAsBoolean() && window.model().tasks().running().isEmpty());
-        Fx.settle();
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
@@ -214,6 +195,47 @@ class RulesAndDiffUiTest {
         assertFalse(rules.suspendedProperty().get());
     }
 
+    /** At the default window size the chain tree's counts, the jump targets and the detail titles are whole. */
+    @Test
+    void theChainTreeTheJumpTargetsAndTheDetailTitlesAreNotCutOff(FxRobot robot) {
+        RulesViewModel rules = detectAndOpenRules(robot);
+        robot.interact(() -> rules.open(new ChainRef("nat", "KUBE-SERVICES")));
+        idle("KUBE-SERVICES", () -> !rulesTable(robot).getItems().isEmpty());
+        RuleRow first = rulesTable(robot).getItems().get(0);
+        robot.interact(() -> rules.follow(first));
+        idle("the jump", () -> rules.locationProperty().get().chain().equals(first.jumpName()));
+
+        Region tree = robot.lookup("#tree").queryAs(Region.class);
+        List<Label> counts = robot.from(tree).lookup(".ipts-tree-counts").queryAllAs(Label.class).stream()
+                .filter(Node::isVisible).filter(l -> l.getText() != null && !l.getText().isEmpty()).toList();
+        assertTrue(counts.size() >= 5, "the tree shows chains with their counts: " + counts.size());
+        for (Label l : counts) {
+            assertWhole(l, tree);
+        }
+        Label title = robot.lookup("#referencedByTitle").queryAs(Label.class);
+        assertTrue(title.getText().matches("Referenced by \\(\\d+\\)"), title.getText());
+        assertWhole(title, (Region) title.getParent());
+        List<Hyperlink> jumps = robot.lookup((Hyperlink h) -> h.getText().startsWith("→ KUBE-")).queryAllAs(Hyperlink.class)
+                .stream().filter(Node::isVisible).toList();
+        assertFalse(jumps.isEmpty(), "the chain's rules jump to kube chains");
+        for (Hyperlink h : jumps) {
+            assertWhole(h, (Region) h.getParent());
+        }
+    }
+
+    /** The text of {@code node} is not shortened and it lies inside {@code within}, horizontally. */
+    private static void assertWhole(Region node, Region within) {
+        Fx.run(() -> {
+            String what = node instanceof javafx.scene.control.Labeled l ? l.getText() : node.toString();
+            assertTrue(node.getWidth() >= node.prefWidth(-1) - 0.5, what + " is cut: " + node.getWidth() + " of "
+                    + node.prefWidth(-1));
+            Bounds b = node.localToScene(node.getLayoutBounds());
+            Bounds in = within.localToScene(within.getLayoutBounds());
+            assertTrue(b.getMinX() >= in.getMinX() - 0.5 && b.getMaxX() <= in.getMaxX() + 0.5,
+                    what + " is outside its pane: " + b + " in " + in);
+        });
+    }
+
     @Test
     void dnatRulesShowWhereTheyTranslateToAndTheDetailPaneFiltersOnAValue(FxRobot robot) {
         RulesViewModel rules = detectAndOpenRules(robot);
@@ -277,7 +299,9 @@ class RulesAndDiffUiTest {
         assertTrue(window.view().diffView().model().lines().stream().noneMatch(l -> l.kind() == DiffLine.Kind.CHANGED),
                 "nothing is paired by place");
         TableView<?> sections = robot.lookup("#sectionTable").queryAs(TableView.class);
-        assertFalse(sections.getItems().isEmpty());
+        assertTrue(sections.getItems().size() >= 8, "the diff has chains enough: " + sections.getItems().size());
+        int shown = Fx.call(() -> wholeRows(sections));
+        assertTrue(shown >= 6, "the per-chain table shows a useful number of rows: " + shown);
 
         @SuppressWarnings("unchecked")
         TreeView<DiffLine> lines = robot.lookup("#diffLines").queryAs(TreeView.class);
@@ -298,6 +322,21 @@ class RulesAndDiffUiTest {
         assertEquals(firstStop, lines.getSelectionModel().getSelectedItem(), "Shift+F8 goes back");
     }
 
+    /** The rows of {@code table} that hold an item and are entirely in its viewport. */
+    private static int wholeRows(TableView<?> table) {
+        Bounds viewport = table.lookup(".clipped-container").localToScene(
+                table.lookup(".clipped-container").getLayoutBounds());
+        int n = 0;
+        for (Node row : table.lookupAll(".table-row-cell")) {
+            Bounds b = row.localToScene(row.getLayoutBounds());
+            if (row.isVisible() && !((TableRow<?>) row).isEmpty() && b.getMinY() >= viewport.getMinY() - 0.5
+                    && b.getMaxY() <= viewport.getMaxY() + 0.5) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     private static TreeItem<DiffLine> find(TreeItem<DiffLine> item, java.util.function.Predicate<DiffLine> p) {
         if (item.getValue() != null && p.test(item.getValue())) {
             return item;
@@ -309,11 +348,5 @@ class RulesAndDiffUiTest {
             }
         }
         return null;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static TableView<RuleRow> rulesTable(FxRobot robot) {
-        Node rulesRoot = robot.lookup("#filter").query().getParent().getParent().getParent();
-        return robot.from(rulesRoot).lookup("#table").queryAs(TableView.class);
     }
 }

@@ -192,6 +192,15 @@ public final class ScreenshotTour {
                 Window sheet = dialog();
                 Fx.savePng(sheet.getScene(), dir.resolve("shortcuts" + suffix));
                 Fx.run(sheet::hide);
+
+                Fx.run(() -> {
+                    w.view().tabs().getSelectionModel().select(1);
+                    w.model().openSample();
+                });
+                Fx.waitFor("the sample", WAIT, () -> w.model().tasks().running().isEmpty()
+                        && w.model().reportProperty().get().origin() == ReportOrigin.SAMPLE);
+                Fx.settle();
+                Fx.savePng(w.scene(), dir.resolve("rules-sample" + suffix));
             }
             System.out.println("screenshots written to " + dir.toAbsolutePath());
         } finally {

@@ -1,5 +1,7 @@
 package io.iptscope.ui;
 
+import static io.iptscope.ui.WindowExtension.WAIT;
+import static io.iptscope.ui.WindowExtension.rulesTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,15 +13,11 @@ import io.iptscope.restore.SnapshotStore;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
 import io.iptscope.testing.TestNetns;
+import io.iptscope.ui.common.ReportOrigin;
 import io.iptscope.ui.common.Theme;
 import io.iptscope.ui.main.AppAction;
-import io.iptscope.exec.PrivilegeMode;
-import io.iptscope.ui.common.ReportOrigin;
-import io.iptscope.ui.common.ShownReport;
 import io.iptscope.ui.main.TargetChoice;
 import io.iptscope.ui.restore.RestoreViewModel;
-import io.iptscope.ui.task.ExecutorTaskRunner;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -43,14 +39,11 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -58,69 +51,33 @@ import org.testfx.util.WaitForAsyncUtils;
  * view follows, dialogs that name it, a foreign snapshot that needs a yes, an unconfirmed card for a
  * timed-out read, a nat flush that raises the alarm, and every shortcut of the sheet.
  */
-@ExtendWith(ApplicationExtension.class)
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class TrustUiTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    @RegisterExtension
+    static final WindowExtension UI = WindowExtension.on(() -> MismatchScenario.create(2000), TestNetns::create);
 
-    static {
-        // Opening the window takes more than TestFX's 10 s when eight builds share two cores.
-        System.setProperty("testfx.setup.timeout", "60000");
-    }
-    private static TestNetns mismatch;
-    private static TestNetns empty;
-    private static ExecutorService background;
     private IptscopeApp.Window window;
+    private TestNetns mismatch;
+    private TestNetns empty;
 
-    @BeforeAll
-    static void scenario(@TempDir Path data) {
-        System.setProperty(SnapshotStore.DATA_HOME_PROPERTY, data.toString());
-        mismatch = MismatchScenario.create(2000);
-        empty = TestNetns.create();
-        background = Executors.newCachedThreadPool();
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        if (mismatch != null) {
-            mismatch.close();
-        }
-        if (empty != null) {
-            empty.close();
-        }
-        background.shutdownNow();
-        System.clearProperty(SnapshotStore.DATA_HOME_PROPERTY);
-    }
-
-    @Start
-    void start(Stage stage) {
-        window = IptscopeApp.Window.open(stage, new ExecutorTaskRunner(background, Platform::runLater));
-        window.model().privilegeProperty().set(PrivilegeMode.DIRECT);
-        window.model().select(mismatch.target());
-    }
-
-    private void detected(TestNetns ns) {
-        Fx.waitFor("the live report of " + ns.name(), WAIT, () -> {
-            ShownReport shown = window.model().reportProperty().get();
-            return shown != null && shown.origin() == ReportOrigin.LIVE && shown.takenFor() != null
-                    && shown.takenFor().netns().equals(ns.target()) && !window.model().detectingProperty().get()
-                    && window.model().tasks().running().isEmpty();
-        });
-        Fx.settle();
-        WaitForAsyncUtils.waitForFxEvents();
+    @BeforeEach
+    void window() {
+        window = UI.window();
+        mismatch = UI.netns(0);
+        empty = UI.netns(1);
     }
 
     @Test
     @org.junit.jupiter.api.Order(2)
     void switchingTheTargetReDetectsAndEveryViewFollowsOrIsMarkedStale(FxRobot robot) {
-        detected(mismatch);
+        UI.detected(mismatch);
         Label banner = robot.lookup("#banner").queryAs(Label.class);
         assertFalse(banner.isVisible(), banner.getText());
 
         ComboBox<TargetChoice> picker = robot.lookup("#targetPicker").queryComboBox();
         robot.interact(() -> picker.setValue(new TargetChoice(empty.target(), "netns " + empty.name())));
-        detected(empty);
+        UI.detected(empty);
         String title = ((Stage) window.scene().getWindow()).getTitle();
         assertTrue(title.startsWith("iptscope · Local · " + empty.target().spec() + " · "), title);
         assertTrue(robot.lookup((Label l) -> l.getText() != null && l.getText().contains(empty.target().spec())
@@ -142,7 +99,7 @@ class TrustUiTest {
     @Test
     @org.junit.jupiter.api.Order(5)
     void theRestoreDialogNamesItsTargetAndAForeignSnapshotNeedsAWordedYes(FxRobot robot) throws Exception {
-        detected(mismatch);
+        UI.detected(mismatch);
         robot.interact(() -> window.view().rulesModel().backendProperty().set(Backend.LEGACY));
         Fx.waitFor("the rules", WAIT, () -> window.model().tasks().running().isEmpty());
         robot.interact(() -> window.view().openRestore());
@@ -182,7 +139,7 @@ class TrustUiTest {
     @Test
     @org.junit.jupiter.api.Order(3)
     void aTimedOutReadShowsAnUnconfirmedCard(FxRobot robot, @TempDir Path dir) throws Exception {
-        detected(mismatch);
+        UI.detected(mismatch);
         Path file = dir.resolve("timed-out.json");
         io.iptscope.report.Reports.write(FaultyReports.timedOutNft(), file);
         robot.interact(() -> window.model().openReport(file));
@@ -203,7 +160,7 @@ class TrustUiTest {
     @Test
     @org.junit.jupiter.api.Order(4)
     void aFlushOfNatRaisesTheAlarm(FxRobot robot) {
-        detected(mismatch);
+        UI.detected(mismatch);
         robot.press(KeyCode.CONTROL).type(KeyCode.W).release(KeyCode.CONTROL);
         Fx.waitFor("the watch", WAIT, () -> window.view().watchView().model().events().stream()
                 .anyMatch(e -> e.type() == WatchEvent.Type.SNAPSHOT && e.backend() == Backend.NFT));
@@ -215,6 +172,13 @@ class TrustUiTest {
             Label alarm = robot.lookup("#alarm").queryAs(Label.class);
             assertTrue(alarm.getText().startsWith("FLUSH nat of nft ipv4: "), alarm.getText());
             assertTrue(alarm.isVisible());
+            Fx.settle();
+            List<String> cut = Fx.call(() -> robot.lookup("#events").lookup(".table-cell").queryAll().stream()
+                    .map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                    .filter(c -> c.isVisible() && c.getTableColumn() != null && "Event".equals(c.getTableColumn().getText())
+                            && c.getText() != null && !c.getText().isEmpty() && c.getWidth() < textWidth(c) - 0.5)
+                    .map(c -> c.getText()).toList());
+            assertEquals(List.of(), cut, "the Event column shows its words whole (bursts and flushes with their counts)");
             // Down in the Watch filter reaches the events, as in the rule browser.
             robot.clickOn("#watchFilter").type(KeyCode.DOWN);
             WaitForAsyncUtils.waitForFxEvents();
@@ -228,11 +192,44 @@ class TrustUiTest {
         }
     }
 
+    @Test
+    @org.junit.jupiter.api.Order(6)
+    void theSampleReportShowsNoRulesOrComparisonOfTheLastLiveReadAndADetectionBringsThemBack(FxRobot robot) {
+        UI.detected(mismatch);
+        robot.interact(() -> window.view().tabs().getSelectionModel().select(1));
+        UI.idle("the live rules", () -> window.view().rulesModel().countProperty().get().contains("rules shown"));
+        assertFalse(rulesTable(robot).getItems().isEmpty());
+        robot.interact(() -> window.view().diffView().compare());
+        UI.idle("the live comparison", () -> window.view().diffView().model().reportProperty().get() != null);
+
+        robot.interact(() -> window.model().openSample());
+        UI.idle("the sample", () -> window.model().reportProperty().get().origin() == ReportOrigin.SAMPLE);
+        robot.interact(() -> window.view().tabs().getSelectionModel().select(2));
+        assertTrue(robot.lookup("#sectionTable").tryQuery().isEmpty(), "the live comparison is gone");
+        Label diffOffline = robot.lookup("#diffOffline").queryAs(Label.class);
+        assertTrue(diffOffline.getText().startsWith("The sample report holds no rules, and the comparison"),
+                diffOffline.getText());
+        robot.interact(() -> window.view().tabs().getSelectionModel().select(1));
+        assertTrue(robot.lookup("#filter").tryQuery().isEmpty(), "the browser of the last live read is gone");
+        Label offline = robot.lookup("#offlineText").queryAs(Label.class);
+        assertTrue(offline.isVisible() && offline.getText().startsWith("The sample report holds no rules."),
+                offline.getText());
+        assertTrue(robot.lookup("#offlineOpenFile").tryQuery().isPresent(), "a save file can still be opened");
+
+        robot.type(KeyCode.F5);
+        UI.detected(mismatch);
+        UI.idle("the live rules again", () -> robot.lookup("#filter").tryQuery().isPresent()
+                && !rulesTable(robot).getItems().isEmpty());
+        assertTrue(robot.lookup("#offlineText").tryQuery().isEmpty());
+        robot.interact(() -> window.view().tabs().getSelectionModel().select(2));
+        assertTrue(robot.lookup("#sectionTable").tryQuery().isPresent(), "the comparison of the live target is back");
+    }
+
     /** What each action of the sheet does, observed; file choosers and Quit cannot run headless. */
     @Test
     @org.junit.jupiter.api.Order(1)
     void everyShortcutOnTheSheetFocusesOrTriggersWhatItSays(FxRobot robot) {
-        detected(mismatch);
+        UI.detected(mismatch);
         robot.type(KeyCode.F1);
         Fx.waitFor("the shortcut sheet", WAIT, () -> robot.lookup("#shortcut-sheet").tryQuery().isPresent());
         String sheet = robot.lookup("#shortcut-sheet").lookup(".label").queryAllAs(Label.class).stream()
@@ -317,11 +314,11 @@ class TrustUiTest {
         Fx.waitFor("the detection", WAIT, () -> window.model().tasks().running().isEmpty());
     }
 
-    /** A dialog left open by a failed test would block the next test's start. */
-    @org.junit.jupiter.api.AfterEach
-    void closeDialogs() {
-        Fx.run(() -> new ArrayList<>(Window.getWindows()).stream().filter(w -> w != window.scene().getWindow())
-                .forEach(Window::hide));
+    /** The width a cell needs for its whole text (a table cell's preferred width is its column's). */
+    private static double textWidth(javafx.scene.control.Labeled cell) {
+        javafx.scene.text.Text text = new javafx.scene.text.Text(cell.getText());
+        text.setFont(cell.getFont());
+        return text.getLayoutBounds().getWidth() + cell.snappedLeftInset() + cell.snappedRightInset();
     }
 
     private static BooleanSupplier focused(String id, FxRobot robot) {

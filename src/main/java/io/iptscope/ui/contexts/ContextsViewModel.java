@@ -1,5 +1,7 @@
 package io.iptscope.ui.contexts;
 
+import static io.iptscope.report.DetectionText.plural;
+
 import io.iptscope.detect.ContextMatrix;
 import io.iptscope.detect.Finding;
 import io.iptscope.detect.Strategies;
@@ -151,8 +153,8 @@ public final class ContextsViewModel {
         rows.setAll(out);
         findings.setAll(collapse(m.findings()));
         long bad = out.stream().filter(r -> !r.agrees()).count();
-        summary.set(m.rows().size() + " binary sources × " + m.columns().size() + " network namespaces with " + m.strategy()
-                + ": " + (bad == 0 ? "every context writes where the rules are" : bad + " contexts would write into the "
-                + "backend that does not hold the rules (marked ≠)"));
+        summary.set(plural(m.rows().size(), "binary source") + " × " + plural(m.columns().size(), "network namespace")
+                + " with " + m.strategy() + ": " + (bad == 0 ? "every context writes where the rules are"
+                : plural(bad, "context") + " would write into the backend that does not hold the rules (marked ≠)"));
     }
 }

@@ -90,6 +90,8 @@ public final class DetectionView {
                         r -> r.save().tooltip()),
                 Columns.styled("-restore", 240, r -> r.restore().text(), r -> missing.apply(r.restore()),
                         r -> r.restore().tooltip())));
+        // No empty filler column: the columns share the width.
+        binaryTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         backendTable.setItems(model.backends());
         // Every column fits the width (wrapped text, no horizontal scrolling), so the backend stays in view.

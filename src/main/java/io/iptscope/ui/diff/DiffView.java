@@ -19,6 +19,7 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeCell;
@@ -47,11 +48,21 @@ public final class DiffView {
     @FXML private Button fileB;
     @FXML private Button compare;
     @FXML private Label diffSummary;
+    @FXML private SplitPane diffSplit;
+    @FXML private Label diffOffline;
+    /** The comparison shown was read from the live target. */
+    private boolean comparedLive;
+    /** What the window shows instead of a live target ("The sample report"), or null. */
+    private String offline;
     @FXML private TableView<DiffReport.Section> sectionTable;
     @FXML private TextField diffFilter;
     @FXML private Button previousChange;
     @FXML private Button nextChange;
     @FXML private TreeView<DiffLine> diffLines;
+    private static final int MIN_SECTION_ROWS = 3;
+    private static final int MAX_SECTION_ROWS = 12;
+    /** Half the divider, which the split takes out of the table's share. */
+    private static final double DIVIDER_ROOM = 4;
     /** The tree's items in the order of the model's lines, so a line's index finds its item. */
     private final List<TreeItem<DiffLine>> items = new ArrayList<>();
 
@@ -72,7 +83,33 @@ public final class DiffView {
 
     public void compare() {
         DiffMode m = model.modeProperty().get();
-        model.compare(m.live() ? live.get() : Optional.empty());
+        Optional<Endpoint> endpoint = m.live() ? live.get() : Optional.empty();
+        if (!m.live() || endpoint.isPresent()) {
+            comparedLive = m.live();
+        }
+        model.compare(endpoint);
+    }
+
+    /**
+     * One target of truth: while the window shows a saved report or the sample ({@code shown}, e.g. "The sample
+     * report"), a comparison read from the live target is not shown; one of two files is. {@code null}: a live
+     * target is shown again.
+     */
+    public void offline(String shown) {
+        offline = shown;
+        showOrCover();
+    }
+
+    private void showOrCover() {
+        boolean cover = offline != null && comparedLive && model.reportProperty().get() != null;
+        if (cover) {
+            diffOffline.setText(offline + " holds no rules, and the comparison on this tab was read from a live "
+                    + "target the window no longer shows. Detect the target (F5) and compare again, or compare two "
+                    + "files.");
+        }
+        root.setCenter(cover ? diffOffline : diffSplit);
+        diffSummary.setVisible(!cover);
+        diffSummary.setManaged(!cover);
     }
 
     @FXML
@@ -109,6 +146,7 @@ public final class DiffView {
         model.fileBProperty().addListener((o, was, now) -> fileB.setText("_Second: " + now.getFileName()));
         compare.setOnAction(e -> compare());
         diffSummary.textProperty().bind(model.summaryProperty());
+        model.reportProperty().addListener((o, was, now) -> showOrCover());
         model.modeProperty().addListener((o, was, now) -> {
             showInputsOf(now);
             if (now == DiffMode.SNAPSHOT_VS_LIVE) {
@@ -190,6 +228,27 @@ public final class DiffView {
                 reveal(indexOfChain(now), false);
             }
         });
+        model.sections().addListener((ListChangeListener<DiffReport.Section>) c -> sizeSections());
+        diffSplit.heightProperty().addListener((o, was, now) -> sizeSections());
+    }
+
+    /**
+     * The per-chain table is as tall as its rows, at least {@value #MIN_SECTION_ROWS} and at most
+     * {@value #MAX_SECTION_ROWS} of them and as many as fit in half the split; the rule diff below gets the rest.
+     */
+    private void sizeSections() {
+        double total = diffSplit.getHeight();
+        if (total <= 0) {
+            return;
+        }
+        Node header = sectionTable.lookup(".column-header-background");
+        double headerHeight = header == null ? sectionTable.getFixedCellSize() + 4 : header.getBoundsInLocal().getHeight();
+        double frame = sectionTable.snappedTopInset() + headerHeight + sectionTable.snappedBottomInset() + DIVIDER_ROOM;
+        double row = sectionTable.getFixedCellSize();
+        // Whole rows only, so that the last one shown is not cut in half.
+        int fit = (int) Math.floor((total / 2 - frame) / row);
+        int rows = Math.max(MIN_SECTION_ROWS, Math.min(Math.min(MAX_SECTION_ROWS, fit), model.sections().size()));
+        diffSplit.setDividerPositions((frame + rows * row) / total);
     }
 
     private static String count(int n) {

@@ -206,6 +206,13 @@ public final class MainView {
         // A watch belongs to one target: choosing another ends it.
         model.targetProperty().addListener((o, was, now) -> watchView.model().stop());
         model.reportProperty().addListener((o, was, now) -> followLiveReport(now));
+        // One target of truth: a saved report or the sample holds no rules, so no tab shows those of a live read.
+        model.reportProperty().addListener((o, was, now) -> {
+            String shown = now == null || now.live() ? null : now.origin() == io.iptscope.ui.common.ReportOrigin.SAMPLE
+                    ? "The sample report" : "The saved report " + now.source();
+            rulesView.offline(shown);
+            diffView.offline(shown);
+        });
         rulesModel.backendProperty().addListener((o, was, now) -> readOnChoice());
         rulesModel.familyProperty().addListener((o, was, now) -> readOnChoice());
         split.getItems().add(logView.node());

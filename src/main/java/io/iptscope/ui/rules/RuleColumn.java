@@ -9,9 +9,10 @@ import java.util.function.Function;
  * with the same value ("filter on this value").
  */
 public enum RuleColumn {
-    CHAIN("Chain", 170, RuleRow::chain, "chain"),
-    TARGET("Target", 150, RuleRow::target, "target"),
-    TARGET_ARGUMENTS("Target arguments", 190, RuleRow::targetArguments, null),
+    // Chain and Target fit a kube-proxy chain name (KUBE-SEP- and a 16-letter hash) with the jump arrow.
+    CHAIN("Chain", 220, RuleRow::chain, "chain"),
+    TARGET("Target", 250, RuleRow::target, "target"),
+    TARGET_ARGUMENTS("Target arguments", 240, RuleRow::targetArguments, null),
     IN("In", 70, RuleRow::inInterface, "iface"),
     OUT("Out", 70, RuleRow::outInterface, "iface"),
     PROTOCOL("Prot", 50, RuleRow::protocol, "proto"),

@@ -13,18 +13,24 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
@@ -34,6 +40,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
 
@@ -42,6 +50,8 @@ public final class RulesView {
 
     /** The style class of text the filter found. */
     public static final String HIGHLIGHT = "ipts-match";
+    /** The style class of the counts after a name in the chain tree. */
+    public static final String COUNTS = "ipts-tree-counts";
 
     private final RulesViewModel model;
     private final TaskRunner tasks;
@@ -67,11 +77,19 @@ public final class RulesView {
     @FXML private Label breadcrumb;
     @FXML private Label error;
     @FXML private TreeView<Object> tree;
-    @FXML private javafx.scene.control.SplitPane rulesSplit;
+    @FXML private SplitPane rulesSplit;
     @FXML private TableView<RuleRow> table;
     @FXML private TextArea details;
     @FXML private Label referencedByTitle;
     @FXML private ListView<RuleRow> referencedBy;
+    @FXML private VBox header;
+    @FXML private SplitPane browser;
+    @FXML private VBox offlinePane;
+    @FXML private Label offlineText;
+    @FXML private Button offlineOpenFile;
+    @FXML private Label offlineError;
+    /** The user chose a save file while offline: the next ruleset shown is that file's, and the browser returns. */
+    private boolean fileChosenOffline;
 
     /**
      * @param tasks    runs the building of big chain trees off the FX thread
@@ -105,8 +123,31 @@ public final class RulesView {
         chooser.setTitle("Open an iptables-save file");
         File f = chooser.showOpenDialog(root.getScene().getWindow());
         if (f != null) {
+            fileChosenOffline = isOffline();
             model.loadFile(f.toPath());
         }
+    }
+
+    /**
+     * One target of truth: while the window shows a saved report or the sample ({@code shown}, e.g. "The sample
+     * report"), which hold no rules, the rules read from the last live target are not shown; a save file the user
+     * opens is. {@code null}: a live target is shown again and so is the browser.
+     */
+    public void offline(String shown) {
+        fileChosenOffline = false;
+        if (shown == null) {
+            root.setTop(header);
+            root.setCenter(browser);
+            return;
+        }
+        offlineText.setText(shown + " holds no rules. This tab shows the rules of a live target (F5 detects it and "
+                + "reads them) or of an iptables-save file, never those of a target the window no longer shows.");
+        root.setTop(null);
+        root.setCenter(offlinePane);
+    }
+
+    private boolean isOffline() {
+        return root.getCenter() == offlinePane;
     }
 
     @FXML
@@ -119,9 +160,16 @@ public final class RulesView {
         openFile.setOnAction(e -> openFile());
         loaded.textProperty().bind(model.loadedProperty());
         error.textProperty().bind(model.errorProperty());
+        offlineError.textProperty().bind(model.errorProperty());
+        offlineOpenFile.setOnAction(e -> openFile());
+        model.rowsProperty().addListener((o, was, now) -> {
+            if (fileChosenOffline && isOffline()) {
+                offline(null);
+            }
+        });
 
         filter.textProperty().bindBidirectional(model.filterTextProperty());
-        filter.setTooltip(new javafx.scene.control.Tooltip(String.join("\n",
+        filter.setTooltip(new Tooltip(String.join("\n",
                 "Terms next to each other must all hold; 'or' between them, ( ) to group, ! to negate.",
                 "Fields: chain table target src dst proto iface comment module, e.g. chain:KUBE-SVC-*",
                 "src/dst take an address or CIDR and match overlapping networks",
@@ -178,8 +226,11 @@ public final class RulesView {
                 revealReferencing();
             }
         });
-        referencedByTitle.textProperty().bind(Bindings.size(model.referencedBy())
-                .asString("Referenced by (%d) — Enter or double-click opens"));
+        // Short, so that it fits the narrow pane; how to open a rule is in the tooltip.
+        referencedByTitle.textProperty().bind(Bindings.size(model.referencedBy()).asString("Referenced by (%d)"));
+        Tooltip opens = new Tooltip("The rules that jump or go to this chain: Enter or a double click opens one");
+        referencedByTitle.setTooltip(opens);
+        referencedBy.setTooltip(opens);
     }
 
     /** Down in the filter: into the results, on the first row unless one is selected already. */
@@ -206,7 +257,7 @@ public final class RulesView {
                 Hyperlink link = new Hyperlink(term);
                 link.getStyleClass().add(Styles.LINK);
                 link.setId("filter-on-" + c.name().toLowerCase(java.util.Locale.ROOT));
-                link.setTooltip(new javafx.scene.control.Tooltip(c.header() + ": keep only the rules with this value"
+                link.setTooltip(new Tooltip(c.header() + ": keep only the rules with this value"
                         + " (added to the filter)"));
                 link.setOnAction(e -> model.filterOn(term));
                 filterOn.getChildren().add(link);
@@ -243,26 +294,9 @@ public final class RulesView {
     private void setUpTree() {
         TreeItem<Object> rootItem = new TreeItem<>("tables");
         tree.setRoot(rootItem);
-        tree.setCellFactory(t -> new javafx.scene.control.TreeCell<>() {
-            @Override
-            protected void updateItem(Object item, boolean empty) {
-                super.updateItem(item, empty);
-                if (empty || item == null) {
-                    setText(null);
-                } else if (item instanceof TableNode tn) {
-                    setText(tn.label());
-                } else if (item instanceof TableNode.ChainNode cn) {
-                    setText(cn.label());
-                    setTooltip(new javafx.scene.control.Tooltip(cn.tooltip()));
-                } else if (item instanceof NftTablesEvidence.NftTable nt) {
-                    setText(nt.qualifiedName() + (nt.dropsByPolicy() ? "  (a base chain drops by policy)" : ""));
-                    setTooltip(new javafx.scene.control.Tooltip("nft -j list table " + nt.qualifiedName()
-                            + ": read-only; iptables tools never show this table"));
-                } else {
-                    setText(item.toString());
-                }
-            }
-        });
+        tree.setCellFactory(t -> new ChainTreeCell());
+        // The tree keeps its width when the window grows; the rule table takes the rest.
+        SplitPane.setResizableWithParent(tree, false);
         model.tree().addListener((javafx.collections.ListChangeListener<TableNode>) c -> buildTree());
         model.nativeTables().addListener((javafx.collections.ListChangeListener<NftTablesEvidence.NftTable>) c
                 -> showNativeTables());
@@ -398,7 +432,7 @@ public final class RulesView {
         nativeList.getStyleClass().add(Styles.MONO);
         nativeList.setPlaceholder(new Label("This table has no chains"));
         model.nativeTableProperty().addListener((o, was, now) -> {
-            javafx.scene.control.SplitPane pane = rulesSplit;
+            SplitPane pane = rulesSplit;
             double[] dividers = pane.getDividerPositions();
             if (now == null) {
                 pane.getItems().set(0, table);
@@ -458,6 +492,60 @@ public final class RulesView {
         c.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(f.getValue()));
         c.setCellFactory(col -> new RuleCell(kind));
         return c;
+    }
+
+    /**
+     * A table, chain or native table of the tree: its name, then its counts. The cell is as wide as the tree, not as
+     * its text, so a long chain name is shortened in the middle and the counts after it stay in view.
+     */
+    private static final class ChainTreeCell extends TreeCell<Object> {
+        private final Label name = new Label();
+        private final Label counts = new Label();
+        private final HBox box = new HBox(8, name, counts);
+
+        ChainTreeCell() {
+            setPrefWidth(0);
+            name.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+            name.setMinWidth(0);
+            counts.setMinWidth(Region.USE_PREF_SIZE);
+            counts.getStyleClass().add(COUNTS);
+            box.setAlignment(Pos.CENTER_LEFT);
+            box.setMinWidth(0);
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        }
+
+        @Override
+        protected void updateItem(Object item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(null);
+            setTooltip(null);
+            if (empty || item == null) {
+                setGraphic(null);
+                setAccessibleText(null);
+                return;
+            }
+            if (item instanceof TableNode tn) {
+                show(tn.name(), tn.counts());
+            } else if (item instanceof TableNode.ChainNode cn) {
+                show(cn.name(), cn.counts());
+                setTooltip(new Tooltip(cn.tooltip()));
+            } else if (item instanceof NftTablesEvidence.NftTable nt) {
+                show(nt.qualifiedName(), nt.dropsByPolicy() ? "(a base chain drops by policy)" : "");
+                setTooltip(new Tooltip("nft -j list table " + nt.qualifiedName()
+                        + ": read-only; iptables tools never show this table"));
+            } else {
+                show(item.toString(), "");
+            }
+            setGraphic(box);
+        }
+
+        private void show(String nameText, String countsText) {
+            name.setText(nameText);
+            counts.setText(countsText);
+            counts.setVisible(!countsText.isEmpty());
+            counts.setManaged(counts.isVisible());
+            setAccessibleText(countsText.isEmpty() ? nameText : nameText + "  " + countsText);
+        }
     }
 
     private final class RuleCell extends TableCell<RuleRow, RuleRow> {

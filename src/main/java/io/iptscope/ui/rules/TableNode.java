@@ -15,7 +15,12 @@ public record TableNode(String name, int rules, int matching, List<ChainNode> ch
     }
 
     public String label() {
-        return name + "  (" + (matching < 0 ? rules + " rules" : matching + " of " + rules + " match") + ")";
+        return name + "  " + counts();
+    }
+
+    /** What the tree shows after the name, in view also when the name is shortened. */
+    public String counts() {
+        return "(" + (matching < 0 ? rules + " rules" : matching + " of " + rules + " match") + ")";
     }
 
     /**
@@ -26,9 +31,14 @@ public record TableNode(String name, int rules, int matching, List<ChainNode> ch
 
         /** Short, so that long kube chain names still fit: {@code INPUT  ACCEPT · 3 rules ←2}. */
         public String label() {
+            return name + "  " + counts();
+        }
+
+        /** Policy, rule count and references: what the tree shows after the name, in view also when it is shortened. */
+        public String counts() {
             String p = policy.equals(io.iptscope.rules.Chain.NO_POLICY) ? "" : policy + " · ";
             String n = matching < 0 ? rules + (rules == 1 ? " rule" : " rules") : matching + " of " + rules;
-            return name + "  " + p + n + (references > 0 ? " ←" + references : "");
+            return p + n + (references > 0 ? " ←" + references : "");
         }
 
         public String tooltip() {

@@ -55,7 +55,8 @@ class ContextsViewModelTest {
             assertFalse(image.agrees());
             assertTrue(ContextRow.describe(image.ipv4()).startsWith("≠ nft"), ContextRow.describe(image.ipv4()));
             assertEquals(1, vm.findings().size());
-            assertTrue(vm.summaryProperty().get().contains("1 contexts would write"), vm.summaryProperty().get());
+            assertTrue(vm.summaryProperty().get().startsWith("2 binary sources × 1 network namespace with ")
+                    && vm.summaryProperty().get().contains(": 1 context would write"), vm.summaryProperty().get());
             vm.extraSourcesProperty().set("relative/dir");
             vm.build(Optional.of(ep), false);
             assertTrue(vm.summaryProperty().get().startsWith("Binary sources: "), vm.summaryProperty().get());
