@@ -32,6 +32,13 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         ProgressLine.installOnTerminal();
+        if (args.length == 0) {
+            // The window, without building picocli's model of every command first (issue 13, start fast): its
+            // classes are Java 5 class files, which the class-data-sharing archive cannot hold.
+            Logging.configure(false);
+            new Main().run();
+            System.exit(ExitCodes.OK);
+        }
         System.exit(commandLine().execute(args));
     }
 

@@ -199,10 +199,12 @@ public final class MainView {
     private void initialize() {
         detectionTab.setContent(new DetectionView(detectionModel).node());
         model.reportProperty().addListener((o, was, now) -> detectionModel.show(now));
-        rulesTab.setContent(rulesView.node());
-        diffTab.setContent(diffView.node());
-        watchTab.setContent(watchView.node());
-        contextsTab.setContent(contextsView.node());
+        // JavaFX styles and skins the content of every tab, shown or not: the first frame waits only for the
+        // selected one (issue 13, start fast). The views themselves exist from the start and follow their models.
+        showOnFirstSelection(rulesTab, rulesView.node());
+        showOnFirstSelection(diffTab, diffView.node());
+        showOnFirstSelection(watchTab, watchView.node());
+        showOnFirstSelection(contextsTab, contextsView.node());
         // A watch belongs to one target: choosing another ends it.
         model.targetProperty().addListener((o, was, now) -> watchView.model().stop());
         model.reportProperty().addListener((o, was, now) -> followLiveReport(now));
@@ -253,6 +255,22 @@ public final class MainView {
         defineActions();
         root.addEventFilter(KeyEvent.KEY_TYPED, this::questionMark);
         initTargetOfTruth();
+    }
+
+    private static void showOnFirstSelection(Tab tab, Node content) {
+        if (tab.isSelected()) {
+            tab.setContent(content);
+            return;
+        }
+        tab.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (now) {
+                    tab.selectedProperty().removeListener(this);
+                    tab.setContent(content);
+                }
+            }
+        });
     }
 
     // ---- One target of truth and the pending restore (issue 14) ----
