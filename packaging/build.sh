@@ -68,7 +68,7 @@ modules=$(jdeps --print-module-deps --ignore-missing-deps --multi-release 17 --m
 echo "runtime modules: $modules"
 
 # --generate-cds-archive: the runtime ships the JDK's default CDS archive (lib/server/classes.jsa), which a
-# jlinked image otherwise lacks, so the installed launcher starts with shared classes. The plugin runs the
+# jlinked image otherwise lacks; appcds-install.sh falls back on it. The plugin runs the
 # image's own bin/java, so the native commands are removed after it ran (the launcher needs none). The
 # application's archive (JDK, JavaFX and app classes) is written at install time by appcds-install.sh: on
 # JDK 17 an archive is bound to its jars' absolute paths, which are /opt/iptscope's only once installed.
