@@ -25,6 +25,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 rm -f "$archive" "$classlist"
 mkdir "$work/empty"
+# The training runs keep their log, hosts and snapshots out of the user's directories.
+export XDG_STATE_HOME="$work/state" XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
 
 java -XX:DumpLoadedClassList="$work/cli.classlist" --module-path "$fx" --add-modules javafx.controls,javafx.fxml \
   -jar "$jar" detect --json --path "$work/empty" >/dev/null 2>&1 || true
