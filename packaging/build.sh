@@ -48,8 +48,12 @@ out="$build/packages"
 rm -rf "$work" "$out"
 mkdir -p "$work/input" "$out"
 
-# The app jar and every runtime jar except JavaFX, which goes into the runtime image.
+# The app jar and every runtime jar except JavaFX, which goes into the runtime image; the class list of
+# packaging/appcds.sh, from which the package's postinst writes the class-data-sharing archive.
 cp "$jar" "$work/input/"
+if [ -s "$build/iptscope.classlist" ]; then
+  cp "$build/iptscope.classlist" "$work/input/"
+fi
 for lib in "$build"/lib/*.jar; do
   case "$(basename "$lib")" in
     javafx-*) ;;
@@ -64,10 +68,10 @@ modules=$(jdeps --print-module-deps --ignore-missing-deps --multi-release 17 --m
 echo "runtime modules: $modules"
 
 # --generate-cds-archive: the runtime ships the JDK's default CDS archive (lib/server/classes.jsa), which a
-# jlinked image otherwise lacks, so the installed launcher starts with shared classes. The plugin runs the
-# image's own bin/java, so the native commands are removed after it ran (the launcher needs none). An
-# app-class archive cannot be shipped on JDK 17: it is bound to the class path's absolute location at build
-# time, not /opt/iptscope.
+# jlinked image otherwise lacks; appcds-install.sh falls back on it. The plugin runs the
+# image's own bin/java, so the native commands are removed after it ran (the launcher needs none). The
+# application's archive (JDK, JavaFX and app classes) is written at install time by appcds-install.sh: on
+# JDK 17 an archive is bound to its jars' absolute paths, which are /opt/iptscope's only once installed.
 # No jlink compression: xz in the package compresses the plain modules file to 12 MB instead of 27 MB
 # (the zip-compressed one), and classes load without inflating. The installed runtime is larger (~85 MB).
 # JavaFX's native libraries go next to the JVM's (lib/), where JavaFX looks first in a runtime image;
@@ -86,13 +90,17 @@ if [ ! -f "$work/runtime/lib/libglassgtk3.so" ]; then
   exit 1
 fi
 
-# The installed launcher starts with bin/iptscope's JVM flags (its jvm_flags line: why is said there).
+# The installed launcher starts with bin/iptscope's JVM flags (its jvm_flags line: why is said there), and
+# from the class-data-sharing archive appcds-install.sh writes next to the jars ($APPDIR: jpackage's).
 jpackage --type app-image --dest "$work/image" --name "$name" --app-version "$version" \
   --vendor "$vendor" --description "$summary" \
   --input "$work/input" --main-jar "$(basename "$jar")" --main-class "$main_class" \
   --runtime-image "$work/runtime" --icon packaging/icons/iptscope-512.png \
-  $(sed -n 's/^jvm_flags=(\(.*\))$/\1/p' bin/iptscope | tr ' ' '\n' | sed 's/^/--java-options /' | paste -sd' ')
+  $(sed -n 's/^jvm_flags=(\(.*\))$/\1/p' bin/iptscope | tr ' ' '\n' | sed 's/^/--java-options /' | paste -sd' ') \
+  --java-options '-XX:SharedArchiveFile=$APPDIR/iptscope.jsa' --java-options -Xlog:cds=off \
+  --java-options -Xlog:cds+dynamic=off
 app="$work/image/$name"
+install -m 755 packaging/linux/appcds-install.sh "$app/lib/appcds-install.sh"
 
 # What goes outside /opt/iptscope, owned by the package: the command on PATH, the menu entry, the icons.
 share="$work/share"
@@ -113,7 +121,7 @@ for type in $types; do
   case "$type" in
     deb)
       mkdir -p "$work/deb-resources"
-      cp packaging/linux/control "$work/deb-resources/control"
+      cp packaging/linux/control packaging/linux/postinst packaging/linux/prerm "$work/deb-resources/"
       # Uncompressed here: the archive is repacked below, compressed once.
       DPKG_DEB_COMPRESSOR_TYPE=none jpackage --type deb "${common[@]}" --resource-dir "$work/deb-resources" \
         --linux-deb-maintainer "$maintainer_email" --linux-app-category net --linux-package-deps libgtk-3-0

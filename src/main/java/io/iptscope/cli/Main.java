@@ -32,6 +32,17 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         ProgressLine.installOnTerminal();
+        if (args.length == 0) {
+            // The window, without building picocli's model of every command first (issue 13, start fast): its
+            // classes are Java 5 class files, which the class-data-sharing archive cannot hold.
+            Logging.configure(false);
+            try {
+                new Main().run();
+            } catch (RuntimeException e) {
+                System.exit(failure(e, new java.io.PrintWriter(System.err, true), new ExitCodes()));
+            }
+            System.exit(ExitCodes.OK);
+        }
         System.exit(commandLine().execute(args));
     }
 
@@ -48,7 +59,10 @@ public final class Main implements Runnable {
      * comes from {@link ExitCodes}.
      */
     private static int failure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
-        java.io.PrintWriter err = cl.getErr();
+        return failure(e, cl.getErr(), cl.getExitCodeExceptionMapper());
+    }
+
+    private static int failure(Exception e, java.io.PrintWriter err, CommandLine.IExitCodeExceptionMapper codes) {
         if (e instanceof RestoreException r) {
             LOG.log(System.Logger.Level.INFO, "restore refused", e);
             err.println("iptscope: " + r.getMessage());
@@ -65,7 +79,7 @@ public final class Main implements Runnable {
             err.println("iptscope: internal error: " + e + (log == null ? "" : " (stack trace in " + log + ")"));
         }
         err.flush();
-        return cl.getExitCodeExceptionMapper().getExitCode(e);
+        return codes.getExitCode(e);
     }
 
     /** Runs the command, then ends the ssh master connection its {@code --ssh} opened, whatever happened. */

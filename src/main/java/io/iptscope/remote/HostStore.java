@@ -1,6 +1,5 @@
 package io.iptscope.remote;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iptscope.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,8 +24,6 @@ public final class HostStore {
             hosts = hosts == null ? List.of() : List.copyOf(hosts);
         }
     }
-
-    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final Path file;
 
@@ -63,7 +60,9 @@ public final class HostStore {
         }
         HostsFile read;
         try {
-            read = JSON.readValue(file.toFile(), HostsFile.class);
+            // Json's mappers are made on first use: the window's first frame, which lists the hosts, needs none
+            // when there is no file (issue 13, start fast).
+            read = Json.MAPPER.readValue(file.toFile(), HostsFile.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IOException(unusable(e.getOriginalMessage()));
         }

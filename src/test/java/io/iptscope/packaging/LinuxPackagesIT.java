@@ -80,6 +80,7 @@ class LinuxPackagesIT {
                 step("install the .deb", Duration.ofMinutes(5), "env", "DEBIAN_FRONTEND=noninteractive", "apt-get",
                         "-o", "DPkg::Lock::Timeout=120", "install", "-y", "--no-install-recommends", deb.toString());
                 checkInstalled();
+                checkSharedArchive();
                 try (TestNetns ns = TestNetns.create()) {
                     ns.exec("iptables-nft", "-A", "INPUT", "-s", "192.0.2.1", "-j", "DROP");
                     checkCli(version, ns);
@@ -116,6 +117,9 @@ class LinuxPackagesIT {
         Set<String> files = new HashSet<>(lines(step("list the .rpm", Duration.ofMinutes(1), "rpm", "-qlp",
                 rpm.toString())));
         assertPackaged(files, rpm);
+        assertTrue(files.contains("/opt/iptscope/lib/app/iptscope.jsa"), "the .rpm owns the archive %post writes");
+        assertTrue(step("read the .rpm's scripts", Duration.ofMinutes(1), "rpm", "-qp", "--scripts", rpm.toString())
+                .stdoutText().contains("/opt/iptscope/lib/appcds-install.sh"), "the .rpm's %post writes the archive");
         List<String> outside = files.stream().filter(f -> !f.startsWith("/opt/iptscope")
                 && !f.startsWith("/usr/share/icons/hicolor/") && !f.startsWith("/usr/share/licenses/iptscope")
                 && !f.equals(LAUNCHER.toString()) && !f.equals(DESKTOP_FILE.toString())).toList();
@@ -148,6 +152,23 @@ class LinuxPackagesIT {
         assertEquals(Path.of("/opt/iptscope/bin/iptscope"), Files.readSymbolicLink(LAUNCHER),
                 "iptscope on PATH is the installed launcher");
         step("validate the menu entry", Duration.ofSeconds(30), "desktop-file-validate", DESKTOP_FILE.toString());
+    }
+
+    /**
+     * The launcher starts from the class-data-sharing archive postinst wrote, with the application's classes in
+     * it: -Xshare:on refuses to start rather than run without it, and the class-loading log says where each
+     * class came from. _JAVA_OPTIONS come after the launcher's own options.
+     */
+    private static void checkSharedArchive() throws IOException {
+        Path log = OUT.resolve("class-load.log");
+        Files.deleteIfExists(log);
+        step("iptscope --version on the shared archive", Duration.ofSeconds(60), "env",
+                "_JAVA_OPTIONS=-Xshare:on -Xlog:class+load=info:file=" + log, LAUNCHER.toString(), "--version");
+        List<String> loaded = Files.readAllLines(log);
+        for (String cls : List.of("java.lang.Object", "io.iptscope.cli.Main")) {
+            assertTrue(loaded.stream().anyMatch(l -> l.contains(" " + cls + " source: shared objects file")),
+                    cls + " is not loaded from the shared archive; see " + log);
+        }
     }
 
     /** Through /usr/bin/iptscope, as an operator types it. */

@@ -80,9 +80,13 @@ public final class MainView {
     private final CommandLogView logView;
     private final RulesViewModel rulesModel;
     private final RulesView rulesView;
-    private final DiffView diffView;
-    private final WatchView watchView;
-    private final ContextsView contextsView;
+    private final DiffViewModel diffModel;
+    private final WatchViewModel watchModel;
+    private final ContextsViewModel contextsModel;
+    /** Made on first use (issue 13, start fast): their tabs are not shown at start and their models start empty. */
+    private DiffView diffView;
+    private WatchView watchView;
+    private ContextsView contextsView;
     private final RestoreViewModel restoreModel;
     private final SaveViewModel saveModel;
     private final List<AppAction> actions = new ArrayList<>();
@@ -119,9 +123,9 @@ public final class MainView {
         this.rulesModel = new RulesViewModel(model.tasks());
         this.rulesView = new RulesView(rulesModel, model.tasks(), this::loadLiveRules);
         SnapshotStore store = SnapshotStore.defaultStore();
-        this.diffView = new DiffView(new DiffViewModel(model.tasks(), store), model::endpoint);
-        this.watchView = new WatchView(new WatchViewModel(model.tasks()), model::watchEndpoint);
-        this.contextsView = new ContextsView(new ContextsViewModel(model.tasks()), model::endpoint);
+        this.diffModel = new DiffViewModel(model.tasks(), store);
+        this.watchModel = new WatchViewModel(model.tasks());
+        this.contextsModel = new ContextsViewModel(model.tasks());
         this.restoreModel = new RestoreViewModel(model.tasks(), store, TransactionStore.beside(store),
                 model.readOnlyProperty());
         this.saveModel = new SaveViewModel(model.tasks(), store);
@@ -145,10 +149,16 @@ public final class MainView {
     }
 
     public WatchView watchView() {
+        if (watchView == null) {
+            watchView = new WatchView(watchModel, model::watchEndpoint);
+        }
         return watchView;
     }
 
     public ContextsView contextsView() {
+        if (contextsView == null) {
+            contextsView = new ContextsView(contextsModel, model::endpoint);
+        }
         return contextsView;
     }
 
@@ -199,12 +209,15 @@ public final class MainView {
     private void initialize() {
         detectionTab.setContent(new DetectionView(detectionModel).node());
         model.reportProperty().addListener((o, was, now) -> detectionModel.show(now));
-        rulesTab.setContent(rulesView.node());
-        diffTab.setContent(diffView.node());
-        watchTab.setContent(watchView.node());
-        contextsTab.setContent(contextsView.node());
+        // JavaFX styles and skins the content of every tab, shown or not: the first frame waits only for the
+        // selected one (issue 13, start fast). The rule browser exists from the start: its model reads the rules
+        // after every live detection and the view follows it.
+        showOnFirstSelection(rulesTab, rulesView::node);
+        showOnFirstSelection(diffTab, () -> diffView().node());
+        showOnFirstSelection(watchTab, () -> watchView().node());
+        showOnFirstSelection(contextsTab, () -> contextsView().node());
         // A watch belongs to one target: choosing another ends it.
-        model.targetProperty().addListener((o, was, now) -> watchView.model().stop());
+        model.targetProperty().addListener((o, was, now) -> watchModel.stop());
         model.reportProperty().addListener((o, was, now) -> followLiveReport(now));
         // One target of truth: a saved report or the sample holds no rules, so no tab shows those of a live read.
         model.reportProperty().addListener((o, was, now) -> {
@@ -262,13 +275,29 @@ public final class MainView {
         initTargetOfTruth();
     }
 
+    private static void showOnFirstSelection(Tab tab, java.util.function.Supplier<Node> content) {
+        if (tab.isSelected()) {
+            tab.setContent(content.get());
+            return;
+        }
+        tab.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (now) {
+                    tab.selectedProperty().removeListener(this);
+                    tab.setContent(content.get());
+                }
+            }
+        });
+    }
+
     // ---- One target of truth and the pending restore (issue 14) ----
 
     /** The stale/offline banner above every tab, the timeout field, and the restore countdown in the status bar. */
     private void initTargetOfTruth() {
         model.detectingProperty().addListener((o, was, now) -> detectionModel.detecting(now,
                 model.chosenProperty().get().describe()));
-        model.reportProperty().addListener((o, was, now) -> watchView.model().baseline(now == null || !now.live()
+        model.reportProperty().addListener((o, was, now) -> watchModel.baseline(now == null || !now.live()
                 ? null : now.report().evidence()));
         banner.textProperty().bind(model.bannerProperty());
         banner.visibleProperty().bind(model.bannerProperty().isNotNull());
@@ -408,26 +437,26 @@ public final class MainView {
         add("View", "Diff", "Shortcut+3", () -> tabs.getSelectionModel().select(diffTab));
         add("Diff", "Compare", "Shortcut+D", () -> {
             tabs.getSelectionModel().select(diffTab);
-            diffView.compare();
+            diffView().compare();
         });
         add("Diff", "Next change", "F8", () -> {
             tabs.getSelectionModel().select(diffTab);
-            diffView.nextChange();
+            diffView().nextChange();
         });
         add("Diff", "Previous change", "Shift+F8", () -> {
             tabs.getSelectionModel().select(diffTab);
-            diffView.previousChange();
+            diffView().previousChange();
         });
         add("View", "Watch", "Shortcut+4", () -> tabs.getSelectionModel().select(watchTab));
         add("View", "Contexts", "Shortcut+5", () -> tabs.getSelectionModel().select(contextsTab));
         add("Watch", "Start or stop watching the target", "Shortcut+W", () -> {
             tabs.getSelectionModel().select(watchTab);
-            watchView.toggle();
+            watchView().toggle();
         });
-        add("Watch", "Acknowledge the flush alarm", "Shortcut+Shift+A", watchView.model()::acknowledge);
+        add("Watch", "Acknowledge the flush alarm", "Shortcut+Shift+A", watchModel::acknowledge);
         add("Watch", "Build the context matrix", "Shortcut+M", () -> {
             tabs.getSelectionModel().select(contextsTab);
-            contextsView.build();
+            contextsView().build();
         });
         add("View", "Show or hide the command log", "Shortcut+L", this::toggleLog);
         add("View", "Focus the command log", "Shortcut+Shift+C", this::focusLog);
@@ -483,6 +512,9 @@ public final class MainView {
     }
 
     public DiffView diffView() {
+        if (diffView == null) {
+            diffView = new DiffView(diffModel, model::endpoint);
+        }
         return diffView;
     }
 
