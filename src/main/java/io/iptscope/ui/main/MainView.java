@@ -8,6 +8,7 @@ import io.iptscope.rules.Family;
 import io.iptscope.restore.SnapshotStore;
 import io.iptscope.restore.TransactionStore;
 import io.iptscope.ui.restore.RestorePhase;
+import io.iptscope.ui.common.ReportOrigin;
 import io.iptscope.ui.common.ShownReport;
 import io.iptscope.ui.restore.RestoreView;
 import io.iptscope.ui.restore.RestoreViewModel;
@@ -221,10 +222,10 @@ public final class MainView {
         model.reportProperty().addListener((o, was, now) -> followLiveReport(now));
         // One target of truth: a saved report or the sample holds no rules, so no tab shows those of a live read.
         model.reportProperty().addListener((o, was, now) -> {
-            String shown = now == null || now.live() ? null : now.origin() == io.iptscope.ui.common.ReportOrigin.SAMPLE
-                    ? "The sample report" : "The saved report " + now.source();
-            rulesView.offline(shown);
-            diffView.offline(shown);
+            rulesView.offline(offlineName(now));
+            if (diffView != null) {
+                diffView.offline(offlineName(now));
+            }
         });
         rulesModel.backendProperty().addListener((o, was, now) -> readOnChoice());
         rulesModel.familyProperty().addListener((o, was, now) -> readOnChoice());
@@ -511,9 +512,18 @@ public final class MainView {
         }
     }
 
+    /** What the window shows instead of a live target ("The sample report"), or null while it shows one live. */
+    private static String offlineName(ShownReport now) {
+        if (now == null || now.live()) {
+            return null;
+        }
+        return now.origin() == ReportOrigin.SAMPLE ? "The sample report" : "The saved report " + now.source();
+    }
+
     public DiffView diffView() {
         if (diffView == null) {
             diffView = new DiffView(diffModel, model::endpoint);
+            diffView.offline(offlineName(model.reportProperty().get()));
         }
         return diffView;
     }
