@@ -194,13 +194,15 @@ class TrustUiTest {
 
     @Test
     @org.junit.jupiter.api.Order(6)
-    void theSampleReportShowsNoRulesOrComparisonOfTheLastLiveReadAndADetectionBringsThemBack(FxRobot robot) {
+    void theSampleReportShowsNoRulesComparisonWatchOrMatrixOfTheLastLiveReadAndADetectionBringsThemBack(FxRobot robot) {
         UI.detected(mismatch);
         robot.interact(() -> window.view().tabs().getSelectionModel().select(1));
         UI.idle("the live rules", () -> window.view().rulesModel().countProperty().get().contains("rules shown"));
         assertFalse(rulesTable(robot).getItems().isEmpty());
         robot.interact(() -> window.view().diffView().compare());
         UI.idle("the live comparison", () -> window.view().diffView().model().reportProperty().get() != null);
+        robot.interact(() -> window.view().contextsView().build());
+        UI.idle("the live context matrix", () -> !window.view().contextsView().model().rows().isEmpty());
 
         robot.interact(() -> window.model().openSample());
         UI.idle("the sample", () -> window.model().reportProperty().get().origin() == ReportOrigin.SAMPLE);
@@ -215,6 +217,15 @@ class TrustUiTest {
         assertTrue(offline.isVisible() && offline.getText().startsWith("The sample report holds no rules."),
                 offline.getText());
         assertTrue(robot.lookup("#offlineOpenFile").tryQuery().isPresent(), "a save file can still be opened");
+        robot.interact(() -> window.view().tabs().getSelectionModel().select(3));
+        assertTrue(robot.lookup("#events").tryQuery().isEmpty(), "no events of an earlier live watch");
+        assertTrue(robot.lookup((Label l) -> l.getText() != null && l.getText().startsWith(
+                "The sample report is not a live target, and a watch follows one")).tryQuery().isPresent());
+        robot.interact(() -> window.view().tabs().getSelectionModel().select(4));
+        assertTrue(robot.lookup("#rows").tryQuery().isEmpty(), "the live context matrix is gone");
+        assertTrue(robot.lookup((Label l) -> l.getText() != null && l.getText().startsWith(
+                "The sample report is not a live target, and the context matrix")).tryQuery().isPresent());
+        robot.interact(() -> window.view().tabs().getSelectionModel().select(1));
 
         robot.type(KeyCode.F5);
         UI.detected(mismatch);
@@ -223,6 +234,8 @@ class TrustUiTest {
         assertTrue(robot.lookup("#offlineText").tryQuery().isEmpty());
         robot.interact(() -> window.view().tabs().getSelectionModel().select(2));
         assertTrue(robot.lookup("#sectionTable").tryQuery().isPresent(), "the comparison of the live target is back");
+        robot.interact(() -> window.view().tabs().getSelectionModel().select(4));
+        assertTrue(robot.lookup("#rows").tryQuery().isPresent(), "the matrix of the live target is back");
     }
 
     /** What each action of the sheet does, observed; file choosers and Quit cannot run headless. */

@@ -27,6 +27,7 @@ public final class Styles {
     public static final String FILTER_VALID = "ipts-filter-valid";
     public static final String FILTER_INVALID = "ipts-filter-invalid";
     public static final String MONO = "ipts-mono";
+    public static final String SECTION_TITLE = "ipts-section-title";
     public static final String LINK = "ipts-link";
 
     private Styles() {

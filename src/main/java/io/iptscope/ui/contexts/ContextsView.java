@@ -4,6 +4,7 @@ import io.iptscope.detect.Finding;
 import io.iptscope.detect.Strategies;
 import io.iptscope.iptables.Endpoint;
 import io.iptscope.ui.common.Fxml;
+import io.iptscope.ui.common.OfflineCover;
 import io.iptscope.ui.common.Styles;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,6 +42,7 @@ public final class ContextsView {
     @FXML private TableColumn<ContextRow, String> ipv4Column;
     @FXML private TableColumn<ContextRow, String> ipv6Column;
     @FXML private ListView<Finding> findings;
+    private OfflineCover offlineCover;
 
     public ContextsView(ContextsViewModel model, Supplier<Optional<Endpoint>> live) {
         this.model = model;
@@ -56,12 +58,22 @@ public final class ContextsView {
         return model;
     }
 
+    /**
+     * {@code shown} names what the window shows instead of a live target ("The sample report"); null: a live target.
+     * The matrix is always built on a live target, so it is covered meanwhile.
+     */
+    public void offline(String shown) {
+        offlineCover.cover(shown == null ? null : shown + " is not a live target, and the context matrix is built on "
+                + "one: detect a target (F5), then build the matrix (Ctrl+M).");
+    }
+
     public void build() {
         model.build(live.get(), containers.isSelected());
     }
 
     @FXML
     private void initialize() {
+        offlineCover = new OfflineCover(root);
         strategy.getItems().setAll(Strategies.ids());
         strategy.valueProperty().bindBidirectional(model.strategyProperty());
         build.setOnAction(e -> build());

@@ -19,6 +19,9 @@ import javafx.scene.layout.VBox;
 /** The command log dock. */
 public final class CommandLogView {
 
+    private static final double LOG_ROW_HEIGHT = 24;
+    private static final int LOG_MIN_ROWS = 3;
+
     private final CommandLogViewModel model;
     private final VBox root;
 
@@ -53,6 +56,10 @@ public final class CommandLogView {
                         CommandRecord::commandLine)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No command has run yet"));
+        // The split gives the log what is left of a small window: at least the column header and three whole rows,
+        // or the dock is a sliver that shows half a command.
+        table.setFixedCellSize(LOG_ROW_HEIGHT);
+        table.setMinHeight(LOG_ROW_HEIGHT * (LOG_MIN_ROWS + 1) + 4);
         table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.C && e.isShortcutDown()) {
                 copySelected();

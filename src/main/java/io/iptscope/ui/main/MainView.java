@@ -152,6 +152,7 @@ public final class MainView {
     public WatchView watchView() {
         if (watchView == null) {
             watchView = new WatchView(watchModel, model::watchEndpoint);
+            watchView.offline(offlineName(model.reportProperty().get()));
         }
         return watchView;
     }
@@ -159,6 +160,7 @@ public final class MainView {
     public ContextsView contextsView() {
         if (contextsView == null) {
             contextsView = new ContextsView(contextsModel, model::endpoint);
+            contextsView.offline(offlineName(model.reportProperty().get()));
         }
         return contextsView;
     }
@@ -225,6 +227,12 @@ public final class MainView {
             rulesView.offline(offlineName(now));
             if (diffView != null) {
                 diffView.offline(offlineName(now));
+            }
+            if (watchView != null) {
+                watchView.offline(offlineName(now));
+            }
+            if (contextsView != null) {
+                contextsView.offline(offlineName(now));
             }
         });
         rulesModel.backendProperty().addListener((o, was, now) -> readOnChoice());

@@ -3,6 +3,7 @@ package io.iptscope.ui.watch;
 import io.iptscope.iptables.Endpoint;
 import io.iptscope.iptables.WatchEvent;
 import io.iptscope.ui.common.Fxml;
+import io.iptscope.ui.common.OfflineCover;
 import io.iptscope.ui.common.Styles;
 import java.util.Optional;
 import java.util.function.Function;
@@ -28,6 +29,8 @@ public final class WatchView {
     private final Supplier<Optional<Endpoint>> live;
 
     @FXML private BorderPane root;
+    private OfflineCover offlineCover;
+    private String offline;
     @FXML private Button toggle;
     @FXML private CheckBox counters;
     @FXML private Button clear;
@@ -61,12 +64,28 @@ public final class WatchView {
     }
 
     /** Start or stop watching the live target. */
+    /**
+     * {@code shown} names what the window shows instead of a live target ("The sample report"); null: a live target.
+     * Events of an earlier watch are covered meanwhile; a watch still running keeps its events and alarm in view.
+     */
+    public void offline(String shown) {
+        offline = shown;
+        coverIfIdle();
+    }
+
+    private void coverIfIdle() {
+        offlineCover.cover(offline == null || model.watchingProperty().get() ? null : offline
+                + " is not a live target, and a watch follows one: detect a target (F5), then watch it (Ctrl+W).");
+    }
+
     public void toggle() {
         model.toggle(model.watchingProperty().get() ? Optional.empty() : live.get());
     }
 
     @FXML
     private void initialize() {
+        offlineCover = new OfflineCover(root);
+        model.watchingProperty().addListener((o, was, now) -> coverIfIdle());
         toggle.textProperty().bind(model.watchingProperty().map(w -> w ? "Stop watching (Ctrl+W)"
                 : "Start watching (Ctrl+W)"));
         toggle.setOnAction(e -> toggle());
