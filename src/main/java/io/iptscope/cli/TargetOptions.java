@@ -1,7 +1,7 @@
 package io.iptscope.cli;
 
 import io.iptscope.discover.BinarySource;
-import io.iptscope.discover.Discovery;
+import io.iptscope.iptables.Discovery;
 import io.iptscope.exec.CommandLog;
 import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.NetnsTarget;

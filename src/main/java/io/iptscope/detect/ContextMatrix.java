@@ -3,7 +3,7 @@ package io.iptscope.detect;
 import io.iptscope.discover.BinaryInfo;
 import io.iptscope.discover.BinaryInventory;
 import io.iptscope.discover.BinarySource;
-import io.iptscope.discover.Discovery;
+import io.iptscope.iptables.Discovery;
 import io.iptscope.discover.ToolKind;
 import io.iptscope.discover.Variant;
 import io.iptscope.discover.Version;

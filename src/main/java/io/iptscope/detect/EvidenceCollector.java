@@ -1,7 +1,6 @@
 package io.iptscope.detect;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iptscope.discover.BinaryInfo;
 import io.iptscope.discover.BinaryInventory;
 import io.iptscope.discover.Tool;
@@ -18,6 +17,7 @@ import io.iptscope.rules.Chain;
 import io.iptscope.rules.Family;
 import io.iptscope.rules.ParseResult;
 import io.iptscope.rules.Rule;
+import io.iptscope.rules.RuleSpec;
 import io.iptscope.rules.Ruleset;
 import io.iptscope.rules.SaveHeader;
 import io.iptscope.rules.SaveParser;
@@ -45,7 +45,6 @@ public final class EvidenceCollector {
 
     private static final Set<String> IPTABLES_TABLE_NAMES = Set.of("filter", "nat", "mangle", "raw", "security");
     private static final Set<String> EBTABLES_TABLE_NAMES = Set.of("filter", "nat", "broute");
-    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final Endpoint ep;
     private final BinaryInventory binaries;
@@ -231,23 +230,34 @@ public final class EvidenceCollector {
                 userChains++;
             }
             Optional<String> chainOwner = Markers.ownerOf(c.name());
+            String endsWith = null;
             chainOwner.ifPresent(o -> owners.computeIfAbsent(o, k -> new int[2])[0]++);
             List<TableEvidence.RuleFacts> baseRules = new ArrayList<>();
             boolean accepts = false;
-            for (Rule rule : c.rules()) {
-                Optional<String> owner = chainOwner.isPresent() ? chainOwner : Ownership.ruleOwner(rule.spec());
+            List<Rule> rules = c.rules();
+            for (int i = 0; i < rules.size(); i++) {
+                Rule rule = rules.get(i);
+                String raw = rule.raw();
+                // Splitting a rule is most of a summary's cost: a rule of an owned user chain is split only when its
+                // text can name an ACCEPT target, or a DROP/REJECT that ends the chain.
+                boolean last = i == rules.size() - 1;
+                boolean needed = chainOwner.isEmpty() || c.builtin() || mayName(raw, "ACCEPT")
+                        || last && (mayName(raw, "DROP") || mayName(raw, "REJECT"));
+                RuleSpec spec = needed ? rule.spec() : null;
+                Optional<String> owner = chainOwner.isPresent() ? chainOwner : Ownership.ruleOwner(spec);
                 owner.ifPresent(o -> owners.computeIfAbsent(o, k -> new int[2])[1]++);
-                Target t = rule.spec().target();
+                Target t = spec == null ? null : spec.target();
                 accepts |= t != null && "ACCEPT".equals(t.name());
                 if (c.builtin()) {
-                    baseRules.add(new TableEvidence.RuleFacts(rule.raw(), t == null ? null : t.name(), owner.orElse(null)));
+                    baseRules.add(new TableEvidence.RuleFacts(raw, t == null ? null : t.name(), owner.orElse(null)));
                 }
                 if (!mentionsHint) {
-                    String raw = rule.raw();
                     mentionsHint = raw.contains(Markers.KUBE_IPTABLES_HINT) || raw.contains(Markers.KUBE_KUBELET_CANARY);
                 }
+                if (last && spec != null) {
+                    endsWith = Ownership.catchAll(spec);
+                }
             }
-            String endsWith = c.rules().isEmpty() ? null : Ownership.catchAll(c.rules().get(c.rules().size() - 1).spec());
             facts.add(new TableEvidence.ChainFacts(c.name(), c.builtin(), c.policy(), c.rules().size(),
                     chainOwner.orElse(null), endsWith, accepts, baseRules));
         }
@@ -257,6 +267,31 @@ public final class EvidenceCollector {
                 mentionsHint, builtins, ownerCounts, facts);
     }
 
+    /**
+     * Whether some argument of {@code raw} can be {@code word}: iptables-restore drops quotes and the backslash of
+     * an escape from an argument, so {@code AC"CEPT"} is {@code ACCEPT}; the word is searched with those skipped.
+     */
+    static boolean mayName(String raw, String word) {
+        if (raw.contains(word)) {
+            return true;
+        }
+        if (raw.indexOf('"') < 0 && raw.indexOf('\\') < 0) {
+            return false;
+        }
+        int matched = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            char ch = raw.charAt(i);
+            if (ch == '"' || ch == '\\') {
+                continue;
+            }
+            matched = ch == word.charAt(matched) ? matched + 1 : ch == word.charAt(0) ? 1 : 0;
+            if (matched == word.length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Tables and their base chains from one chains listing: each chain names its family and table. */
     private NftTablesEvidence nftTables(CommandResult chains) {
         if (!chains.ok()) {
@@ -264,7 +299,7 @@ public final class EvidenceCollector {
         }
         try {
             Map<String, List<NftTablesEvidence.NftBaseChain>> tables = new LinkedHashMap<>();
-            for (JsonNode item : JSON.readTree(chains.stdout()).path("nftables")) {
+            for (JsonNode item : Json.MAPPER.readTree(chains.stdout()).path("nftables")) {
                 JsonNode c = item.path("chain");
                 if (c.isMissingNode()) {
                     continue;

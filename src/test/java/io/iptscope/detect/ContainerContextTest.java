@@ -8,7 +8,7 @@ import io.iptscope.discover.BinaryInventory;
 import io.iptscope.discover.BinarySource;
 import io.iptscope.discover.ContainerDiscovery;
 import io.iptscope.discover.ContainerEntry;
-import io.iptscope.discover.Discovery;
+import io.iptscope.iptables.Discovery;
 import io.iptscope.discover.Tool;
 import io.iptscope.discover.ToolKind;
 import io.iptscope.discover.Variant;

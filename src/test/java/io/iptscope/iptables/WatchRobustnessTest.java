@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iptscope.discover.BinaryInventory;
 import io.iptscope.discover.BinarySource;
-import io.iptscope.discover.Discovery;
+import io.iptscope.iptables.Discovery;
 import io.iptscope.exec.Command;
 import io.iptscope.exec.CommandResult;
 import io.iptscope.exec.CommandRunner;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iptscope.detect.VerdictBackend;
 import io.iptscope.discover.BinarySource;
-import io.iptscope.discover.Discovery;
+import io.iptscope.iptables.Discovery;
 import io.iptscope.discover.Tool;
 import io.iptscope.discover.ToolKind;
 import io.iptscope.discover.Variant;
