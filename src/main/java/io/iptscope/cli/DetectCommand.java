@@ -11,6 +11,7 @@ import io.iptscope.exec.NetnsTarget;
 import io.iptscope.report.DetectionReport;
 import io.iptscope.report.DetectionText;
 import io.iptscope.report.Reports;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +57,7 @@ final class DetectCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws InspectionException {
+    public Integer call() throws InspectionException, IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (Strategies.byId(strategy).isEmpty()) {
@@ -81,7 +82,12 @@ final class DetectCommand implements Callable<Integer> {
                 options);
         Inspection inspection = detector.inspect(target, source);
         DetectionReport report = DetectionReport.of(inspection, detector.host(), log.snapshot(), Instant.now());
-        out.print(json ? Reports.toJson(report) + "\n" : DetectionText.render(report, strategy, Terminal.colour()));
+        if (json) {
+            Reports.writeJson(report, out);
+            out.print("\n");
+        } else {
+            out.print(DetectionText.render(report, strategy, Terminal.colour()));
+        }
         out.flush();
         return inspection.hasErrors() ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
