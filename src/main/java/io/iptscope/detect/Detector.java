@@ -27,7 +27,7 @@ import java.util.concurrent.Executors;
  */
 public final class Detector {
 
-    /** What runs beside the evidence: the kernel's config and module lists, Jackson's warm-up. */
+    /** What runs beside the evidence: the kernel's config and module lists, loading Jackson and the catalogue. */
     private static final Executor BESIDE = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "iptscope-detect-beside");
         t.setDaemon(true);
@@ -60,7 +60,11 @@ public final class Detector {
     /** @param trusted the binaries that read the netns: the host's PATH, unless a test stands in for the host */
     public Inspection inspect(NetnsTarget target, BinarySource source, BinarySource trusted) throws InspectionException {
         Phases phases = new Phases(target);
-        CompletableFuture<Void> json = CompletableFuture.runAsync(Json::warmUp, BESIDE);
+        // Jackson and the owner catalogue it loads are first needed right after the reads: loaded meanwhile.
+        CompletableFuture<Void> warm = CompletableFuture.runAsync(() -> {
+            Json.warmUp();
+            OwnerCatalogue.get();
+        }, BESIDE);
         Prelude prelude = enterable(target);
         phases.done("prelude");
         Discovery discovery = new Discovery(runner, timeout);
@@ -71,7 +75,7 @@ public final class Detector {
         CompletableFuture<KernelCapabilities.Kernel> kernel = CompletableFuture.supplyAsync(
                 () -> KernelCapabilities.readKernel(runner, timeout, prelude.kernelRelease()), BESIDE);
         Evidence evidence = new EvidenceCollector(runner, target, readers, timeout).collect();
-        join(json);
+        join(warm);
         phases.done("evidence");
         evidence = NativeTables.read(runner, target, readers, timeout, evidence);
         phases.done("native tables");

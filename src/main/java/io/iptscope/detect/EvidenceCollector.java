@@ -204,7 +204,10 @@ public final class EvidenceCollector {
         }
         String detail = parsed.ok() ? null
                 : "save output did not parse cleanly: " + parsed.errors().get(0).format();
-        int dumpLines = countNewlines(text) + countNewlines(r.stderrText());
+        // The parser counted the lines already (a last line without its newline is not one here), unless it failed.
+        int stdoutLines = rules.lineCount() == 0 ? countNewlines(text)
+                : rules.lineCount() - (text.endsWith("\n") ? 0 : 1);
+        int dumpLines = stdoutLines + countNewlines(r.stderrText());
         String savedBy = rules.headers().isEmpty() ? null : describe(rules.headers().get(0));
         return new BackendEvidence(backend, f, ReadStatus.OK, binary.path(), detail, kernelTables, kernelFile,
                 rules.tables().stream().map(EvidenceCollector::summarise).toList(), specials, legacyWarning,
@@ -275,7 +278,7 @@ public final class EvidenceCollector {
         if (raw.contains(word)) {
             return true;
         }
-        if (raw.indexOf('"') < 0 && raw.indexOf('\\') < 0) {
+        if (raw.indexOf('\\') < 0 && quotesStandAlone(raw)) {
             return false;
         }
         int matched = 0;
@@ -290,6 +293,26 @@ public final class EvidenceCollector {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether every quoted region of a line without backslashes is a whole argument (a blank or the line's edge
+     * outside each quote), as in the comments of kube-proxy's rules: then every argument is a substring of the line.
+     */
+    private static boolean quotesStandAlone(String raw) {
+        for (int open = raw.indexOf('"'); open >= 0; open = raw.indexOf('"', open + 1)) {
+            int close = raw.indexOf('"', open + 1);
+            if (close < 0 || open > 0 && !isBlank(raw.charAt(open - 1))
+                    || close + 1 < raw.length() && !isBlank(raw.charAt(close + 1))) {
+                return false;
+            }
+            open = close;
+        }
+        return true;
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
     }
 
     /** Tables and their base chains from one chains listing: each chain names its family and table. */

@@ -1,8 +1,7 @@
 package io.iptscope.detect;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iptscope.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -90,8 +89,7 @@ public final class OwnerCatalogue {
             if (in == null) {
                 throw new IllegalStateException("owners.json is missing from the classpath");
             }
-            ObjectMapper m = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-            return new OwnerCatalogue(m.readValue(in, Data.class).owners());
+            return new OwnerCatalogue(Json.MAPPER.readValue(in, Data.class).owners());
         } catch (IOException e) {
             throw new UncheckedIOException("owners.json does not parse", e);
         }

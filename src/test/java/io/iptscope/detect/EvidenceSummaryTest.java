@@ -45,5 +45,8 @@ class EvidenceSummaryTest {
         assertFalse(EvidenceCollector.mayName("-j AC CEPT", "ACCEPT"));
         assertFalse(EvidenceCollector.mayName("-j \"AC CEPT\"", "ACCEPT"));
         assertFalse(EvidenceCollector.mayName("-j KUBE-SEP-ACCEP", "ACCEPT"));
+        assertFalse(EvidenceCollector.mayName("-m comment --comment \"ns/svc:p\" -j KUBE-SEP-X", "ACCEPT"));
+        assertTrue(EvidenceCollector.mayName("-m comment --comment \"x\" -j \"AC\"CEPT", "ACCEPT"));
+        assertTrue(EvidenceCollector.mayName("-j AC\"CEPT\" -m comment --comment \"x\"", "ACCEPT"));
     }
 }
