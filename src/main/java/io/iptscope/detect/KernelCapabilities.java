@@ -92,12 +92,11 @@ public record KernelCapabilities(String release, List<Capability> capabilities, 
         }
     }
 
-    /** @param release the running kernel's ({@code uname -r}, read with the detection's first batch), or null */
-    public static KernelCapabilities read(CommandRunner runner, Duration timeout, String release, Evidence ev) {
-        return from(release, readKernel(runner, timeout, release), ev);
-    }
-
-    /** What the kernel supports; depends on no evidence, so a detection reads it alongside the rules. */
+    /**
+     * What the kernel supports; depends on no evidence, so a detection reads it alongside the rules.
+     *
+     * @param release the running kernel's ({@code uname -r}, read with the detection's first batch), or null
+     */
     static Kernel readKernel(CommandRunner runner, Duration timeout, String release) {
         List<Command> reads = new ArrayList<>(List.of(
                 Command.of("zcat", "/proc/config.gz").withTimeout(timeout),
