@@ -71,8 +71,8 @@ class SlowLoginRemoteDetectionTest {
                 assertTrue(commands.size() >= 2 * sessions, commands.size() + " commands in " + sessions + " sessions: "
                         + commands.stream().map(CommandRecord::commandLine).toList());
                 assertTrue(commands.stream().anyMatch(r -> r.argv().contains("--net=" + ns.path())));
-                // Before batching: 35 sessions. Now: netns check with uname, PATH, locate, two link rounds, versions,
-                // two reads, the native tables, the kernel's configuration.
+                // Before batching: 35 sessions. Now: netns check with uname, PATH, the listing with the alternatives,
+                // versions, two reads, the native tables, the kernel's configuration.
                 assertTrue(sessions <= 10, sessions + " ssh sessions for one detection");
             }
         }
