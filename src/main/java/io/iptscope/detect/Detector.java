@@ -27,8 +27,11 @@ import java.util.concurrent.Executors;
  */
 public final class Detector {
 
-    /** What runs beside the evidence: the kernel's config and module lists, loading Jackson and the catalogue. */
-    private static final Executor BESIDE = Executors.newCachedThreadPool(r -> {
+    /**
+     * What runs beside the reads: the kernel's config and module lists, loading Jackson and the catalogue, parsing
+     * a save while the next reads run.
+     */
+    static final Executor BESIDE = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "iptscope-detect-beside");
         t.setDaemon(true);
         return t;
@@ -90,8 +93,8 @@ public final class Detector {
         return new Inspection(target, prelude.inode(), obs, verdicts, List.copyOf(findings));
     }
 
-    /** The result of a read run beside the evidence; its failure is the detection's, on the caller's thread. */
-    private static <T> T join(CompletableFuture<T> read) {
+    /** The result of work run {@link #BESIDE}; its failure is the detection's, on the caller's thread. */
+    static <T> T join(CompletableFuture<T> read) {
         try {
             return read.join();
         } catch (CompletionException e) {

@@ -34,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads what each backend holds in a netns, read-only: legacy only through {@code /proc} and a
@@ -76,10 +77,14 @@ public final class EvidenceCollector {
             first.add(ep.nftList("chains"));
         }
         List<CommandResult> r = ep.runAll(first);
-        Map<Family, CommandResult> earlySaves = new LinkedHashMap<>();
+        // The early saves are parsed on a side thread while this one reads the chains listing and runs the legacy
+        // saves: on a node with rules in both backends the legacy save no longer waits for the nft parse.
+        Map<Family, CompletableFuture<BackendEvidence>> earlySaves = new LinkedHashMap<>();
         int e0 = 0;
-        for (Family f : nftEarly.keySet()) {
-            earlySaves.put(f, r.get(e0++));
+        for (Map.Entry<Family, BinaryInfo> e : nftEarly.entrySet()) {
+            CommandResult saved = r.get(e0++);
+            earlySaves.put(e.getKey(), CompletableFuture.supplyAsync(
+                    () -> fromSave(Backend.NFT, e.getKey(), e.getValue(), saved, null, null), Detector.BESIDE));
         }
         Map<Family, CommandResult> names = Map.of(Family.IPV4, r.get(base), Family.IPV6, r.get(base + 1));
         CommandResult disabled = r.get(base + 2);
@@ -115,7 +120,7 @@ public final class EvidenceCollector {
         for (Map.Entry<Family, BinaryInfo> e : nftToRun.entrySet()) {
             nft.put(e.getKey(), fromSave(Backend.NFT, e.getKey(), e.getValue(), saved.get(i++), null, null));
         }
-        nftEarly.forEach((f, b) -> nft.put(f, fromSave(Backend.NFT, f, b, earlySaves.get(f), null, null)));
+        earlySaves.forEach((f, parsed) -> nft.put(f, Detector.join(parsed)));
         List<FamilyEvidence> families = new ArrayList<>();
         for (Family f : Family.values()) {
             families.add(new FamilyEvidence(f, legacy.get(f), nft.get(f)));
