@@ -12,15 +12,16 @@ import io.iptscope.exec.NetnsTarget;
 import io.iptscope.report.DetectionReport;
 import io.iptscope.report.DetectionText;
 import io.iptscope.report.Reports;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "detect", mixinStandardHelpOptions = true,
         description = "Find every iptables binary, read what each backend holds (read-only) and show what each "
@@ -58,7 +59,7 @@ final class DetectCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws InspectionException {
+    public Integer call() throws InspectionException, IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Optional<Strategy> headline = Strategies.byId(strategy);
@@ -84,8 +85,12 @@ final class DetectCommand implements Callable<Integer> {
                 options);
         Inspection inspection = detector.inspect(target, source);
         DetectionReport report = DetectionReport.of(inspection, detector.host(), log.snapshot(), Instant.now());
-        out.print(json ? Reports.toJson(report) + "\n" : DetectionText.render(report, headline.get().id(),
-                Terminal.colour()));
+        if (json) {
+            Reports.writeJson(report, out);
+            out.print("\n");
+        } else {
+            out.print(DetectionText.render(report, headline.get().id(), Terminal.colour()));
+        }
         out.flush();
         return inspection.hasErrors() ? ExitCodes.FINDINGS : ExitCodes.OK;
     }

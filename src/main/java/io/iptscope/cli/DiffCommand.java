@@ -2,13 +2,13 @@ package io.iptscope.cli;
 
 import io.iptscope.discover.BinaryInfo;
 import io.iptscope.discover.BinarySource;
-import io.iptscope.discover.Discovery;
 import io.iptscope.discover.ToolKind;
 import io.iptscope.exec.CommandLog;
 import io.iptscope.exec.CommandResult;
 import io.iptscope.exec.NetnsTarget;
 import io.iptscope.exec.Privilege;
 import io.iptscope.exec.RecordingRunner;
+import io.iptscope.iptables.Discovery;
 import io.iptscope.iptables.Endpoint;
 import io.iptscope.remote.Runners;
 import io.iptscope.restore.RestoreTransaction;
@@ -29,12 +29,12 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code iptscope diff A B}: the semantic difference of two dumps. */
 @Command(name = "diff", mixinStandardHelpOptions = true,

@@ -5,18 +5,15 @@ import io.iptscope.report.ToolVersion;
 import io.iptscope.restore.RestoreException;
 import io.iptscope.ui.GuiLauncher;
 import io.iptscope.ui.GuiOptions;
-import picocli.CommandLine;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code iptscope} command line; {@code bin/iptscope} and the installed launcher start here. */
 @Command(name = "iptscope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Shows which iptables backend (legacy or nf_tables) holds which rules, and which binary each "
                 + "known heuristic would choose, and why.",
-        subcommands = {DetectCommand.class, NetnsCommand.class, SaveCommand.class, SnapshotsCommand.class,
-                RestoreCommand.class, ConfirmCommand.class, RollbackCommand.class, MigrateCommand.class,
-                ContainersCommand.class, ContextsCommand.class, WatchCommand.class, CheckCommand.class,
-                ShowCommand.class, DiffCommand.class, GraphCommand.class, HostsCommand.class,
-                GuiCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:findings of severity error", "2:usage error", "3:could not inspect",
             "4:ssh connection failed or lost", "5:a file could not be read or written",
@@ -29,6 +26,13 @@ public final class Main implements Runnable {
             description = "Log details (commands run, timings, stack traces) to stderr as well as to the log file "
                     + "under $XDG_STATE_HOME/iptscope/ (default ~/.local/state/iptscope/).")
     boolean verbose;
+
+    /** The subcommands, in the order {@code --help} lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(DetectCommand.class, NetnsCommand.class,
+            SaveCommand.class, SnapshotsCommand.class, RestoreCommand.class, ConfirmCommand.class,
+            RollbackCommand.class, MigrateCommand.class, ContainersCommand.class, ContextsCommand.class,
+            WatchCommand.class, CheckCommand.class, ShowCommand.class, DiffCommand.class, GraphCommand.class,
+            HostsCommand.class, GuiCommand.class);
 
     public static void main(String[] args) {
         ProgressLine.installOnTerminal();
@@ -43,11 +47,30 @@ public final class Main implements Runnable {
             }
             System.exit(ExitCodes.OK);
         }
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 
+    /** The whole command line, every subcommand. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+        return commandLine(SUBCOMMANDS);
+    }
+
+    /**
+     * The command line {@code args} need: only the subcommand they name, when they name one. picocli builds the model
+     * of every registered command by reflection (its classes are too old for the class-data-sharing archive), which
+     * was 0.1-0.3 s of every run with all of them; help, a typo or no subcommand get all.
+     */
+    static CommandLine commandLine(String[] args) {
+        String first = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
+        return commandLine(SUBCOMMANDS.stream()
+                .filter(c -> c.getAnnotation(Command.class).name().equals(first)).findFirst()
+                .map(List::<Class<?>>of).orElse(SUBCOMMANDS));
+    }
+
+    private static CommandLine commandLine(List<Class<?>> subcommands) {
+        CommandLine cl = new CommandLine(new Main());
+        subcommands.forEach(cl::addSubcommand);
+        return cl.setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionStrategy(Main::executeAndDisconnect)
                 .setExitCodeExceptionMapper(new ExitCodes())
                 .setExecutionExceptionHandler(Main::failure);

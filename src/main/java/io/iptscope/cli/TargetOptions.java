@@ -1,11 +1,11 @@
 package io.iptscope.cli;
 
 import io.iptscope.discover.BinarySource;
-import io.iptscope.discover.Discovery;
 import io.iptscope.exec.CommandLog;
 import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.NetnsTarget;
 import io.iptscope.exec.RecordingRunner;
+import io.iptscope.iptables.Discovery;
 import io.iptscope.iptables.Endpoint;
 import java.time.Duration;
 import picocli.CommandLine.ArgGroup;

@@ -2,25 +2,40 @@ package io.iptscope.detect;
 
 import io.iptscope.discover.BinaryInventory;
 import io.iptscope.discover.BinarySource;
-import io.iptscope.discover.Discovery;
 import io.iptscope.exec.Command;
 import io.iptscope.exec.CommandResult;
 import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.NetnsTarget;
+import io.iptscope.iptables.Discovery;
 import io.iptscope.iptables.Endpoint;
 import io.iptscope.iptables.Iptables;
+import io.iptscope.json.Json;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * Discovery, evidence, verdicts and findings for one target and binary source. Changes nothing. The binary source
  * decides what a component would run and choose; what the netns holds is read with the host's own tools.
  */
 public final class Detector {
+
+    /**
+     * What runs beside the reads: the kernel's config and module lists, loading Jackson and the catalogue, parsing
+     * a save while the next reads run.
+     */
+    static final Executor BESIDE = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "iptscope-detect-beside");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final CommandRunner runner;
     private final Duration timeout;
@@ -47,19 +62,65 @@ public final class Detector {
 
     /** @param trusted the binaries that read the netns: the host's PATH, unless a test stands in for the host */
     public Inspection inspect(NetnsTarget target, BinarySource source, BinarySource trusted) throws InspectionException {
+        Phases phases = new Phases(target);
+        // Jackson and the owner catalogue it loads are first needed right after the reads: loaded meanwhile.
+        CompletableFuture<Void> warm = CompletableFuture.runAsync(() -> {
+            Json.warmUp();
+            OwnerCatalogue.get();
+        }, BESIDE);
         Prelude prelude = enterable(target);
+        phases.done("prelude");
         Discovery discovery = new Discovery(runner, timeout);
         BinaryInventory binaries = discovery.discover(source);
         BinaryInventory readers = source.equals(trusted) ? binaries
                 : TrustedReaders.of(discovery.discover(trusted), binaries);
+        phases.done("discovery");
+        CompletableFuture<KernelCapabilities.Kernel> kernel = CompletableFuture.supplyAsync(
+                () -> KernelCapabilities.readKernel(runner, timeout, prelude.kernelRelease()), BESIDE);
         Evidence evidence = new EvidenceCollector(runner, target, readers, timeout).collect();
+        join(warm);
+        phases.done("evidence");
         evidence = NativeTables.read(runner, target, readers, timeout, evidence);
-        Observation obs = Observation.trusted(binaries, evidence)
-                .withCapabilities(KernelCapabilities.read(runner, timeout, prelude.kernelRelease(), evidence));
+        phases.done("native tables");
+        KernelCapabilities capabilities = KernelCapabilities.from(prelude.kernelRelease(), join(kernel), evidence);
+        phases.done("kernel capabilities");
+        Observation obs = Observation.trusted(binaries, evidence).withCapabilities(capabilities);
+        phases.done("observation");
         List<Verdict> verdicts = Strategies.decideAll(obs, options);
         List<Finding> findings = new java.util.ArrayList<>(Findings.derive(obs, verdicts));
         findings.addAll(NftSkew.findings(binaries, readers, evidence));
+        phases.done("verdicts and findings");
         return new Inspection(target, prelude.inode(), obs, verdicts, List.copyOf(findings));
+    }
+
+    /** The result of work run {@link #BESIDE}; its failure is the detection's, on the caller's thread. */
+    static <T> T join(CompletableFuture<T> read) {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
+    }
+
+    /** How long each phase of a detection took, logged at DEBUG (see {@code --verbose}): where the time goes. */
+    private static final class Phases {
+        private static final System.Logger LOG = System.getLogger(Detector.class.getName());
+        private final String target;
+        private long last = System.nanoTime();
+
+        Phases(NetnsTarget target) {
+            this.target = target.spec();
+        }
+
+        void done(String phase) {
+            long now = System.nanoTime();
+            LOG.log(System.Logger.Level.DEBUG, () -> "detect " + target + ": " + phase + " took "
+                    + (now - last) / 1_000_000 + " ms");
+            last = now;
+        }
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.iptscope.detect;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iptscope.discover.BinaryInfo;
 import io.iptscope.discover.BinaryInventory;
 import io.iptscope.discover.Tool;
@@ -18,6 +17,7 @@ import io.iptscope.rules.Chain;
 import io.iptscope.rules.Family;
 import io.iptscope.rules.ParseResult;
 import io.iptscope.rules.Rule;
+import io.iptscope.rules.RuleSpec;
 import io.iptscope.rules.Ruleset;
 import io.iptscope.rules.SaveHeader;
 import io.iptscope.rules.SaveParser;
@@ -34,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads what each backend holds in a netns, read-only: legacy only through {@code /proc} and a
@@ -45,7 +46,6 @@ public final class EvidenceCollector {
 
     private static final Set<String> IPTABLES_TABLE_NAMES = Set.of("filter", "nat", "mangle", "raw", "security");
     private static final Set<String> EBTABLES_TABLE_NAMES = Set.of("filter", "nat", "broute");
-    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final Endpoint ep;
     private final BinaryInventory binaries;
@@ -77,10 +77,14 @@ public final class EvidenceCollector {
             first.add(ep.nftList("chains"));
         }
         List<CommandResult> r = ep.runAll(first);
-        Map<Family, CommandResult> earlySaves = new LinkedHashMap<>();
+        // The early saves are parsed on a side thread while this one reads the chains listing and runs the legacy
+        // saves: on a node with rules in both backends the legacy save no longer waits for the nft parse.
+        Map<Family, CompletableFuture<BackendEvidence>> earlySaves = new LinkedHashMap<>();
         int e0 = 0;
-        for (Family f : nftEarly.keySet()) {
-            earlySaves.put(f, r.get(e0++));
+        for (Map.Entry<Family, BinaryInfo> e : nftEarly.entrySet()) {
+            CommandResult saved = r.get(e0++);
+            earlySaves.put(e.getKey(), CompletableFuture.supplyAsync(
+                    () -> fromSave(Backend.NFT, e.getKey(), e.getValue(), saved, null, null), Detector.BESIDE));
         }
         Map<Family, CommandResult> names = Map.of(Family.IPV4, r.get(base), Family.IPV6, r.get(base + 1));
         CommandResult disabled = r.get(base + 2);
@@ -116,7 +120,7 @@ public final class EvidenceCollector {
         for (Map.Entry<Family, BinaryInfo> e : nftToRun.entrySet()) {
             nft.put(e.getKey(), fromSave(Backend.NFT, e.getKey(), e.getValue(), saved.get(i++), null, null));
         }
-        nftEarly.forEach((f, b) -> nft.put(f, fromSave(Backend.NFT, f, b, earlySaves.get(f), null, null)));
+        earlySaves.forEach((f, parsed) -> nft.put(f, Detector.join(parsed)));
         List<FamilyEvidence> families = new ArrayList<>();
         for (Family f : Family.values()) {
             families.add(new FamilyEvidence(f, legacy.get(f), nft.get(f)));
@@ -205,7 +209,10 @@ public final class EvidenceCollector {
         }
         String detail = parsed.ok() ? null
                 : "save output did not parse cleanly: " + parsed.errors().get(0).format();
-        int dumpLines = countNewlines(text) + countNewlines(r.stderrText());
+        // The parser counted the lines already (a last line without its newline is not one here), unless it failed.
+        int stdoutLines = rules.lineCount() == 0 ? countNewlines(text)
+                : rules.lineCount() - (text.endsWith("\n") ? 0 : 1);
+        int dumpLines = stdoutLines + countNewlines(r.stderrText());
         String savedBy = rules.headers().isEmpty() ? null : describe(rules.headers().get(0));
         return new BackendEvidence(backend, f, ReadStatus.OK, binary.path(), detail, kernelTables, kernelFile,
                 rules.tables().stream().map(EvidenceCollector::summarise).toList(), specials, legacyWarning,
@@ -231,23 +238,34 @@ public final class EvidenceCollector {
                 userChains++;
             }
             Optional<String> chainOwner = Markers.ownerOf(c.name());
+            String endsWith = null;
             chainOwner.ifPresent(o -> owners.computeIfAbsent(o, k -> new int[2])[0]++);
             List<TableEvidence.RuleFacts> baseRules = new ArrayList<>();
             boolean accepts = false;
-            for (Rule rule : c.rules()) {
-                Optional<String> owner = chainOwner.isPresent() ? chainOwner : Ownership.ruleOwner(rule.spec());
+            List<Rule> rules = c.rules();
+            for (int i = 0; i < rules.size(); i++) {
+                Rule rule = rules.get(i);
+                String raw = rule.raw();
+                // Splitting a rule is most of a summary's cost: a rule of an owned user chain is split only when its
+                // text can name an ACCEPT target, or a DROP/REJECT that ends the chain.
+                boolean last = i == rules.size() - 1;
+                boolean needed = chainOwner.isEmpty() || c.builtin() || mayName(raw, "ACCEPT")
+                        || last && (mayName(raw, "DROP") || mayName(raw, "REJECT"));
+                RuleSpec spec = needed ? rule.spec() : null;
+                Optional<String> owner = chainOwner.isPresent() ? chainOwner : Ownership.ruleOwner(spec);
                 owner.ifPresent(o -> owners.computeIfAbsent(o, k -> new int[2])[1]++);
-                Target t = rule.spec().target();
+                Target t = spec == null ? null : spec.target();
                 accepts |= t != null && "ACCEPT".equals(t.name());
                 if (c.builtin()) {
-                    baseRules.add(new TableEvidence.RuleFacts(rule.raw(), t == null ? null : t.name(), owner.orElse(null)));
+                    baseRules.add(new TableEvidence.RuleFacts(raw, t == null ? null : t.name(), owner.orElse(null)));
                 }
                 if (!mentionsHint) {
-                    String raw = rule.raw();
                     mentionsHint = raw.contains(Markers.KUBE_IPTABLES_HINT) || raw.contains(Markers.KUBE_KUBELET_CANARY);
                 }
+                if (last && spec != null) {
+                    endsWith = Ownership.catchAll(spec);
+                }
             }
-            String endsWith = c.rules().isEmpty() ? null : Ownership.catchAll(c.rules().get(c.rules().size() - 1).spec());
             facts.add(new TableEvidence.ChainFacts(c.name(), c.builtin(), c.policy(), c.rules().size(),
                     chainOwner.orElse(null), endsWith, accepts, baseRules));
         }
@@ -257,6 +275,51 @@ public final class EvidenceCollector {
                 mentionsHint, builtins, ownerCounts, facts);
     }
 
+    /**
+     * Whether some argument of {@code raw} can be {@code word}: iptables-restore drops quotes and the backslash of
+     * an escape from an argument, so {@code AC"CEPT"} is {@code ACCEPT}; the word is searched with those skipped.
+     */
+    static boolean mayName(String raw, String word) {
+        if (raw.contains(word)) {
+            return true;
+        }
+        if (raw.indexOf('\\') < 0 && quotesStandAlone(raw)) {
+            return false;
+        }
+        int matched = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            char ch = raw.charAt(i);
+            if (ch == '"' || ch == '\\') {
+                continue;
+            }
+            matched = ch == word.charAt(matched) ? matched + 1 : ch == word.charAt(0) ? 1 : 0;
+            if (matched == word.length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether every quoted region of a line without backslashes is a whole argument (a blank or the line's edge
+     * outside each quote), as in the comments of kube-proxy's rules: then every argument is a substring of the line.
+     */
+    private static boolean quotesStandAlone(String raw) {
+        for (int open = raw.indexOf('"'); open >= 0; open = raw.indexOf('"', open + 1)) {
+            int close = raw.indexOf('"', open + 1);
+            if (close < 0 || open > 0 && !isBlank(raw.charAt(open - 1))
+                    || close + 1 < raw.length() && !isBlank(raw.charAt(close + 1))) {
+                return false;
+            }
+            open = close;
+        }
+        return true;
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
+    }
+
     /** Tables and their base chains from one chains listing: each chain names its family and table. */
     private NftTablesEvidence nftTables(CommandResult chains) {
         if (!chains.ok()) {
@@ -264,7 +327,7 @@ public final class EvidenceCollector {
         }
         try {
             Map<String, List<NftTablesEvidence.NftBaseChain>> tables = new LinkedHashMap<>();
-            for (JsonNode item : JSON.readTree(chains.stdout()).path("nftables")) {
+            for (JsonNode item : Json.MAPPER.readTree(chains.stdout()).path("nftables")) {
                 JsonNode c = item.path("chain");
                 if (c.isMissingNode()) {
                     continue;

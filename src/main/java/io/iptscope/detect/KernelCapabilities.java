@@ -56,7 +56,13 @@ public record KernelCapabilities(String release, List<Capability> capabilities, 
 
     /** What the kernel supports, from its config and module lists. */
     record Kernel(Map<String, String> config, String configSource, List<String> builtin, List<String> loaded,
-                  List<String> moduleFiles) {
+                  List<String> moduleFiles, List<String> sources) {
+
+        Kernel(Map<String, String> config, String configSource, List<String> builtin, List<String> loaded,
+               List<String> moduleFiles) {
+            this(config, configSource, builtin, loaded, moduleFiles, configSource == null ? List.of()
+                    : List.of(configSource));
+        }
 
         /** y, m, n (explicitly not set), or null when the config does not mention the symbol or was not read. */
         String symbol(String name) {
@@ -86,8 +92,12 @@ public record KernelCapabilities(String release, List<Capability> capabilities, 
         }
     }
 
-    /** @param release the running kernel's ({@code uname -r}, read with the detection's first batch), or null */
-    public static KernelCapabilities read(CommandRunner runner, Duration timeout, String release, Evidence ev) {
+    /**
+     * What the kernel supports; depends on no evidence, so a detection reads it alongside the rules.
+     *
+     * @param release the running kernel's ({@code uname -r}, read with the detection's first batch), or null
+     */
+    static Kernel readKernel(CommandRunner runner, Duration timeout, String release) {
         List<Command> reads = new ArrayList<>(List.of(
                 Command.of("zcat", "/proc/config.gz").withTimeout(timeout),
                 Command.of("cat", "/boot/config-" + release).withTimeout(timeout),
@@ -114,9 +124,12 @@ public record KernelCapabilities(String release, List<Capability> capabilities, 
             sources.add("/proc/modules");
         }
         List<String> files = r.get(4).ok() ? moduleNames(r.get(4).stdoutText()) : List.of();
-        Kernel k = new Kernel(configText == null ? Map.of() : parseConfig(configText), sources.isEmpty() ? null
-                : sources.get(0), builtin, loaded, files);
-        return from(release, k, ev, sources);
+        return new Kernel(configText == null ? Map.of() : parseConfig(configText), sources.isEmpty() ? null
+                : sources.get(0), builtin, loaded, files, sources);
+    }
+
+    static KernelCapabilities from(String release, Kernel k, Evidence ev) {
+        return from(release, k, ev, k.sources());
     }
 
     static Map<String, String> parseConfig(String text) {

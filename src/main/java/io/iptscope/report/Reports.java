@@ -1,8 +1,10 @@
 package io.iptscope.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iptscope.json.Json;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,6 +22,14 @@ public final class Reports {
         } catch (IOException e) {
             throw new IllegalStateException("report does not serialise", e);
         }
+    }
+
+    /**
+     * Writes the JSON of {@link #toJson} to {@code out} as it is generated, without building it first: at 100k rules
+     * the report holds every chain's facts (10 MB). {@code out} stays open.
+     */
+    public static void writeJson(DetectionReport report, Writer out) throws IOException {
+        Json.PRETTY.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, report);
     }
 
     public static DetectionReport fromJson(String json) throws IOException {

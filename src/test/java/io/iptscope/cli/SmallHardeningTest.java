@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iptscope.discover.BinarySource;
-import io.iptscope.discover.Discovery;
 import io.iptscope.exec.LocalRunner;
+import io.iptscope.iptables.Discovery;
 import io.iptscope.iptables.Endpoint;
 import io.iptscope.remote.HostStore;
 import io.iptscope.restore.RestoreException;

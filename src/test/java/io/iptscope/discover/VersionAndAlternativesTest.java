@@ -22,13 +22,13 @@ class VersionAndAlternativesTest {
 
     @Test
     void modesComeFromTheOutputThenTheName() {
-        assertEquals(Mode.NF_TABLES, Discovery.modeOf(Tool.of(io.iptscope.rules.Family.IPV4, Variant.PLAIN,
+        assertEquals(Mode.NF_TABLES, Versions.modeOf(Tool.of(io.iptscope.rules.Family.IPV4, Variant.PLAIN,
                 ToolKind.BASE), "iptables v1.8.9 (nf_tables)", true));
-        assertEquals(Mode.LEGACY, Discovery.modeOf(Tool.of(io.iptscope.rules.Family.IPV4, Variant.PLAIN,
+        assertEquals(Mode.LEGACY, Versions.modeOf(Tool.of(io.iptscope.rules.Family.IPV4, Variant.PLAIN,
                 ToolKind.BASE), "iptables v1.8.9 (legacy)", true));
-        assertEquals(Mode.UNKNOWN, Discovery.modeOf(Tool.of(io.iptscope.rules.Family.IPV6, Variant.PLAIN,
+        assertEquals(Mode.UNKNOWN, Versions.modeOf(Tool.of(io.iptscope.rules.Family.IPV6, Variant.PLAIN,
                 ToolKind.SAVE), "", false));
-        assertEquals(Mode.NF_TABLES, Discovery.modeOf(Tool.of(io.iptscope.rules.Family.IPV6, Variant.NFT,
+        assertEquals(Mode.NF_TABLES, Versions.modeOf(Tool.of(io.iptscope.rules.Family.IPV6, Variant.NFT,
                 ToolKind.SAVE), "", false));
     }
 

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iptscope.discover.BinaryInfo;
 import io.iptscope.discover.BinarySource;
-import io.iptscope.discover.Discovery;
 import io.iptscope.discover.ToolKind;
 import io.iptscope.exec.LocalRunner;
 import io.iptscope.exec.NetnsTarget;
+import io.iptscope.iptables.Discovery;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
 import io.iptscope.testing.TestNetns;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iptscope.cli.Main;
 import io.iptscope.discover.BinarySource;
-import io.iptscope.discover.Discovery;
 import io.iptscope.exec.LocalRunner;
+import io.iptscope.iptables.Discovery;
 import io.iptscope.restore.RestoreException;
 import io.iptscope.restore.RestoreTransaction;
 import io.iptscope.restore.SnapshotStore;

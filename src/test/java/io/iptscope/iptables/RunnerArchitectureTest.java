@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaCall;
-import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -28,12 +28,12 @@ import org.junit.jupiter.api.Test;
  * Only the runner ({@code io.iptscope.iptables}) builds an iptables or nft argv. A binary's path reaches
  * an argv only where a class both reads {@link BinaryInfo#path()} and builds or runs a
  * {@link Command}; outside the runner that is refused, and so is entering namespaces and streaming a
- * command. {@code discover} is exempt: it finds the binaries and runs their {@code --version}, never a rule.
+ * command. Discovery, which runs each binary's {@code --version}, is part of the runner.
  */
 class RunnerArchitectureTest {
 
     private static final String RUNNER = "io.iptscope.iptables..";
-    private static final String[] EXEMPT = {RUNNER, "io.iptscope.discover..", "io.iptscope.exec.."};
+    private static final String[] EXEMPT = {RUNNER, "io.iptscope.exec.."};
     private static final Set<String> COMMAND_BUILDERS = Set.of("of", "prefixed", "<init>");
     private static final Set<String> RUNS = Set.of("run", "runAll", "start");
 

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iptscope.discover.BinaryInventory;
 import io.iptscope.discover.BinarySource;
-import io.iptscope.discover.Discovery;
 import io.iptscope.exec.Command;
 import io.iptscope.exec.CommandResult;
 import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.LocalRunner;
 import io.iptscope.exec.Running;
 import io.iptscope.exec.SshConnectionException;
+import io.iptscope.iptables.Discovery;
 import io.iptscope.iptables.WatchEvent;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;

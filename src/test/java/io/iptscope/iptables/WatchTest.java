@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iptscope.discover.BinaryInventory;
 import io.iptscope.discover.BinarySource;
-import io.iptscope.discover.Discovery;
 import io.iptscope.exec.LocalRunner;
+import io.iptscope.iptables.Discovery;
 import io.iptscope.iptables.WatchEvent;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iptscope.discover.BinaryInventory;
 import io.iptscope.discover.BinarySource;
-import io.iptscope.discover.Discovery;
 import io.iptscope.exec.HostKeyPrompt;
 import io.iptscope.exec.PrivilegeMode;
+import io.iptscope.iptables.Discovery;
 import io.iptscope.iptables.Watch;
 import io.iptscope.iptables.WatchEvent;
 import io.iptscope.rules.Backend;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iptscope.discover.BinarySource;
-import io.iptscope.discover.Discovery;
 import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.HostKeyPrompt;
 import io.iptscope.exec.Privilege;
 import io.iptscope.exec.PrivilegeMode;
+import io.iptscope.iptables.Discovery;
 import io.iptscope.iptables.Endpoint;
 import io.iptscope.restore.RestoreTransaction;
 import io.iptscope.restore.SnapshotStore;

@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iptscope.discover.BinarySource;
-import io.iptscope.discover.Discovery;
 import io.iptscope.exec.Command;
 import io.iptscope.exec.CommandResult;
 import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.HostKeyPrompt;
+import io.iptscope.exec.PrivilegeMode;
 import io.iptscope.exec.SshConnectionException;
+import io.iptscope.iptables.Discovery;
 import io.iptscope.iptables.Endpoint;
 import io.iptscope.remote.HostEntry;
-import io.iptscope.exec.PrivilegeMode;
 import io.iptscope.remote.RemoteHost;
 import io.iptscope.remote.Runners;
 import io.iptscope.rules.Backend;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iptscope.detect.VerdictBackend;
 import io.iptscope.discover.BinarySource;
-import io.iptscope.discover.Discovery;
 import io.iptscope.discover.Tool;
 import io.iptscope.discover.ToolKind;
 import io.iptscope.discover.Variant;
 import io.iptscope.exec.LocalRunner;
+import io.iptscope.iptables.Discovery;
 import io.iptscope.iptables.Endpoint;
 import io.iptscope.rules.Family;
 import io.iptscope.testing.Requirements;
