@@ -5,7 +5,7 @@ import java.util.List;
 
 /** One entry of the command log: what ran where, how it ended and how much it printed. */
 public record CommandRecord(String host, List<String> argv, int exitCode, long durationMillis, long stdoutBytes,
-                            long stderrBytes, boolean timedOut, String launchError, String startedAt) {
+                            long stderrBytes, boolean timedOut, String launchError, Instant startedAt) {
 
     public CommandRecord {
         argv = List.copyOf(argv);
@@ -14,7 +14,7 @@ public record CommandRecord(String host, List<String> argv, int exitCode, long d
     static CommandRecord of(String host, CommandResult result, Instant started) {
         return new CommandRecord(host, result.command().argv(), result.exitCode(), result.duration().toMillis(),
                 result.stdout().length, result.stderr().length, result.timedOut(), result.launchError(),
-                started.toString());
+                started);
     }
 
     public String commandLine() {

@@ -2,18 +2,27 @@ package io.iptscope.exec;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
  * What a command did. {@code exitCode} is -1 when the process never ran ({@link #launchError})
  * or was killed on timeout.
+ *
+ * @param started when the command started: the command log shows it, and a batch's results arrive together
  */
 public record CommandResult(Command command, int exitCode, byte[] stdout, byte[] stderr, Duration duration,
-                            boolean timedOut, String launchError) {
+                            boolean timedOut, String launchError, Instant started) {
 
     public CommandResult {
         stdout = stdout == null ? new byte[0] : stdout;
         stderr = stderr == null ? new byte[0] : stderr;
+    }
+
+    /** A result made as its command ends: it started {@code duration} ago. */
+    public CommandResult(Command command, int exitCode, byte[] stdout, byte[] stderr, Duration duration,
+                         boolean timedOut, String launchError) {
+        this(command, exitCode, stdout, stderr, duration, timedOut, launchError, Instant.now().minus(duration));
     }
 
     public static CommandResult launchFailed(Command command, String error, Duration duration) {

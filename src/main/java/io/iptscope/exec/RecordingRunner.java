@@ -25,8 +25,8 @@ public final class RecordingRunner implements CommandRunner {
     @Override
     public List<CommandResult> runAll(List<Command> commands) {
         // The delegate keeps its parallelism; each result is logged with its own start time.
-        return delegate.runAll(commands).stream().peek(r -> log.add(
-                CommandRecord.of(delegate.host(), r, Instant.now().minus(r.duration())))).toList();
+        return delegate.runAll(commands).stream().peek(r -> log.add(CommandRecord.of(delegate.host(), r, r.started())))
+                .toList();
     }
 
     @Override

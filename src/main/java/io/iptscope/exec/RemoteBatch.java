@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,6 +67,8 @@ public final class RemoteBatch {
 
     private final List<Command> commands;
     private final String nonce;
+    /** Made just before it is sent: its commands start together then, and their results arrive together at the end. */
+    private final Instant made = Instant.now();
 
     public RemoteBatch(List<Command> commands) {
         this(commands, UUID.randomUUID().toString());
@@ -234,7 +237,7 @@ public final class RemoteBatch {
             Command c = commands.get(i);
             Duration took = Duration.ofMillis(parseLong(f[4], 0));
             boolean timedOut = (rc == TIMEOUT_TERM || rc == TIMEOUT_KILL) && took.compareTo(c.timeout()) >= 0;
-            results.add(new CommandResult(c, timedOut ? -1 : rc, out, err, took, timedOut, null));
+            results.add(new CommandResult(c, timedOut ? -1 : rc, out, err, took, timedOut, null, made));
         }
         return results;
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,5 +34,25 @@ class RecordingRunnerTest {
         assertEquals("timed out", records.get(1).outcome());
         assertEquals(List.of(0, 1), records.subList(2, 4).stream().map(CommandRecord::exitCode).toList());
         assertEquals(records, heard);
+    }
+
+    /**
+     * Commands of one batch run side by side and their results come back together: each is logged with its own
+     * start, so a quick command shows as run and done while the slow one still ran, not as started after its end.
+     */
+    @Test
+    void aBatchLogsEachCommandWithItsOwnStart() {
+        CommandLog log = new CommandLog();
+        RecordingRunner runner = new RecordingRunner(new LocalRunner(), log);
+
+        runner.runAll(List.of(Command.of("sleep", "2"), Command.of("true")));
+
+        CommandRecord slow = log.snapshot().get(0);
+        CommandRecord quick = log.snapshot().get(1);
+        assertEquals(List.of("true"), quick.argv());
+        Instant quickEnded = quick.startedAt().plusMillis(quick.durationMillis());
+        Instant slowEnded = slow.startedAt().plusMillis(slow.durationMillis());
+        assertTrue(quickEnded.isBefore(slowEnded), "the quick command ran from " + quick.startedAt() + " to "
+                + quickEnded + ", inside the slow one's run from " + slow.startedAt() + " to " + slowEnded);
     }
 }

@@ -4,6 +4,8 @@ import io.iptscope.exec.CommandRecord;
 import io.iptscope.ui.common.Columns;
 import io.iptscope.ui.common.Fxml;
 import io.iptscope.ui.common.Styles;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -19,6 +21,9 @@ import javafx.scene.layout.VBox;
 /** The command log dock. */
 public final class CommandLogView {
 
+    /** The operator's local time, as the window's title gives it. */
+    private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
     private static final double LOG_ROW_HEIGHT = 24;
     private static final int LOG_MIN_ROWS = 3;
 
@@ -46,8 +51,7 @@ public final class CommandLogView {
         table.setItems(model.records());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().setAll(List.of(
-                Columns.text("Started", 110, r -> r.startedAt().length() > 19 ? r.startedAt().substring(11, 19)
-                        : r.startedAt()),
+                Columns.text("Started", 110, r -> STARTED.format(r.startedAt())),
                 Columns.styled("Outcome", 110, CommandRecord::outcome,
                         r -> r.exitCode() == 0 && !r.timedOut() ? null : Styles.CELL_PROBLEM, r -> r.launchError()),
                 Columns.text("ms", 60, r -> String.valueOf(r.durationMillis())),
