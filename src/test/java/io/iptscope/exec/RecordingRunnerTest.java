@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,21 +37,20 @@ class RecordingRunnerTest {
 
     /**
      * Commands of one batch run side by side and their results come back together: each is logged with its own
-     * start, so a quick command shows as run and done while the slow one still ran, not as started after its end.
+     * start, so a quick command shows as started with the slow one, not as started after the slow one ended.
      */
     @Test
     void aBatchLogsEachCommandWithItsOwnStart() {
         CommandLog log = new CommandLog();
         RecordingRunner runner = new RecordingRunner(new LocalRunner(), log);
 
-        runner.runAll(List.of(Command.of("sleep", "2"), Command.of("true")));
+        runner.runAll(List.of(Command.of("sleep", "3"), Command.of("true")));
 
         CommandRecord slow = log.snapshot().get(0);
         CommandRecord quick = log.snapshot().get(1);
         assertEquals(List.of("true"), quick.argv());
-        Instant quickEnded = quick.startedAt().plusMillis(quick.durationMillis());
-        Instant slowEnded = slow.startedAt().plusMillis(slow.durationMillis());
-        assertTrue(quickEnded.isBefore(slowEnded), "the quick command ran from " + quick.startedAt() + " to "
-                + quickEnded + ", inside the slow one's run from " + slow.startedAt() + " to " + slowEnded);
+        // Both start together; logged at the end of the batch, the quick one would seem to start 3 s late.
+        assertTrue(quick.startedAt().isBefore(slow.startedAt().plusMillis(1500)), "the quick command started at "
+                + quick.startedAt() + ", the slow one at " + slow.startedAt());
     }
 }
