@@ -57,16 +57,28 @@ public final class EvidenceCollector {
 
     public Evidence collect() {
         BinaryInfo nftTool = binaries.get(Tool.NFT);
-        // The nft saves are usually the slowest reads and depend on nothing: they start with the first
-        // batch, ahead of it so that they get a thread at once. Only a save older than 1.8.6, which
-        // creates what it lists, waits for the table listing.
+        // The nft saves are usually the slowest reads and depend on nothing: they start first. Only a save older
+        // than 1.8.6, which creates what it lists, waits for the table listing.
         Map<Family, BinaryInfo> nftEarly = new LinkedHashMap<>();
         for (Family f : Family.values()) {
             binaries.saveBinaryFor(Backend.NFT, f).filter(b -> !mayWrite(b)).ifPresent(b -> nftEarly.put(f, b));
         }
+        // The early saves run as a request of their own, beside the small reads: the legacy saves need only the
+        // names files, not the end of an nft save, so on a node with rules in both backends they overlap. Each
+        // save is parsed on a side thread as soon as the saves are in.
+        List<Call> early = new ArrayList<>();
+        nftEarly.values().forEach(b -> early.add(ep.save(b, false, null)));
+        CompletableFuture<List<CommandResult>> earlyRead = early.isEmpty()
+                ? CompletableFuture.completedFuture(List.of())
+                : CompletableFuture.supplyAsync(() -> ep.runAll(early), Detector.BESIDE);
+        Map<Family, CompletableFuture<BackendEvidence>> earlySaves = new LinkedHashMap<>();
+        int e0 = 0;
+        for (Map.Entry<Family, BinaryInfo> e : nftEarly.entrySet()) {
+            int at = e0++;
+            earlySaves.put(e.getKey(), earlyRead.thenApplyAsync(
+                    saved -> fromSave(Backend.NFT, e.getKey(), e.getValue(), saved.get(at), null, null), Detector.BESIDE));
+        }
         List<Call> first = new ArrayList<>();
-        nftEarly.values().forEach(b -> first.add(ep.save(b, false, null)));
-        int base = first.size();
         for (Family f : Family.values()) {
             first.add(ep.legacyNames(f));
         }
@@ -77,20 +89,11 @@ public final class EvidenceCollector {
             first.add(ep.nftList("chains"));
         }
         List<CommandResult> r = ep.runAll(first);
-        // The early saves are parsed on a side thread while this one reads the chains listing and runs the legacy
-        // saves: on a node with rules in both backends the legacy save no longer waits for the nft parse.
-        Map<Family, CompletableFuture<BackendEvidence>> earlySaves = new LinkedHashMap<>();
-        int e0 = 0;
-        for (Map.Entry<Family, BinaryInfo> e : nftEarly.entrySet()) {
-            CommandResult saved = r.get(e0++);
-            earlySaves.put(e.getKey(), CompletableFuture.supplyAsync(
-                    () -> fromSave(Backend.NFT, e.getKey(), e.getValue(), saved, null, null), Detector.BESIDE));
-        }
-        Map<Family, CommandResult> names = Map.of(Family.IPV4, r.get(base), Family.IPV6, r.get(base + 1));
-        CommandResult disabled = r.get(base + 2);
+        Map<Family, CommandResult> names = Map.of(Family.IPV4, r.get(0), Family.IPV6, r.get(1));
+        CommandResult disabled = r.get(2);
         Boolean ipv6Disabled = disabled.ok() ? "1".equals(disabled.stdoutText().strip()) : null;
         NftTablesEvidence nftTables = nftTool.found()
-                ? nftTables(r.get(base + 3))
+                ? nftTables(r.get(3))
                 : new NftTablesEvidence(ReadStatus.MISSING_BINARY, "nft is not in the binary source", List.of());
 
         Map<Family, BackendEvidence> legacySkipped = new LinkedHashMap<>();

@@ -38,8 +38,11 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
     private static final Duration KEYSCAN_TIMEOUT = Duration.ofSeconds(15);
     /** An idle master ends after this many seconds, also when iptscope itself was killed. */
     private static final int PERSIST_SECONDS = 600;
-    /** Remote shells started with the connection, and replaced when one dies: two phases may overlap. */
-    private static final int SHELLS_STARTED = 2;
+    /**
+     * Remote shells started with the connection, and replaced when one dies: a detection overlaps three requests
+     * (the nft saves, the small reads then the legacy saves, the kernel's configuration).
+     */
+    private static final int SHELLS_STARTED = 3;
     /** Idle remote shells kept: more phases at once pay their logins once per connection, not per detection. */
     private static final int SHELLS_KEPT = 4;
     private static final System.Logger LOG = System.getLogger(SshRunner.class.getName());

@@ -301,7 +301,8 @@ class RulesAndDiffUiTest {
         TableView<?> sections = robot.lookup("#sectionTable").queryAs(TableView.class);
         assertTrue(sections.getItems().size() >= 8, "the diff has chains enough: " + sections.getItems().size());
         int shown = Fx.call(() -> wholeRows(sections));
-        assertTrue(shown >= 6, "the per-chain table shows a useful number of rows: " + shown);
+        // It showed 3 rows before it was sized by its content; the command log dock below keeps its 3 rows.
+        assertTrue(shown >= 5, "the per-chain table shows a useful number of rows: " + shown);
 
         @SuppressWarnings("unchecked")
         TreeView<DiffLine> lines = robot.lookup("#diffLines").queryAs(TreeView.class);
