@@ -63,8 +63,19 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
         this.target = target;
         this.controlDir = controlDir;
         this.hostKeyPrompt = hostKeyPrompt;
-        this.shells = new ShellPool(() -> RemoteShell.start(sshArgv(List.of(RemoteShell.remoteCommandLine())),
-                local.path(), host(), CONNECT_TIMEOUT), target.destination(), SHELLS_STARTED, SHELLS_KEPT);
+        this.shells = new ShellPool(this::startShell, target.destination(), SHELLS_STARTED, SHELLS_KEPT);
+    }
+
+    /**
+     * A shell over the master only. With ControlMaster=auto a shell started after the master died would log in
+     * and become a new master itself, and the lost connection would never be reported.
+     */
+    private RemoteShell startShell() throws IOException {
+        if (!masterAlive()) {
+            throw new IOException("the master connection to " + host() + " is gone");
+        }
+        return RemoteShell.start(sshArgv(List.of(RemoteShell.remoteCommandLine())), local.path(), host(),
+                CONNECT_TIMEOUT);
     }
 
     @Override

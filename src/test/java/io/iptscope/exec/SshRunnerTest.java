@@ -110,15 +110,7 @@ class SshRunnerTest {
         assertEquals(-1, r.exitCode());
         assertTrue(r.duration().compareTo(Duration.ofSeconds(1)) >= 0);
         // coreutils timeout sends TERM to the group at once and KILL 2 s later: allow that much.
-        List<String> left = List.of();
-        for (int i = 0; i < 40; i++) {
-            left = remoteSleeps();
-            if (left.isEmpty()) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        assertEquals(List.of(), left, "remote processes survived the timeout");
+        assertEquals(List.of(), remoteSleepsAfterAWhile(), "remote processes survived the timeout");
     }
 
     @Test
@@ -141,15 +133,17 @@ class SshRunnerTest {
         assertEquals(6, r.get(1).stdoutText().lines().count());
         assertTrue(seen.stream().anyMatch(p -> p.host().equals(TestSshd.DESTINATION) && !p.done() && p.bytes() > 0
                 && p.command().equals(slow.toString())), "progress of the slow read: " + seen);
-        List<String> left = List.of();
-        for (int i = 0; i < 40; i++) {
-            left = remoteSleeps();
-            if (left.isEmpty()) {
-                break;
-            }
+        assertEquals(List.of(), remoteSleepsAfterAWhile(), "the hung command survived");
+    }
+
+    /** The marked remote sleeps still running once they had up to 4 s to end. */
+    private static List<String> remoteSleepsAfterAWhile() throws InterruptedException {
+        List<String> left = remoteSleeps();
+        for (int i = 0; i < 40 && !left.isEmpty(); i++) {
             Thread.sleep(100);
+            left = remoteSleeps();
         }
-        assertEquals(List.of(), left, "the hung command survived");
+        return left;
     }
 
     private static List<String> remoteSleeps() {
@@ -201,8 +195,9 @@ class SshRunnerTest {
         ssh.connect();
         long master = ssh.masterPid().orElseThrow();
         CompletableFuture<CommandResult> running = CompletableFuture.supplyAsync(
-                () -> ssh.run(Command.of("sleep", "20").withTimeout(Duration.ofSeconds(30))));
-        waitForRemote("sleep 20");
+                () -> ssh.run(Command.of("sleep", "987.71").withTimeout(Duration.ofSeconds(30))));
+        // A length of its own: a sleep another test left behind for a moment must not pass for this one's.
+        waitForRemote("sleep 987.71");
         ProcessHandle.of(master).orElseThrow().destroyForcibly();
         Throwable failure = assertThrows(Exception.class, running::join).getCause();
         assertTrue(failure instanceof SshConnectionException, String.valueOf(failure));
@@ -221,8 +216,9 @@ class SshRunnerTest {
     void aConnectionDroppedByTheServerMidCommandIsLostNotAnEmptyResult() {
         ssh.connect();
         CompletableFuture<CommandResult> running = CompletableFuture.supplyAsync(
-                () -> ssh.run(Command.of("sh", "-c", "echo partial; sleep 20").withTimeout(Duration.ofSeconds(30))));
-        waitForRemote("sleep 20");
+                () -> ssh.run(Command.of("sh", "-c", "echo partial; sleep 987.72")
+                        .withTimeout(Duration.ofSeconds(30))));
+        waitForRemote("sleep 987.72");
         sshd.dropConnections();
         Throwable failure = assertThrows(Exception.class, running::join).getCause();
         assertTrue(failure instanceof SshConnectionException e && e.reason() == SshConnectionException.Reason.LOST,
