@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -83,9 +84,12 @@ final class DetectCommand implements Callable<Integer> {
         CommandLog log = new CommandLog();
         Detector detector = new Detector(targetOptions.runner(log), Duration.ofMillis(Math.round(timeoutSeconds * 1000)),
                 options);
+        CompletableFuture<Void> serializers = json ? CompletableFuture.runAsync(Reports::warmUp)
+                : CompletableFuture.completedFuture(null);
         Inspection inspection = detector.inspect(target, source);
         DetectionReport report = DetectionReport.of(inspection, detector.host(), log.snapshot(), Instant.now());
         if (json) {
+            serializers.join();
             Reports.writeJson(report, out);
             out.print("\n");
         } else {

@@ -222,6 +222,10 @@ public final class EvidenceCollector {
                 dumpLines, savedBy);
     }
 
+    /** The targets that make a rule of an owned user chain worth splitting: ACCEPT, and what ends the chain. */
+    private static final List<String> ACCEPTING = List.of("ACCEPT");
+    private static final List<String> ENDING = List.of("ACCEPT", "DROP", "REJECT");
+
     /** One table as evidence: chains, rules, markers and owners (see {@link Ownership#ruleOwner}). */
     public static TableEvidence summarise(Table table) {
         List<String> markers = new ArrayList<>();
@@ -252,8 +256,7 @@ public final class EvidenceCollector {
                 // Splitting a rule is most of a summary's cost: a rule of an owned user chain is split only when its
                 // text can name an ACCEPT target, or a DROP/REJECT that ends the chain.
                 boolean last = i == rules.size() - 1;
-                boolean needed = chainOwner.isEmpty() || c.builtin() || mayName(raw, "ACCEPT")
-                        || last && (mayName(raw, "DROP") || mayName(raw, "REJECT"));
+                boolean needed = chainOwner.isEmpty() || c.builtin() || mayName(raw, last ? ENDING : ACCEPTING);
                 RuleSpec spec = needed ? rule.spec() : null;
                 Optional<String> owner = chainOwner.isPresent() ? chainOwner : Ownership.ruleOwner(spec);
                 owner.ifPresent(o -> owners.computeIfAbsent(o, k -> new int[2])[1]++);
@@ -283,12 +286,29 @@ public final class EvidenceCollector {
      * an escape from an argument, so {@code AC"CEPT"} is {@code ACCEPT}; the word is searched with those skipped.
      */
     static boolean mayName(String raw, String word) {
-        if (raw.contains(word)) {
-            return true;
+        return mayName(raw, List.of(word));
+    }
+
+    /** Whether some argument of {@code raw} can be one of {@code words}; the quotes are looked at once for all. */
+    private static boolean mayName(String raw, List<String> words) {
+        for (String word : words) {
+            if (raw.contains(word)) {
+                return true;
+            }
         }
         if (raw.indexOf('\\') < 0 && quotesStandAlone(raw)) {
             return false;
         }
+        for (String word : words) {
+            if (spells(raw, word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code raw} spells {@code word} with its quotes and backslashes skipped. */
+    private static boolean spells(String raw, String word) {
         int matched = 0;
         for (int i = 0; i < raw.length(); i++) {
             char ch = raw.charAt(i);

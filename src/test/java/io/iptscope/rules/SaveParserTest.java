@@ -145,6 +145,22 @@ class SaveParserTest {
                 3, 31, "unterminated quote");
     }
 
+    /** Characters past Latin-1, a surrogate pair among them, leave every later column where it was. */
+    @Test
+    void columnsAfterCharactersPastLatin1() {
+        String rule = "-A INPUT -m comment --comment \"\uD83D\uDE00 \u20AC\u00E9\" -t nat -j DROP";
+        assertOneError("*filter\n:INPUT ACCEPT [0:0]\n" + rule + "\nCOMMIT\n", 3, rule.indexOf(" -t ") + 2,
+                "-t/--table cannot be used");
+        String open = "-A INPUT -m comment --comment \u20AC\uD83D\uDE00 \"oops -j DROP";
+        assertOneError("*filter\n:INPUT ACCEPT [0:0]\n" + open + "\nCOMMIT\n", 3, open.indexOf('"') + 1,
+                "unterminated quote");
+        ParseResult r = parse("*filter\n:INPUT ACCEPT [0:0]\n"
+                + "-A INPUT -m comment --comment \"\uD83D\uDE00\" -j DROP\nCOMMIT\n");
+        assertTrue(r.ok(), () -> r.errors().toString());
+        assertEquals("DROP", r.ruleset().table("filter").orElseThrow().chain("INPUT").orElseThrow().rules().get(0)
+                .spec().target().name());
+    }
+
     @Test
     void errorRuleBeforeTable() {
         assertOneError("-A INPUT -j DROP\n*filter\nCOMMIT\n", 1, 1, "before any *table");
