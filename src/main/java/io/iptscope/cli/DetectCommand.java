@@ -5,7 +5,7 @@ import io.iptscope.detect.Detector;
 import io.iptscope.detect.Inspection;
 import io.iptscope.detect.InspectionException;
 import io.iptscope.detect.Strategies;
-import io.iptscope.detect.Strategy;
+import io.iptscope.detect.StrategyId;
 import io.iptscope.discover.BinarySource;
 import io.iptscope.exec.CommandLog;
 import io.iptscope.exec.NetnsTarget;
@@ -63,7 +63,7 @@ final class DetectCommand implements Callable<Integer> {
     public Integer call() throws InspectionException, IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Strategy> headline = Strategies.byId(strategy);
+        Optional<StrategyId> headline = StrategyId.byId(strategy);
         if (headline.isEmpty()) {
             err.println("unknown strategy '" + strategy + "'; known: " + String.join(", ", Strategies.ids()));
             return ExitCodes.USAGE;
@@ -93,7 +93,7 @@ final class DetectCommand implements Callable<Integer> {
             Reports.writeJson(report, out);
             out.print("\n");
         } else {
-            out.print(DetectionText.render(report, headline.get().id(), Terminal.colour()));
+            out.print(DetectionText.render(report, headline.get(), Terminal.colour()));
         }
         out.flush();
         return inspection.hasErrors() ? ExitCodes.FINDINGS : ExitCodes.OK;

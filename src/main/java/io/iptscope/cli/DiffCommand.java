@@ -3,11 +3,10 @@ package io.iptscope.cli;
 import io.iptscope.discover.BinaryInfo;
 import io.iptscope.discover.BinarySource;
 import io.iptscope.discover.ToolKind;
-import io.iptscope.exec.CommandLog;
 import io.iptscope.exec.CommandResult;
+import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.NetnsTarget;
 import io.iptscope.exec.Privilege;
-import io.iptscope.exec.RecordingRunner;
 import io.iptscope.iptables.Discovery;
 import io.iptscope.iptables.Endpoint;
 import io.iptscope.remote.Runners;
@@ -155,7 +154,7 @@ public final class DiffCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ExactFailure(ExitCodes.USAGE, e.getMessage());
         }
-        RecordingRunner runner = new RecordingRunner(Runners.local(new Privilege.Direct()), new CommandLog());
+        CommandRunner runner = Runners.local(new Privilege.Direct());
         return new Endpoint(runner, new NetnsTarget.Current(), new Discovery(runner, EXACT_TIMEOUT).discover(source),
                 EXACT_TIMEOUT);
     }

@@ -5,6 +5,7 @@ import io.iptscope.discover.BinarySource;
 import io.iptscope.exec.Command;
 import io.iptscope.exec.CommandResult;
 import io.iptscope.exec.CommandRunner;
+import io.iptscope.exec.LocalRunner;
 import io.iptscope.exec.NetnsTarget;
 import io.iptscope.iptables.Discovery;
 import io.iptscope.iptables.Endpoint;
@@ -31,11 +32,7 @@ public final class Detector {
      * What runs beside the reads: the kernel's config and module lists, loading Jackson and the catalogue, parsing
      * a save while the next reads run.
      */
-    static final Executor BESIDE = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "iptscope-detect-beside");
-        t.setDaemon(true);
-        return t;
-    });
+    static final Executor BESIDE = Executors.newCachedThreadPool(LocalRunner.daemonThreads("iptscope-detect-beside"));
 
     private final CommandRunner runner;
     private final Duration timeout;

@@ -307,7 +307,7 @@ public final class LocalRunner implements CommandRunner {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
-    static ThreadFactory daemonThreads(String prefix) {
+    public static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());

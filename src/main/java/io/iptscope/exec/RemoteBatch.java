@@ -236,7 +236,8 @@ public final class RemoteBatch {
             }
             Command c = commands.get(i);
             Duration took = Duration.ofMillis(parseLong(f[4], 0));
-            boolean timedOut = (rc == TIMEOUT_TERM || rc == TIMEOUT_KILL) && took.compareTo(c.timeout()) >= 0;
+            // Only the remote hard cap ends a command with timeout's status; a hung one is marked by the local watchdog.
+            boolean timedOut = (rc == TIMEOUT_TERM || rc == TIMEOUT_KILL) && took.compareTo(hardCap(c.timeout())) >= 0;
             results.add(new CommandResult(c, timedOut ? -1 : rc, out, err, took, timedOut, null, made));
         }
         return results;

@@ -34,9 +34,12 @@ final class RemoteShell implements AutoCloseable {
     private static final int STDERR_KEPT = 4096;
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
+    /** What every remote command runs with: messages iptscope can read, and the sbin directories iptables lives in. */
+    static final String ENVIRONMENT = "export LC_ALL=C PATH=\"$PATH:/usr/sbin:/sbin\"";
+
     /** The shell's own program: its scratch directory, then one request per length line until stdin ends. */
     static final String BOOTSTRAP = String.join("\n",
-            "export LC_ALL=C PATH=\"$PATH:/usr/sbin:/sbin\"",
+            ENVIRONMENT,
             "D=$(mktemp -d) || exit 125",
             "trap 'rm -rf \"$D\"' EXIT",
             "echo '" + READY + "'",

@@ -212,7 +212,7 @@ public final class SshRunner implements CommandRunner, AutoCloseable {
     @Override
     public Running start(Command command, java.util.function.Consumer<String> onLine) {
         ensureConnected();
-        String remote = "export LC_ALL=C PATH=\"$PATH:/usr/sbin:/sbin\"; " + ShellQuote.quote(command.argv())
+        String remote = RemoteShell.ENVIRONMENT + "; " + ShellQuote.quote(command.argv())
                 + " & p=$!; cat >/dev/null; kill $p";
         return local.start(new Command(sshArgv(List.of(remote)), null, command.timeout()), onLine);
     }

@@ -104,18 +104,18 @@ public final class Discovery {
         return Command.of(argv).withTimeout(timeout);
     }
 
-    /** Path, start point, own type, type behind the links, permissions of what the links lead to, link target. */
-    private static final String ENTRY_FORMAT = "%p\\t%H\\t%y\\t%Y\\t%m\\t%l\\n";
+    /** Path, own type, type behind the links, permissions of what the links lead to, link target. */
+    private static final String ENTRY_FORMAT = "%p\\t%y\\t%Y\\t%m\\t%l\\n";
 
     /** {@code find} exits non-zero for a missing directory or a link loop but still prints the others. */
     private static void parseEntries(CommandResult r, Map<String, Entry> into) {
         for (String line : r.stdoutText().split("\n")) {
             String[] f = line.split("\t", -1);
-            if (f.length != 6 || f[2].length() != 1 || f[3].length() != 1) {
+            if (f.length != 5 || f[1].length() != 1 || f[2].length() != 1) {
                 continue;
             }
             try {
-                into.put(f[0], new Entry(f[2].charAt(0), f[3].charAt(0), Integer.parseInt(f[4], 8), f[5]));
+                into.put(f[0], new Entry(f[1].charAt(0), f[2].charAt(0), Integer.parseInt(f[3], 8), f[4]));
             } catch (NumberFormatException e) {
                 // Not a line of our format (a file name with a TAB or a newline): that file is not a tool.
             }
@@ -139,7 +139,9 @@ public final class Discovery {
                         continue;
                     }
                     Located l = follow(path, entries, unknown);
-                    if (l != null && (entries.get(l.resolved()).mode() & 0111) != 0) {
+                    Entry target = l == null ? null : entries.get(l.resolved());
+                    // A chain longer than MAX_LINK_DEPTH ends at a link, maybe one not listed: not a tool.
+                    if (target != null && target.type() != 'l' && (target.mode() & 0111) != 0) {
                         found.put(tool, l);
                         break;
                     }
@@ -148,7 +150,7 @@ public final class Discovery {
                     }
                 }
             }
-            if (unknown.isEmpty()) {
+            if (unknown.isEmpty() || round == MAX_LINK_DEPTH) {
                 return found;
             }
             List<String> argv = new ArrayList<>(List.of("find"));

@@ -25,10 +25,6 @@ public final class Reports {
     }
 
     /**
-     * Writes the JSON of {@link #toJson} to {@code out} as it is generated, without building it first: at 100k rules
-     * the report holds every chain's facts (10 MB). {@code out} stays open.
-     */
-    /**
      * Builds the serializers Jackson finds from a report's declared types (it introspects each record once: part of
      * the ~40 ms a cold {@link #writeJson} spends on serializers), so a detection can do it while its reads run.
      * Serializers chosen by a value's runtime class, as for the elements of some lists, still come on first use.
@@ -37,6 +33,10 @@ public final class Reports {
         Json.PRETTY.forType(DetectionReport.class);
     }
 
+    /**
+     * Writes the JSON of {@link #toJson} to {@code out} as it is generated, without building it first: at 100k rules
+     * the report holds every chain's facts (10 MB). {@code out} stays open.
+     */
     public static void writeJson(DetectionReport report, Writer out) throws IOException {
         Json.PRETTY.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, report);
     }

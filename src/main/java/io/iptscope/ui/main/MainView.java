@@ -337,9 +337,19 @@ public final class MainView {
         armed.visibleProperty().bind(restoreModel.phaseProperty().isEqualTo(RestorePhase.ARMED));
         armed.managedProperty().bind(armed.visibleProperty());
         statusBar.getLeftItems().add(armed);
+        // Runs only while a restore waits for its confirmation: a running animation keeps the frame loop busy.
         Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> restoreModel.tick(Instant.now())));
         ticker.setCycleCount(Timeline.INDEFINITE);
-        ticker.play();
+        armed.visibleProperty().addListener((o, was, now) -> {
+            if (now) {
+                ticker.play();
+            } else {
+                ticker.stop();
+            }
+        });
+        if (armed.isVisible()) {
+            ticker.play();
+        }
     }
 
     /** The dialogs act on the window's target and say so; a stale report gives them nothing to act on. */

@@ -465,12 +465,16 @@ public final class MainViewModel {
         }
     }
 
-    /** Ends a detection; when the target changed meanwhile, detects the new one. */
+    /**
+     * Ends a detection; when another netns of the same host was chosen meanwhile, detects it. A new host is detected
+     * once it is connected, and typed binaries wait for F5, as when no detection runs.
+     */
     private void detectionEnded() {
         WindowTarget was = detectingFor;
         detectingFor = null;
         detecting.set(false);
-        if (was != null && !was.equals(chosen.get())) {
+        WindowTarget now = chosen.get();
+        if (was != null && was.host().equals(now.host()) && !was.netns().equals(now.netns())) {
             detect();
         }
     }

@@ -195,7 +195,8 @@ public final class WatchViewModel {
             events.remove(MAX_EVENTS, events.size());
         }
         WatchRow latest = rows.isEmpty() ? null : rows.get(0);
-        if (latest != null && sameBurst(latest, e)) {
+        // A burst row holds at most MAX_EVENTS changes; a longer reload goes on in a new row.
+        if (latest != null && sameBurst(latest, e) && latest.members().size() < MAX_EVENTS) {
             List<WatchEvent> members = new ArrayList<>(latest.members());
             members.add(e);
             rows.set(0, new WatchRow(members, latest.flush() || flush.isPresent()));
