@@ -65,13 +65,21 @@ public final class Detector {
             Json.warmUp();
             OwnerCatalogue.get();
         }, BESIDE);
-        Prelude prelude = enterable(target);
-        phases.done("prelude");
+        // Discovery needs nothing from the netns: it runs while the prelude proves the netns can be entered. A netns
+        // that cannot be entered is the failure reported, also when discovery failed too.
+        CompletableFuture<Prelude> entered = CompletableFuture.supplyAsync(() -> enterable(target), BESIDE);
         Discovery discovery = new Discovery(runner, timeout);
-        BinaryInventory binaries = discovery.discover(source);
-        BinaryInventory readers = source.equals(trusted) ? binaries
-                : TrustedReaders.of(discovery.discover(trusted), binaries);
-        phases.done("discovery");
+        BinaryInventory binaries;
+        BinaryInventory readers;
+        try {
+            binaries = discovery.discover(source);
+            readers = source.equals(trusted) ? binaries : TrustedReaders.of(discovery.discover(trusted), binaries);
+        } catch (RuntimeException e) {
+            prelude(entered);
+            throw e;
+        }
+        Prelude prelude = prelude(entered);
+        phases.done("prelude and discovery");
         CompletableFuture<KernelCapabilities.Kernel> kernel = CompletableFuture.supplyAsync(
                 () -> KernelCapabilities.readKernel(runner, timeout, prelude.kernelRelease()), BESIDE);
         Evidence evidence = new EvidenceCollector(runner, target, readers, timeout).collect();
@@ -88,6 +96,14 @@ public final class Detector {
         findings.addAll(NftSkew.findings(binaries, readers, evidence));
         phases.done("verdicts and findings");
         return new Inspection(target, prelude.inode(), obs, verdicts, List.copyOf(findings));
+    }
+
+    private static Prelude prelude(CompletableFuture<Prelude> entered) throws InspectionException {
+        try {
+            return join(entered);
+        } catch (UncheckedInspection e) {
+            throw e.getCause();
+        }
     }
 
     /** The result of work run {@link #BESIDE}; its failure is the detection's, on the caller's thread. */
@@ -134,6 +150,18 @@ public final class Detector {
                 Iptables.DEFAULT_LOCK_WAIT_SECONDS);
     }
 
+    /** A failed prelude on its way out of {@link #BESIDE}. */
+    private static final class UncheckedInspection extends RuntimeException {
+        UncheckedInspection(InspectionException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized InspectionException getCause() {
+            return (InspectionException) super.getCause();
+        }
+    }
+
     /** The netns's inode (null if unreadable) and the running kernel's release (null if unknown). */
     private record Prelude(Long inode, String kernelRelease) {
     }
@@ -142,7 +170,7 @@ public final class Detector {
      * Proves the netns can be entered before anything else runs; reads its inode and the kernel's release in the
      * same batch (one ssh session remotely): the stat's failure explains the others'.
      */
-    private Prelude enterable(NetnsTarget target) throws InspectionException {
+    private Prelude enterable(NetnsTarget target) {
         String file = target.nsPath().orElse("/proc/self/ns/net");
         List<Command> checks = new java.util.ArrayList<>(List.of(
                 Command.of("stat", "-L", "-c", "%i", file).withTimeout(timeout),
@@ -151,14 +179,15 @@ public final class Detector {
         List<CommandResult> r = runner.runAll(checks);
         CommandResult stat = r.get(0);
         if (!stat.ok()) {
-            throw new InspectionException("netns " + target.spec() + " not found: " + file + ": " + stat.summary());
+            throw new UncheckedInspection(new InspectionException("netns " + target.spec() + " not found: " + file + ": "
+                    + stat.summary()));
         }
         String release = r.get(1).ok() ? r.get(1).stdoutText().strip() : null;
         if (r.size() > 2) {
             CommandResult enter = r.get(2);
             if (!enter.ok()) {
-                throw new InspectionException("cannot enter netns " + target.spec() + ": " + enter.summary()
-                        + (enter.denied() ? " (run as root, or choose sudo in the privilege mode)" : ""));
+                throw new UncheckedInspection(new InspectionException("cannot enter netns " + target.spec() + ": "
+                        + enter.summary() + (enter.denied() ? " (run as root, or choose sudo in the privilege mode)" : "")));
             }
         }
         try {

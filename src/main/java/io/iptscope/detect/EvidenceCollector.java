@@ -11,6 +11,7 @@ import io.iptscope.iptables.Call;
 import io.iptscope.iptables.Endpoint;
 import io.iptscope.iptables.LegacyTables;
 import io.iptscope.iptables.Quirks;
+import io.iptscope.iptables.StreamedSave;
 import io.iptscope.json.Json;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Chain;
@@ -20,7 +21,6 @@ import io.iptscope.rules.Rule;
 import io.iptscope.rules.RuleSpec;
 import io.iptscope.rules.Ruleset;
 import io.iptscope.rules.SaveHeader;
-import io.iptscope.rules.SaveParser;
 import io.iptscope.rules.SpecialLine;
 import io.iptscope.rules.SpecialLines;
 import io.iptscope.rules.Table;
@@ -66,8 +66,9 @@ public final class EvidenceCollector {
         // The early saves run as a request of their own, beside the small reads: the legacy saves need only the
         // names files, not the end of an nft save, so on a node with rules in both backends they overlap. Each
         // save is parsed on a side thread as soon as the saves are in.
-        List<Call> early = new ArrayList<>();
-        nftEarly.values().forEach(b -> early.add(ep.save(b, false, null)));
+        List<StreamedSave> earlyStreams = new ArrayList<>();
+        nftEarly.values().forEach(b -> earlyStreams.add(new StreamedSave(ep.save(b, false, null), b.name())));
+        List<Call> early = earlyStreams.stream().map(StreamedSave::call).toList();
         CompletableFuture<List<CommandResult>> earlyRead = early.isEmpty()
                 ? CompletableFuture.completedFuture(List.of())
                 : CompletableFuture.supplyAsync(() -> ep.runAll(early), Detector.BESIDE);
@@ -76,31 +77,38 @@ public final class EvidenceCollector {
         for (Map.Entry<Family, BinaryInfo> e : nftEarly.entrySet()) {
             int at = e0++;
             earlySaves.put(e.getKey(), earlyRead.thenApplyAsync(
-                    saved -> fromSave(Backend.NFT, e.getKey(), e.getValue(), saved.get(at), null, null), Detector.BESIDE));
+                    saved -> fromSave(Backend.NFT, e.getKey(), e.getValue(), saved.get(at), earlyStreams.get(at), null,
+                            null), Detector.BESIDE));
         }
-        List<Call> first = new ArrayList<>();
+        // The names files alone first: they are all a legacy save waits for, and they take a few milliseconds where
+        // the nft chains listing of a big ruleset takes half a second.
+        List<CommandResult> read = ep.runAll(List.of(ep.legacyNames(Family.IPV4), ep.legacyNames(Family.IPV6)));
+        Map<Family, CommandResult> names = Map.of(Family.IPV4, read.get(0), Family.IPV6, read.get(1));
+        Map<Family, BackendEvidence> legacySkipped = new LinkedHashMap<>();
+        Map<Family, BinaryInfo> legacyToRun = new LinkedHashMap<>();
         for (Family f : Family.values()) {
-            first.add(ep.legacyNames(f));
+            planLegacy(f, names.get(f), legacySkipped, legacyToRun);
         }
+        List<StreamedSave> saves = new ArrayList<>();
+        legacyToRun.forEach((f, b) -> saves.add(new StreamedSave(ep.save(b, false, LegacyTables.of(f, names.get(f))),
+                b.name())));
+        List<Call> first = new ArrayList<>();
+        saves.forEach(s -> first.add(s.call()));
         first.add(ep.procFile("/proc/sys/net/ipv6/conf/all/disable_ipv6"));
         if (nftTool.found()) {
             // Not "list tables": in nft 1.0.6 that fetches the whole ruleset (O(rules), 14-19 s at 100k
             // iptables-nft rules) while the chains listing takes 0.5 s and names every table with a chain.
             first.add(ep.nftList("chains"));
         }
-        List<CommandResult> r = ep.runAll(first);
-        Map<Family, CommandResult> names = Map.of(Family.IPV4, r.get(0), Family.IPV6, r.get(1));
-        CommandResult disabled = r.get(2);
+        List<CommandResult> saved = new ArrayList<>(ep.runAll(first));
+        int at = saves.size();
+        CommandResult disabled = saved.get(at);
         Boolean ipv6Disabled = disabled.ok() ? "1".equals(disabled.stdoutText().strip()) : null;
         NftTablesEvidence nftTables = nftTool.found()
-                ? nftTables(r.get(3))
+                ? nftTables(saved.get(at + 1))
                 : new NftTablesEvidence(ReadStatus.MISSING_BINARY, "nft is not in the binary source", List.of());
+        saved.subList(at, saved.size()).clear();
 
-        Map<Family, BackendEvidence> legacySkipped = new LinkedHashMap<>();
-        Map<Family, BinaryInfo> legacyToRun = new LinkedHashMap<>();
-        for (Family f : Family.values()) {
-            planLegacy(f, names.get(f), legacySkipped, legacyToRun);
-        }
         Map<Family, BinaryInfo> nftToRun = new LinkedHashMap<>();
         Map<Family, BackendEvidence> nftSkipped = new LinkedHashMap<>();
         for (Family f : Family.values()) {
@@ -108,20 +116,26 @@ public final class EvidenceCollector {
                 planNft(f, nftTables, nftSkipped, nftToRun);
             }
         }
-        List<Call> saves = new ArrayList<>();
-        legacyToRun.forEach((f, b) -> saves.add(ep.save(b, false, LegacyTables.of(f, names.get(f)))));
-        nftToRun.values().forEach(b -> saves.add(ep.save(b, false, null)));
-        List<CommandResult> saved = saves.isEmpty() ? List.of() : ep.runAll(saves);
+        // Only an nft save older than 1.8.6 is left, after the chains listing said which tables exist.
+        List<StreamedSave> late = new ArrayList<>();
+        nftToRun.values().forEach(b -> late.add(new StreamedSave(ep.save(b, false, null), b.name())));
+        if (!late.isEmpty()) {
+            saves.addAll(late);
+            saved.addAll(ep.runAll(late.stream().map(StreamedSave::call).toList()));
+        }
 
         Map<Family, BackendEvidence> legacy = new LinkedHashMap<>(legacySkipped);
         Map<Family, BackendEvidence> nft = new LinkedHashMap<>(nftSkipped);
         int i = 0;
         for (Map.Entry<Family, BinaryInfo> e : legacyToRun.entrySet()) {
             List<String> kernel = tableNames(names.get(e.getKey()));
-            legacy.put(e.getKey(), fromSave(Backend.LEGACY, e.getKey(), e.getValue(), saved.get(i++), kernel, true));
+            legacy.put(e.getKey(), fromSave(Backend.LEGACY, e.getKey(), e.getValue(), saved.get(i), saves.get(i), kernel,
+                    true));
+            i++;
         }
         for (Map.Entry<Family, BinaryInfo> e : nftToRun.entrySet()) {
-            nft.put(e.getKey(), fromSave(Backend.NFT, e.getKey(), e.getValue(), saved.get(i++), null, null));
+            nft.put(e.getKey(), fromSave(Backend.NFT, e.getKey(), e.getValue(), saved.get(i), saves.get(i), null, null));
+            i++;
         }
         earlySaves.forEach((f, parsed) -> nft.put(f, Detector.join(parsed)));
         List<FamilyEvidence> families = new ArrayList<>();
@@ -189,7 +203,7 @@ public final class EvidenceCollector {
         return ep.flags(save).saveMayCreate();
     }
 
-    private BackendEvidence fromSave(Backend backend, Family f, BinaryInfo binary, CommandResult r,
+    private BackendEvidence fromSave(Backend backend, Family f, BinaryInfo binary, CommandResult r, StreamedSave save,
                                      List<String> kernelTables, Boolean kernelFile) {
         List<Special> specials = new ArrayList<>();
         boolean legacyWarning = false;
@@ -204,18 +218,14 @@ public final class EvidenceCollector {
             return new BackendEvidence(backend, f, failureStatus(r), binary.path(), binary.name() + ": "
                     + r.summary(), kernelTables, kernelFile, List.of(), specials, legacyWarning, 0, null);
         }
-        String text = r.stdoutText();
-        ParseResult parsed = SaveParser.parse(text, binary.name());
+        ParseResult parsed = save.parsed(r);
         Ruleset rules = parsed.ruleset();
         for (SpecialLine s : rules.specials()) {
             specials.add(new Special(kindId(s.kind()), s.table(), s.text(), "stdout"));
         }
         String detail = parsed.ok() ? null
                 : "save output did not parse cleanly: " + parsed.errors().get(0).format();
-        // The parser counted the lines already (a last line without its newline is not one here), unless it failed.
-        int stdoutLines = rules.lineCount() == 0 ? countNewlines(text)
-                : rules.lineCount() - (text.endsWith("\n") ? 0 : 1);
-        int dumpLines = stdoutLines + countNewlines(r.stderrText());
+        int dumpLines = save.newlines() + countNewlines(r.stderrText());
         String savedBy = rules.headers().isEmpty() ? null : describe(rules.headers().get(0));
         return new BackendEvidence(backend, f, ReadStatus.OK, binary.path(), detail, kernelTables, kernelFile,
                 rules.tables().stream().map(EvidenceCollector::summarise).toList(), specials, legacyWarning,

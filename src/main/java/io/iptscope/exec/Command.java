@@ -10,7 +10,7 @@ import java.util.Objects;
  * the whole process tree is killed once it printed nothing and used no CPU for that long (see
  * {@link ProgressWatchdog}); a read that is merely big is never killed.
  */
-public record Command(List<String> argv, byte[] stdin, Duration timeout) {
+public record Command(List<String> argv, byte[] stdin, Duration timeout, OutputTap stdoutTap) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -23,6 +23,10 @@ public record Command(List<String> argv, byte[] stdin, Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
     }
 
+    public Command(List<String> argv, byte[] stdin, Duration timeout) {
+        this(argv, stdin, timeout, null);
+    }
+
     public static Command of(String... argv) {
         return new Command(List.of(argv), null, DEFAULT_TIMEOUT);
     }
@@ -32,11 +36,16 @@ public record Command(List<String> argv, byte[] stdin, Duration timeout) {
     }
 
     public Command withTimeout(Duration newTimeout) {
-        return new Command(argv, stdin, newTimeout);
+        return new Command(argv, stdin, newTimeout, stdoutTap);
     }
 
     public Command withStdin(byte[] input) {
-        return new Command(argv, input, timeout);
+        return new Command(argv, input, timeout, stdoutTap);
+    }
+
+    /** The same command; its stdout is also handed to {@code tap} as it arrives (see {@link OutputTap}). */
+    public Command withStdoutTap(OutputTap tap) {
+        return new Command(argv, stdin, timeout, tap);
     }
 
     /** The same command, run with {@code prefix} in front of its argv (nsenter, sudo, env ...). */
@@ -47,7 +56,7 @@ public record Command(List<String> argv, byte[] stdin, Duration timeout) {
         List<String> joined = new java.util.ArrayList<>(prefix.size() + argv.size());
         joined.addAll(prefix);
         joined.addAll(argv);
-        return new Command(joined, stdin, timeout);
+        return new Command(joined, stdin, timeout, stdoutTap);
     }
 
     /**
@@ -79,6 +88,7 @@ public record Command(List<String> argv, byte[] stdin, Duration timeout) {
         return stdin == null ? null : stdin.clone();
     }
 
+    /** What runs: argv, stdin and timeout; who else sees the output does not make another command. */
     @Override
     public boolean equals(Object o) {
         return o instanceof Command c && argv.equals(c.argv) && Arrays.equals(stdin, c.stdin) && timeout.equals(c.timeout);

@@ -94,8 +94,8 @@ public final class LocalRunner implements CommandRunner {
             return CommandResult.launchFailed(command, e.getMessage(), since(start));
         }
         AtomicLong printed = new AtomicLong();
-        Future<byte[]> out = IO.submit(() -> readAll(process.getInputStream(), printed));
-        Future<byte[]> err = IO.submit(() -> readAll(process.getErrorStream(), printed));
+        Future<byte[]> out = IO.submit(() -> readAll(process.getInputStream(), printed, command.stdoutTap()));
+        Future<byte[]> err = IO.submit(() -> readAll(process.getErrorStream(), printed, null));
         CompletableFuture.runAsync(() -> feed(process.getOutputStream(), command.stdin()), IO);
         Ending ending = await(process, command, new ProgressWatchdog(process.toHandle(), printed, command.timeout()));
         boolean timedOut = ending == Ending.HUNG || ending == Ending.INTERRUPTED;
@@ -270,16 +270,22 @@ public final class LocalRunner implements CommandRunner {
     }
 
     private static byte[] readAll(InputStream in) throws IOException {
-        return readAll(in, new AtomicLong());
+        return readAll(in, new AtomicLong(), null);
     }
 
-    /** Reads to the end, adding each chunk's size to {@code counter} as it arrives (the watchdog's output). */
-    private static byte[] readAll(InputStream in, AtomicLong counter) throws IOException {
+    /**
+     * Reads to the end, adding each chunk's size to {@code counter} as it arrives (the watchdog's output) and
+     * handing it to {@code tap} if there is one.
+     */
+    private static byte[] readAll(InputStream in, AtomicLong counter, OutputTap tap) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(8192);
         byte[] chunk = new byte[65536];
         for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
             buffer.write(chunk, 0, n);
             counter.addAndGet(n);
+            if (tap != null) {
+                tap.accept(chunk, 0, n);
+            }
         }
         return buffer.toByteArray();
     }

@@ -9,7 +9,8 @@ import java.util.RandomAccess;
  * A chain of one table with its {@code -A} rules in file order.
  *
  * <p>Rules are stored packed (offsets into the parsed text, line numbers, counters) and a {@link Rule} is
- * made when asked for: a 500k-rule model then holds a few arrays per chain instead of half a million
+ * made when asked for. The text may have come in chunks (a save parsed while it was read): a chain then keeps the
+ * chunks its rules are in, each with the index of its first rule. a 500k-rule model then holds a few arrays per chain instead of half a million
  * objects, which is what keeps both its heap and the garbage collector's copying small. The parser is the
  * only writer, before the model is published; afterwards a chain never changes.
  */
@@ -19,6 +20,9 @@ public final class Chain {
     public static final String NO_POLICY = "-";
 
     private static final int FIELDS = 3;
+    private static final String[] NO_CHUNKS = {};
+    /** Shared by every chain whose rules are in one chunk: most of them. */
+    private static final int[] FIRST_CHUNK = {0};
 
     private final String name;
     private final String policy;
@@ -27,8 +31,11 @@ public final class Chain {
     private final String source;
     private final int declStart;
     private final int declEnd;
-    /** Per rule: start and end offset of the line in {@link #source}, line number. */
+    /** Per rule: start and end offset of the line in its chunk, line number. */
     private int[] packed = new int[FIELDS * 2];
+    /** The chunks of the rules, in rule order, and the index of each chunk's first rule. */
+    private String[] chunks = NO_CHUNKS;
+    private int[] chunkFirstRule = FIRST_CHUNK;
     /** Per rule; null while no rule had a counters prefix (dumps without -c never allocate it). */
     private Counters[] ruleCounters;
     private int size;
@@ -44,7 +51,16 @@ public final class Chain {
         this.declEnd = declEnd;
     }
 
-    void add(int start, int end, int ruleLine, Counters c) {
+    void add(String chunk, int start, int end, int ruleLine, Counters c) {
+        int last = chunks.length - 1;
+        if (last < 0 || chunks[last] != chunk) {
+            chunks = Arrays.copyOf(chunks, last + 2);
+            chunks[last + 1] = chunk;
+            if (last >= 0) {
+                chunkFirstRule = Arrays.copyOf(chunkFirstRule, last + 2);
+                chunkFirstRule[last + 1] = size;
+            }
+        }
         int base = size * FIELDS;
         if (base + FIELDS > packed.length) {
             packed = Arrays.copyOf(packed, packed.length * 2);
@@ -113,6 +129,7 @@ public final class Chain {
         int start = packed[base];
         int end = packed[base + 1];
         Counters c = ruleCounters != null && i < ruleCounters.length ? ruleCounters[i] : null;
+        String source = chunkOf(i);
         int body = start;
         if (source.charAt(start) == '[') {
             body = source.indexOf(']', start) + 1;
@@ -121,6 +138,14 @@ public final class Chain {
             }
         }
         return new Rule(source, start, end, body, name, packed[base + 2], c, Command.APPEND);
+    }
+
+    private String chunkOf(int rule) {
+        if (chunks.length == 1) {
+            return chunks[0];
+        }
+        int k = Arrays.binarySearch(chunkFirstRule, rule);
+        return chunks[k >= 0 ? k : -k - 2];
     }
 
     private final class Rules extends AbstractList<Rule> implements RandomAccess {

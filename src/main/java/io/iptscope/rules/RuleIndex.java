@@ -78,6 +78,10 @@ public final class RuleIndex {
                 List<Rule> rules = c.rules();
                 for (int k = 0; k < rules.size(); k++, i++) {
                     Rule r = rules.get(k);
+                    if (i > 0 && r.source() != text) {
+                        // Offsets index one text: a save parsed in chunks (SaveParser.Incremental) has several.
+                        throw new IllegalArgumentException("a rule index needs a ruleset parsed from one text");
+                    }
                     text = r.source();
                     chainOf[i] = c;
                     position[i] = k;

@@ -44,11 +44,133 @@ public final class SaveParser {
             return new ParseResult(Ruleset.empty(), List.of());
         }
         try {
-            return new Run(text, source).parse();
+            Run run = new Run(source);
+            run.chunk(text);
+            return run.finish();
         } catch (RuntimeException | StackOverflowError bug) {
-            // Totality is part of the contract: a defect here must surface as an error, not crash a caller.
-            return new ParseResult(Ruleset.empty(),
-                    List.of(new ParseError(source, 1, 1, "internal parser error: " + bug)));
+            return internalError(source, bug);
+        }
+    }
+
+    /** Totality is part of the contract: a defect here must surface as an error, not crash a caller. */
+    private static ParseResult internalError(String source, Throwable bug) {
+        return new ParseResult(Ruleset.empty(), List.of(new ParseError(source, 1, 1, "internal parser error: " + bug)));
+    }
+
+    /**
+     * The same parse fed with UTF-8 bytes as they arrive (a save's output while the save still runs), so that the
+     * parse ends with the read instead of starting after it. Complete lines are parsed at once; the result is the one
+     * {@link #parse} gives for all the bytes. Feeding and finishing may happen on different threads, one at a time.
+     */
+    public static final class Incremental {
+        private final String source;
+        private Run run;
+        private Throwable bug;
+        private byte[] pending = new byte[0];
+        private int pendingLength;
+        private long bytes;
+        private int newlines;
+        private ParseResult result;
+
+        public Incremental(String sourceName) {
+            this.source = sourceName == null ? "-" : sourceName;
+            this.run = new Run(source);
+        }
+
+        /**
+         * Parses the complete lines so far; keeps the rest of the last line for the next call. Bytes after
+         * {@link #finish} (a reader that outlived its command) are not part of the result and are dropped.
+         */
+        public synchronized void feed(byte[] data, int offset, int length) {
+            if (result != null) {
+                return;
+            }
+            bytes += length;
+            int lastNewline = -1;
+            for (int i = offset + length - 1; i >= offset; i--) {
+                if (data[i] == '\n') {
+                    lastNewline = i;
+                    break;
+                }
+            }
+            if (lastNewline < 0) {
+                keep(data, offset, length);
+                return;
+            }
+            for (int i = offset; i <= lastNewline; i++) {
+                if (data[i] == '\n') {
+                    newlines++;
+                }
+            }
+            byte[] lines = data;
+            int from = offset;
+            int to = lastNewline + 1;
+            if (pendingLength > 0) {
+                keep(data, offset, to - offset);
+                lines = pending;
+                from = 0;
+                to = pendingLength;
+                pendingLength = 0;
+            }
+            parse(new String(lines, from, to - from, StandardCharsets.UTF_8));
+            keep(data, lastNewline + 1, offset + length - lastNewline - 1);
+        }
+
+        /** How many bytes were fed. */
+        public synchronized long bytes() {
+            return bytes;
+        }
+
+        /** How many lines the bytes fed so far end (a last line without its newline is not counted). */
+        public synchronized int newlines() {
+            return newlines;
+        }
+
+        /** The result for everything fed: the last line may lack its newline. */
+        public synchronized ParseResult finish() {
+            if (result == null) {
+                if (pendingLength > 0) {
+                    parse(new String(pending, 0, pendingLength, StandardCharsets.UTF_8));
+                    pendingLength = 0;
+                }
+                result = finished();
+                pending = null;
+                run = null;
+            }
+            return result;
+        }
+
+        private ParseResult finished() {
+            if (bug == null) {
+                try {
+                    return run.finish();
+                } catch (RuntimeException | StackOverflowError e) {
+                    bug = e;
+                }
+            }
+            return internalError(source, bug);
+        }
+
+        private void parse(String lines) {
+            if (bug != null) {
+                return;
+            }
+            try {
+                run.chunk(lines);
+            } catch (RuntimeException | StackOverflowError e) {
+                bug = e;
+            }
+        }
+
+        private void keep(byte[] data, int offset, int length) {
+            if (length == 0) {
+                return;
+            }
+            if (pendingLength + length > pending.length) {
+                pending = java.util.Arrays.copyOf(pending, Math.max(pendingLength + length, pending.length * 2));
+            }
+            System.arraycopy(data, offset, pending, pendingLength, length);
+            pendingLength += length;
         }
     }
 
@@ -77,14 +199,16 @@ public final class SaveParser {
         }
     }
 
+    /** One parse; its text comes in chunks of whole lines (the last may lack its newline), rules keep their chunk. */
     private static final class Run {
-        private final String text;
+        /** The chunk being parsed. */
+        private String text;
         /**
          * The text's characters as one byte each, a character over Latin-1 as {@code '?'}: the scans below only
          * compare with ASCII, and a byte array is read several times faster than {@code String.charAt} in the
          * client compiler's code that a command-line run uses (about 40% of a parse was {@code charAt}).
          */
-        private final byte[] latin1;
+        private byte[] latin1;
         private final String source;
         private final List<ParseError> errors = new ArrayList<>();
         private int suppressedErrors;
@@ -95,6 +219,9 @@ public final class SaveParser {
         private final Map<String, String> policies = new HashMap<>();
         private TableBuilder table;
         private int lineNo;
+        /** Whether any character was read, and how many follow the last newline read. */
+        private boolean anyText;
+        private int charsAfterLastNewline;
 
         // Results of scan(), reused for every rule line to avoid allocation.
         private int argCount;
@@ -111,26 +238,33 @@ public final class SaveParser {
         private boolean t0quoted;
         private boolean t1quoted;
 
-        Run(String text, String source) {
-            this.text = text;
-            this.latin1 = oneBytePerChar(text);
+        Run(String source) {
             this.source = source;
         }
 
-        ParseResult parse() {
-            int n = text.length();
+        void chunk(String chunk) {
+            text = chunk;
+            latin1 = oneBytePerChar(chunk);
+            int n = chunk.length();
             int pos = 0;
             while (pos < n) {
-                int nl = text.indexOf('\n', pos);
+                int nl = chunk.indexOf('\n', pos);
                 int end = nl < 0 ? n : nl;
                 lineNo++;
                 line(pos, end);
                 pos = end + 1;
             }
+            if (n > 0) {
+                anyText = true;
+                charsAfterLastNewline = chunk.charAt(n - 1) == '\n' ? 0 : n - (chunk.lastIndexOf('\n') + 1);
+            }
+        }
+
+        ParseResult finish() {
             if (table != null) {
-                boolean endsWithNewline = n > 0 && text.charAt(n - 1) == '\n';
+                boolean endsWithNewline = anyText && charsAfterLastNewline == 0;
                 int line = endsWithNewline || lineNo == 0 ? lineNo + 1 : lineNo;
-                int col = endsWithNewline ? 1 : n - (text.lastIndexOf('\n') + 1) + 1;
+                int col = charsAfterLastNewline + 1;
                 error(line, col, "missing COMMIT for table '" + table.name + "' (started at line " + table.line
                         + ") at end of file");
                 tables.add(table.build(0));
@@ -341,7 +475,7 @@ public final class SaveParser {
             }
             if (argCount >= 2 && !t0quoted && !t1quoted && t0e - t0s == 2 && text.charAt(t0s) == '-'
                     && text.charAt(t0s + 1) == 'A' && !looksLikeOption(t1s, t1e)) {
-                appendTarget(t1s, t1e, t1s - start + 1).add(start, end, lineNo, counters);
+                appendTarget(t1s, t1e, t1s - start + 1).add(text, start, end, lineNo, counters);
                 return;
             }
             generalRule(start, end, body, counters);
@@ -361,7 +495,7 @@ public final class SaveParser {
                 error(lineNo, body - start + 1, "-" + command.letter() + " without a chain name");
             }
             if (command == Command.APPEND && chainName != null) {
-                appendTarget(chainName, chainCol).add(start, end, lineNo, counters);
+                appendTarget(chainName, chainCol).add(text, start, end, lineNo, counters);
                 return;
             }
             String interned = chainName;

@@ -41,6 +41,25 @@ class LocalRunnerTest {
     }
 
     @Test
+    void aTapSeesStdoutAsItArrivesAndTheResultStillHoldsAll() throws Exception {
+        java.io.ByteArrayOutputStream tapped = new java.io.ByteArrayOutputStream();
+        java.util.concurrent.CountDownLatch sawFirst = new java.util.concurrent.CountDownLatch(1);
+        Command c = Command.of("sh", "-c", "seq 1 100000; sleep 1; echo last")
+                .withStdoutTap((data, offset, length) -> {
+                    tapped.write(data, offset, length);
+                    sawFirst.countDown();
+                });
+        java.util.concurrent.CompletableFuture<CommandResult> running =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> runner.run(c));
+        assertTrue(sawFirst.await(5, java.util.concurrent.TimeUnit.SECONDS), "output reached the tap while it ran");
+        assertFalse(running.isDone(), "the tap saw output before the command ended");
+        CommandResult r = running.get();
+        assertTrue(r.ok(), r.summary());
+        assertArrayEquals(r.stdout(), tapped.toByteArray());
+        assertTrue(r.stdoutText().endsWith("100000\nlast\n"));
+    }
+
+    @Test
     void feedsStdin() {
         byte[] input = "line one\nline \"two\"\n".getBytes(StandardCharsets.UTF_8);
         CommandResult r = runner.run(Command.of("cat").withStdin(input));
