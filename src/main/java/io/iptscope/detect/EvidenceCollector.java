@@ -66,8 +66,8 @@ public final class EvidenceCollector {
         // The early saves run as a request of their own, beside the small reads: the legacy saves need only the
         // names files, not the end of an nft save, so on a node with rules in both backends they overlap. Each
         // save is parsed on a side thread as soon as the saves are in.
-        List<StreamedSave> earlyStreams = new ArrayList<>();
-        nftEarly.values().forEach(b -> earlyStreams.add(new StreamedSave(ep.save(b, false, null), b.name())));
+        List<StreamedSave<TableEvidence>> earlyStreams = new ArrayList<>();
+        nftEarly.values().forEach(b -> earlyStreams.add(streamed(b, null)));
         List<Call> early = earlyStreams.stream().map(StreamedSave::call).toList();
         CompletableFuture<List<CommandResult>> earlyRead = early.isEmpty()
                 ? CompletableFuture.completedFuture(List.of())
@@ -89,9 +89,8 @@ public final class EvidenceCollector {
         for (Family f : Family.values()) {
             planLegacy(f, names.get(f), legacySkipped, legacyToRun);
         }
-        List<StreamedSave> saves = new ArrayList<>();
-        legacyToRun.forEach((f, b) -> saves.add(new StreamedSave(ep.save(b, false, LegacyTables.of(f, names.get(f))),
-                b.name())));
+        List<StreamedSave<TableEvidence>> saves = new ArrayList<>();
+        legacyToRun.forEach((f, b) -> saves.add(streamed(b, LegacyTables.of(f, names.get(f)))));
         List<Call> first = new ArrayList<>();
         saves.forEach(s -> first.add(s.call()));
         first.add(ep.procFile("/proc/sys/net/ipv6/conf/all/disable_ipv6"));
@@ -117,8 +116,8 @@ public final class EvidenceCollector {
             }
         }
         // Only an nft save older than 1.8.6 is left, after the chains listing said which tables exist.
-        List<StreamedSave> late = new ArrayList<>();
-        nftToRun.values().forEach(b -> late.add(new StreamedSave(ep.save(b, false, null), b.name())));
+        List<StreamedSave<TableEvidence>> late = new ArrayList<>();
+        nftToRun.values().forEach(b -> late.add(streamed(b, null)));
         if (!late.isEmpty()) {
             saves.addAll(late);
             saved.addAll(ep.runAll(late.stream().map(StreamedSave::call).toList()));
@@ -203,7 +202,13 @@ public final class EvidenceCollector {
         return ep.flags(save).saveMayCreate();
     }
 
-    private BackendEvidence fromSave(Backend backend, Family f, BinaryInfo binary, CommandResult r, StreamedSave save,
+    /** A save parsed and summarised table by table while it runs. */
+    private StreamedSave<TableEvidence> streamed(BinaryInfo save, LegacyTables legacy) {
+        return new StreamedSave<>(ep.save(save, false, legacy), save.name(), EvidenceCollector::summarise);
+    }
+
+    private BackendEvidence fromSave(Backend backend, Family f, BinaryInfo binary, CommandResult r,
+                                     StreamedSave<TableEvidence> save,
                                      List<String> kernelTables, Boolean kernelFile) {
         List<Special> specials = new ArrayList<>();
         boolean legacyWarning = false;
@@ -228,7 +233,7 @@ public final class EvidenceCollector {
         int dumpLines = save.newlines() + countNewlines(r.stderrText());
         String savedBy = rules.headers().isEmpty() ? null : describe(rules.headers().get(0));
         return new BackendEvidence(backend, f, ReadStatus.OK, binary.path(), detail, kernelTables, kernelFile,
-                rules.tables().stream().map(EvidenceCollector::summarise).toList(), specials, legacyWarning,
+                save.perTable(), specials, legacyWarning,
                 dumpLines, savedBy);
     }
 

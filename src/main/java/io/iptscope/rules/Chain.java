@@ -9,10 +9,11 @@ import java.util.RandomAccess;
  * A chain of one table with its {@code -A} rules in file order.
  *
  * <p>Rules are stored packed (offsets into the parsed text, line numbers, counters) and a {@link Rule} is
- * made when asked for. The text may have come in chunks (a save parsed while it was read): a chain then keeps the
- * chunks its rules are in, each with the index of its first rule. a 500k-rule model then holds a few arrays per chain instead of half a million
+ * made when asked for: a 500k-rule model then holds a few arrays per chain instead of half a million
  * objects, which is what keeps both its heap and the garbage collector's copying small. The parser is the
- * only writer, before the model is published; afterwards a chain never changes.
+ * only writer, before the model is published; afterwards a chain never changes. The text may have come in
+ * chunks (a save parsed while it was read): a chain then keeps the chunks its rules are in, each with the index
+ * of its first rule.
  */
 public final class Chain {
 

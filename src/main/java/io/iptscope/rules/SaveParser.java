@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Reads iptables-save output and iptables-restore input with the rules of iptables-restore (iptables
@@ -44,7 +45,7 @@ public final class SaveParser {
             return new ParseResult(Ruleset.empty(), List.of());
         }
         try {
-            Run run = new Run(source);
+            Run run = new Run(source, t -> { });
             run.chunk(text);
             return run.finish();
         } catch (RuntimeException | StackOverflowError bug) {
@@ -73,8 +74,16 @@ public final class SaveParser {
         private ParseResult result;
 
         public Incremental(String sourceName) {
+            this(sourceName, t -> { });
+        }
+
+        /**
+         * @param onTable gets each table as soon as it is complete (in file order, on the feeding thread), so that
+         *                work on a table can go on while the rest is read; it must not throw
+         */
+        public Incremental(String sourceName, Consumer<Table> onTable) {
             this.source = sourceName == null ? "-" : sourceName;
-            this.run = new Run(source);
+            this.run = new Run(source, onTable);
         }
 
         /**
@@ -210,6 +219,7 @@ public final class SaveParser {
          */
         private byte[] latin1;
         private final String source;
+        private final Consumer<Table> onTable;
         private final List<ParseError> errors = new ArrayList<>();
         private int suppressedErrors;
         private final List<SaveHeader> headers = new ArrayList<>();
@@ -238,8 +248,15 @@ public final class SaveParser {
         private boolean t0quoted;
         private boolean t1quoted;
 
-        Run(String source) {
+        Run(String source, Consumer<Table> onTable) {
             this.source = source;
+            this.onTable = onTable;
+        }
+
+        /** A table is complete: committed, cut off by the next one, or at the end. */
+        private void ended(Table t) {
+            tables.add(t);
+            onTable.accept(t);
         }
 
         void chunk(String chunk) {
@@ -267,7 +284,7 @@ public final class SaveParser {
                 int col = charsAfterLastNewline + 1;
                 error(line, col, "missing COMMIT for table '" + table.name + "' (started at line " + table.line
                         + ") at end of file");
-                tables.add(table.build(0));
+                ended(table.build(0));
             }
             if (suppressedErrors > 0) {
                 errors.add(new ParseError(source, lineNo, 1, "... and " + suppressedErrors + " more errors"));
@@ -336,7 +353,7 @@ public final class SaveParser {
             if (table != null) {
                 error(lineNo, 1, "table '" + table.name + "' (line " + table.line + ") is not committed before this *"
                         + " line");
-                tables.add(table.build(0));
+                ended(table.build(0));
             }
             int nameEnd = tokenEnd(start + 1, end);
             if (nameEnd == start + 1) {
@@ -353,7 +370,7 @@ public final class SaveParser {
                 error(lineNo, 1, "COMMIT without a *table line before it");
                 return;
             }
-            tables.add(table.build(lineNo));
+            ended(table.build(lineNo));
             table = null;
         }
 
