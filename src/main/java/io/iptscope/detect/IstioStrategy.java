@@ -17,15 +17,11 @@ import java.util.Optional;
  */
 public final class IstioStrategy implements Strategy {
 
-    private final String forceBinary;
+    /** The variant {@code FORCE_IPTABLES_BINARY} names; null when it is unset. */
+    private final Variant forced;
 
-    public IstioStrategy() {
-        this(null);
-    }
-
-    /** @param forceBinary the value of {@code FORCE_IPTABLES_BINARY}, or null when unset */
-    public IstioStrategy(String forceBinary) {
-        this.forceBinary = forceBinary;
+    public IstioStrategy(Optional<Variant> forced) {
+        this.forced = forced.orElse(null);
     }
 
     static final int EXISTING_RULES_MIN_NEWLINES = 3;
@@ -46,7 +42,7 @@ public final class IstioStrategy implements Strategy {
         Trace trace = new Trace();
         BackendEvidence legacy = obs.evidence().of(Backend.LEGACY, f);
         BackendEvidence nft = obs.evidence().of(Backend.NFT, f);
-        if (forceBinary != null) {
+        if (forced != null) {
             return forced(obs, f, trace);
         }
 
@@ -89,9 +85,9 @@ public final class IstioStrategy implements Strategy {
     }
 
     private Verdict forced(Observation obs, Family f, Trace trace) {
-        Variant v = DetectOptions.forcedVariant(forceBinary).orElseThrow();
+        Variant v = forced;
         String name = f.toolPrefix() + v.suffix();
-        trace.observe("FORCE_IPTABLES_BINARY=" + forceBinary + ": Istio runs " + name + " and skips detection");
+        trace.observe("FORCE_IPTABLES_BINARY=iptables" + v.suffix() + ": Istio runs " + name + " and skips detection");
         BackendEvidence e = v == Variant.PLAIN ? null : obs.evidence().of(v.backend().orElseThrow(), f);
         BinaryInfo base = obs.binaries().get(f, v, ToolKind.BASE);
         if (e != null ? !usable(obs.binaries(), f, v, e, trace) : !base.found()) {

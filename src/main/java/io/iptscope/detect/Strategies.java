@@ -20,7 +20,7 @@ public final class Strategies {
         return List.of(
             new IptscopeStrategy(),
             new SeedStrategy(),
-            new IstioStrategy(options.istioForceBinary()),
+            new IstioStrategy(options.istioForcedVariant()),
             new WrappersStrategy(WrappersStrategy.Generation.V1),
             new WrappersStrategy(WrappersStrategy.Generation.V2),
             new WrappersStrategy(WrappersStrategy.Generation.V3),

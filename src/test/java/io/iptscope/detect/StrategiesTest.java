@@ -112,7 +112,7 @@ class StrategiesTest {
         @Test
         void forceIptablesBinaryOverridesTheLineCount() {
             Observation o = obs(bins(NFT, "1.8.9"), evidence().rules(LEGACY, IPV4, 10).rules(LEGACY, IPV6, 10));
-            Strategy forced = new IstioStrategy("iptables-nft");
+            Strategy forced = new IstioStrategy(new DetectOptions("iptables-nft", false).istioForcedVariant());
             Verdict v4 = forced.decide(o, IPV4);
             assertVerdict(VerdictBackend.NFT, Basis.OVERRIDE, v4);
             assertEquals("iptables-nft", v4.binary().name());
@@ -124,7 +124,7 @@ class StrategiesTest {
         @Test
         void aForcedBinaryTheSourceLacksFailsInsteadOfFallingBack() {
             Observation o = obs(bins(NFT, "1.8.9").withoutVariant(Variant.LEGACY), evidence());
-            Verdict v = new IstioStrategy("iptables-legacy").decide(o, IPV4);
+            Verdict v = new IstioStrategy(new DetectOptions("iptables-legacy", false).istioForcedVariant()).decide(o, IPV4);
             assertVerdict(VerdictBackend.NONE, Basis.OVERRIDE, v);
             assertTrue(traceMentions(v, "Istio fails instead of falling back"), v.trace().toString());
         }
