@@ -27,6 +27,10 @@ public sealed interface BinarySource {
     record ProcessPath() implements BinarySource {
         @Override
         public List<String> directories(CommandRunner runner) {
+            java.util.Optional<String> known = runner.knownPath();
+            if (known.isPresent()) {
+                return split(known.get());
+            }
             CommandResult r = runner.run(Command.of("printenv", "PATH"));
             return r.ok() ? split(r.stdoutText().strip()) : List.of("/usr/local/sbin", "/usr/local/bin",
                     "/usr/sbin", "/usr/bin", "/sbin", "/bin");

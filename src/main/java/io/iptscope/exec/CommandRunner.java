@@ -25,6 +25,14 @@ public interface CommandRunner {
     String host();
 
     /**
+     * The PATH this runner's commands see, when the runner sets it itself (a local runner); empty when only a
+     * command could tell (sudo resets it, a remote host has its own).
+     */
+    default java.util.Optional<String> knownPath() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Starts a long-running command and hands each line of its stdout to {@code onLine} (on a reader
      * thread) until it ends or is stopped. {@link Command#timeout()} does not apply.
      */

@@ -74,6 +74,11 @@ public final class LocalRunner implements CommandRunner {
     }
 
     @Override
+    public java.util.Optional<String> knownPath() {
+        return java.util.Optional.of(path);
+    }
+
+    @Override
     public CommandResult run(Command command) {
         long start = System.nanoTime();
         List<String> argv = new ArrayList<>(command.argv());

@@ -58,6 +58,11 @@ public final class RecordingRunner implements CommandRunner {
         return delegate.host();
     }
 
+    @Override
+    public java.util.Optional<String> knownPath() {
+        return delegate.knownPath();
+    }
+
     public CommandLog log() {
         return log;
     }

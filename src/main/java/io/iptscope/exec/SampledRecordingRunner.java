@@ -41,4 +41,9 @@ public final class SampledRecordingRunner implements CommandRunner {
     public String host() {
         return delegate.host();
     }
+
+    @Override
+    public java.util.Optional<String> knownPath() {
+        return delegate.knownPath();
+    }
 }

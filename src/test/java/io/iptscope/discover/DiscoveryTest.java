@@ -25,6 +25,29 @@ class DiscoveryTest {
     private final Discovery discovery = new Discovery(new LocalRunner(), Duration.ofSeconds(5));
 
     @Test
+    void thePathOfALocalRunnerIsKnownWithoutAskingAndThatOfSudoIsAsked() {
+        io.iptscope.exec.CommandLog log = new io.iptscope.exec.CommandLog();
+        List<String> dirs = new BinarySource.ProcessPath().directories(
+                new io.iptscope.exec.RecordingRunner(new LocalRunner("/opt/x/bin:/usr/bin"), log));
+        assertEquals(List.of("/opt/x/bin", "/usr/bin", "/usr/sbin", "/sbin"), dirs);
+        assertTrue(log.snapshot().isEmpty(), "no command ran: " + log.snapshot());
+        io.iptscope.exec.CommandRunner sudoLike = new io.iptscope.exec.CommandRunner() {
+            @Override
+            public io.iptscope.exec.CommandResult run(io.iptscope.exec.Command command) {
+                return new LocalRunner("/usr/bin").run(command);
+            }
+
+            @Override
+            public String host() {
+                return "local";
+            }
+        };
+        assertEquals(List.of("/usr/bin", "/usr/sbin", "/sbin"), new BinarySource.ProcessPath().directories(
+                new io.iptscope.exec.RecordingRunner(sudoLike, log)));
+        assertEquals(List.of("printenv", "PATH"), log.snapshot().get(0).argv());
+    }
+
+    @Test
     void findsAllNamesOnThisMachineWithChainsVersionsAndModes() {
         Requirements.requireBinaries("iptables", "iptables-legacy", "iptables-nft", "ip6tables", "xtables-legacy-multi",
                 "xtables-nft-multi", "nft");
