@@ -93,9 +93,9 @@ if [ ! -f "$work/runtime/lib/libglassgtk3.so" ]; then
   exit 1
 fi
 
-# Two launchers, as bin/iptscope starts the window and the command line (why is said there): bin/iptscope with
-# its jvm_flags for the window, bin/iptscope-cli with its cli_flags for every other run; /usr/bin/iptscope
-# (packaging/linux/iptscope-command) picks one. Each starts from the class-data-sharing archive
+# Two launchers, as bin/iptscope starts the window and the command line (why is said there): iptscope with
+# bin/iptscope's jvm_flags for the window, iptscope-cli with its cli_flags for every other run;
+# /usr/bin/iptscope (packaging/linux/iptscope-command) picks one. Each starts from the class-data-sharing archive
 # appcds-install.sh writes next to the jars under the launcher's name ($APPDIR: jpackage's).
 flags() { sed -n "s/^$1=(\\(.*\\))\$/\\1/p" bin/iptscope; }
 cds_options() { echo "-XX:SharedArchiveFile=\$APPDIR/$1.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"; }
