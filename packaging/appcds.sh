@@ -67,7 +67,7 @@ list() {
   local classlist="$build/$1.classlist"
   shift
   cat "$@" 2>/dev/null | grep -v -e '^#' -e 'io/iptscope/ui/StartupTraining' -e 'io/iptscope/ui/Fx[ $]' \
-    -e 'io/iptscope/ui/Fx$' -e 'glass/ui/monocle' -e '\$Proxy' | awk '!seen[$0]++' > "$classlist" || true
+    -e 'io/iptscope/ui/Fx$' -e 'glass/ui/monocle' -e '/\$Proxy[0-9]' | awk '!seen[$0]++' > "$classlist" || true
   if [ ! -s "$classlist" ]; then
     echo "appcds: no class list was written for $1; bin/iptscope starts it without an archive" >&2
     rm -f "$classlist"
