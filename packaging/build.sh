@@ -48,12 +48,15 @@ out="$build/packages"
 rm -rf "$work" "$out"
 mkdir -p "$work/input" "$out"
 
-# The app jar and every runtime jar except JavaFX, which goes into the runtime image; the class list of
-# packaging/appcds.sh, from which the package's postinst writes the class-data-sharing archive.
+# The app jar and every runtime jar except JavaFX, which goes into the runtime image; the class lists of
+# packaging/appcds.sh (the window's and the command line's), from which the package's postinst writes the
+# class-data-sharing archives.
 cp "$jar" "$work/input/"
-if [ -s "$build/iptscope.classlist" ]; then
-  cp "$build/iptscope.classlist" "$work/input/"
-fi
+for classlist in "$build"/iptscope.classlist "$build"/iptscope-cli.classlist; do
+  if [ -s "$classlist" ]; then
+    cp "$classlist" "$work/input/"
+  fi
+done
 for lib in "$build"/lib/*.jar; do
   case "$(basename "$lib")" in
     javafx-*) ;;
@@ -90,17 +93,22 @@ if [ ! -f "$work/runtime/lib/libglassgtk3.so" ]; then
   exit 1
 fi
 
-# The installed launcher starts with bin/iptscope's JVM flags (its jvm_flags line: why is said there), and
-# from the class-data-sharing archive appcds-install.sh writes next to the jars ($APPDIR: jpackage's).
+# Two launchers, as bin/iptscope starts the window and the command line (why is said there): iptscope with
+# bin/iptscope's jvm_flags for the window, iptscope-cli with its cli_flags for every other run;
+# /usr/bin/iptscope (packaging/linux/iptscope-command) picks one. Each starts from the class-data-sharing archive
+# appcds-install.sh writes next to the jars under the launcher's name ($APPDIR: jpackage's).
+flags() { sed -n "s/^$1=(\\(.*\\))\$/\\1/p" bin/iptscope; }
+cds_options() { echo "-XX:SharedArchiveFile=\$APPDIR/$1.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"; }
+echo "java-options=$(flags cli_flags) $(cds_options "$name-cli")" > "$work/cli.properties"
 jpackage --type app-image --dest "$work/image" --name "$name" --app-version "$version" \
   --vendor "$vendor" --description "$summary" \
   --input "$work/input" --main-jar "$(basename "$jar")" --main-class "$main_class" \
   --runtime-image "$work/runtime" --icon packaging/icons/iptscope-512.png \
-  $(sed -n 's/^jvm_flags=(\(.*\))$/\1/p' bin/iptscope | tr ' ' '\n' | sed 's/^/--java-options /' | paste -sd' ') \
-  --java-options '-XX:SharedArchiveFile=$APPDIR/iptscope.jsa' --java-options -Xlog:cds=off \
-  --java-options -Xlog:cds+dynamic=off
+  $(echo "$(flags jvm_flags) $(cds_options "$name")" | tr ' ' '\n' | sed 's/^/--java-options /' | paste -sd' ') \
+  --add-launcher "$name-cli=$work/cli.properties"
 app="$work/image/$name"
 install -m 755 packaging/linux/appcds-install.sh "$app/lib/appcds-install.sh"
+install -m 644 packaging/window-run.sh "$app/lib/window-run.sh"
 
 # What goes outside /opt/iptscope, owned by the package: the command on PATH, the menu entry, the icons.
 share="$work/share"
@@ -109,8 +117,7 @@ for size in $icon_sizes; do
   install -D -m 644 "packaging/icons/iptscope-$size.png" "$share/usr/share/icons/hicolor/${size}x${size}/apps/iptscope.png"
 done
 install -D -m 644 packaging/icons/iptscope.svg "$share/usr/share/icons/hicolor/scalable/apps/iptscope.svg"
-mkdir -p "$share/usr/bin"
-ln -s "/opt/$name/bin/$name" "$share/usr/bin/$name"
+install -D -m 755 packaging/linux/iptscope-command "$share/usr/bin/$name"
 
 common=(--app-image "$app" --dest "$work/jpackage-out" --name "$name" --app-version "$version"
   --linux-app-release "$release" --vendor "$vendor" --description "$summary" --license-file LICENSE

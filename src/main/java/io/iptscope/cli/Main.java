@@ -7,6 +7,7 @@ import io.iptscope.ui.GuiLauncher;
 import io.iptscope.ui.GuiOptions;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -34,6 +35,9 @@ public final class Main implements Runnable {
             WatchCommand.class, CheckCommand.class, ShowCommand.class, DiffCommand.class, GraphCommand.class,
             HostsCommand.class, GuiCommand.class);
 
+    /** Options of the top command alone; with -V or --version among them, no subcommand's model is needed. */
+    private static final Set<String> VERSION_RUN = Set.of("-V", "--version", "--verbose");
+
     public static void main(String[] args) {
         ProgressLine.installOnTerminal();
         if (args.length == 0) {
@@ -56,24 +60,36 @@ public final class Main implements Runnable {
     }
 
     /**
-     * The command line {@code args} need: only the subcommand they name, when they name one. picocli builds the model
-     * of every registered command by reflection (its classes are too old for the class-data-sharing archive), which
-     * was 0.1-0.3 s of every run with all of them; help, a typo or no subcommand get all.
+     * The command line {@code args} need: only the subcommand they name, when they name one, and none for the
+     * version. picocli builds the model of every registered command by reflection (its Java 5 classes are verified
+     * at every start, archived or not), which was 0.1-0.3 s of every run with all of them; help, a typo or no
+     * subcommand get all.
      */
     static CommandLine commandLine(String[] args) {
+        if (Arrays.stream(args).anyMatch(a -> a.equals("-V") || a.equals("--version"))
+                && Arrays.stream(args).allMatch(VERSION_RUN::contains)) {
+            return commandLine(List.of());
+        }
         String first = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
         return commandLine(SUBCOMMANDS.stream()
                 .filter(c -> c.getAnnotation(Command.class).name().equals(first)).findFirst()
                 .map(List::<Class<?>>of).orElse(SUBCOMMANDS));
     }
 
+    /**
+     * The strategy and the handler are classes, not method references, and the subcommands are added in a loop: a
+     * lambda implementing or capturing one of picocli's (Java 5) types links it while the class-data-sharing
+     * archive is written, which then leaves it and picocli's CommandLine out (read and parsed at every start).
+     */
     private static CommandLine commandLine(List<Class<?>> subcommands) {
         CommandLine cl = new CommandLine(new Main());
-        subcommands.forEach(cl::addSubcommand);
+        for (Class<?> subcommand : subcommands) {
+            cl.addSubcommand(subcommand);
+        }
         return cl.setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionStrategy(Main::executeAndDisconnect)
+                .setExecutionStrategy(new ExecuteAndDisconnect())
                 .setExitCodeExceptionMapper(new ExitCodes())
-                .setExecutionExceptionHandler(Main::failure);
+                .setExecutionExceptionHandler(new Failure());
     }
 
     /**
@@ -81,8 +97,11 @@ public final class Main implements Runnable {
      * anything else is a bug: logged with its stack trace and reported with the log file's name. The exit code
      * comes from {@link ExitCodes}.
      */
-    private static int failure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
-        return failure(e, cl.getErr(), cl.getExitCodeExceptionMapper());
+    private static final class Failure implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+            return failure(e, cl.getErr(), cl.getExitCodeExceptionMapper());
+        }
     }
 
     private static int failure(Exception e, java.io.PrintWriter err, CommandLine.IExitCodeExceptionMapper codes) {
@@ -106,22 +125,28 @@ public final class Main implements Runnable {
     }
 
     /** Runs the command, then ends the ssh master connection its {@code --ssh} opened, whatever happened. */
-    private static int executeAndDisconnect(CommandLine.ParseResult parsed) {
-        boolean verbose = false;
-        for (CommandLine.ParseResult p = parsed; p != null; p = p.hasSubcommand() ? p.subcommand() : null) {
-            verbose |= p.hasMatchedOption("--verbose");
-        }
-        Logging.configure(verbose);
-        LOG.log(System.Logger.Level.DEBUG, () -> "iptscope " + ToolVersion.get() + ": " + String.join(" ",
-                parsed.originalArgs()));
-        try {
-            return new CommandLine.RunLast().execute(parsed);
-        } finally {
-            CommandLine.ParseResult last = parsed;
-            while (last.hasSubcommand()) {
-                last = last.subcommand();
+    private static final class ExecuteAndDisconnect implements CommandLine.IExecutionStrategy {
+        @Override
+        public int execute(CommandLine.ParseResult parsed) {
+            boolean verbose = false;
+            for (CommandLine.ParseResult p = parsed; p != null; p = p.hasSubcommand() ? p.subcommand() : null) {
+                verbose |= p.hasMatchedOption("--verbose");
             }
-            closeHosts(last.commandSpec());
+            Logging.configure(verbose);
+            // No lambda capturing picocli's ParseResult: the archive cannot hold it, so it would be spun at every start.
+            if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+                LOG.log(System.Logger.Level.DEBUG, "iptscope " + ToolVersion.get() + ": " + String.join(" ",
+                        parsed.originalArgs()));
+            }
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } finally {
+                CommandLine.ParseResult last = parsed;
+                while (last.hasSubcommand()) {
+                    last = last.subcommand();
+                }
+                closeHosts(last.commandSpec());
+            }
         }
     }
 
