@@ -1,6 +1,10 @@
 package io.iptscope.rules;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 
 /**
@@ -14,9 +18,26 @@ final class KeyedHash {
     private static final long K1;
 
     static {
-        ByteBuffer key = ByteBuffer.wrap(new SecureRandom().generateSeed(16));
+        ByteBuffer key = ByteBuffer.wrap(key());
         K0 = key.getLong();
         K1 = key.getLong();
+    }
+
+    /**
+     * From the kernel's random source: the JCA's SecureRandom would load some fifty provider classes into every
+     * command-line run for these 16 bytes; it stays the fallback where /dev/urandom cannot be read.
+     */
+    private static byte[] key() {
+        try (InputStream in = Files.newInputStream(Path.of("/dev/urandom"))) {
+            byte[] key = in.readNBytes(16);
+            if (key.length == 16) {
+                return key;
+            }
+        } catch (IOException e) {
+            System.getLogger(KeyedHash.class.getName()).log(System.Logger.Level.DEBUG,
+                    "/dev/urandom unreadable, hash key from SecureRandom", e);
+        }
+        return new SecureRandom().generateSeed(16);
     }
 
     private KeyedHash() {
