@@ -64,8 +64,8 @@ public final class EvidenceCollector {
             binaries.saveBinaryFor(Backend.NFT, f).filter(b -> !mayWrite(b)).ifPresent(b -> nftEarly.put(f, b));
         }
         // The early saves run as a request of their own, beside the small reads: the legacy saves need only the
-        // names files, not the end of an nft save, so on a node with rules in both backends they overlap. Each
-        // save is parsed on a side thread as soon as the saves are in.
+        // names files, not the end of an nft save, so on a node with rules in both backends they overlap. Every
+        // save is parsed and summarised while it runs (StreamedSave); an early one is finished on a side thread.
         List<StreamedSave<TableEvidence>> earlyStreams = new ArrayList<>();
         nftEarly.values().forEach(b -> earlyStreams.add(streamed(b, null)));
         List<Call> early = earlyStreams.stream().map(StreamedSave::call).toList();
