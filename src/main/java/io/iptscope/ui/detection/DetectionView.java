@@ -20,7 +20,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The detection overview: verdict per family, findings, then strategies, backends, binary matrix and nftables
+ * The detection overview: verdict per family, then findings, strategies, backends, binary matrix and nftables
  * tables, which join the window right after its first frame (issue 13, start fast).
  */
 public final class DetectionView {
