@@ -2,6 +2,7 @@ package io.iptscope.ui;
 
 import io.iptscope.remote.HostStore;
 import io.iptscope.remote.Hosts;
+import io.iptscope.ui.common.FirstFrame;
 import io.iptscope.ui.main.FxPrompts;
 import io.iptscope.ui.main.MainView;
 import io.iptscope.ui.main.MainViewModel;
@@ -41,17 +42,10 @@ public final class IptscopeApp extends Application {
             // The binaries first: choosing the target then detects it with them.
             window.model().binarySourceProperty().set(options.binaries());
             // The window paints first; on two busy cores a detection started at once would delay the first frame.
-            Scene scene = window.scene();
-            scene.addPostLayoutPulseListener(new Runnable() {
-                @Override
-                public void run() {
-                    scene.removePostLayoutPulseListener(this);
-                    Platform.runLater(() -> {
-                        window.model().select(options.target());
-                        window.model().refreshTargets();
-                        window.model().detect();
-                    });
-                }
+            FirstFrame.then(window.scene(), () -> {
+                window.model().select(options.target());
+                window.model().refreshTargets();
+                window.model().detect();
             });
         }
     }

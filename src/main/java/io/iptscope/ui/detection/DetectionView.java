@@ -4,6 +4,7 @@ import io.iptscope.detect.Finding;
 import io.iptscope.detect.Severity;
 import io.iptscope.detect.TraceStep;
 import io.iptscope.ui.common.Columns;
+import io.iptscope.ui.common.FirstFrame;
 import io.iptscope.ui.common.Fxml;
 import io.iptscope.ui.common.Styles;
 import java.util.function.Function;
@@ -18,7 +19,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The detection overview: verdict per family, strategies, findings, binary matrix, backends. */
+/**
+ * The detection overview: verdict per family, then findings, strategies, backends, binary matrix and nftables
+ * tables, which join the window right after its first frame (issue 13, start fast).
+ */
 public final class DetectionView {
 
     private final DetectionViewModel model;
@@ -34,6 +38,9 @@ public final class DetectionView {
     @FXML private TableView<BackendRow> backendTable;
     @FXML private TableView<NftTableRow> nftTable;
     @FXML private VBox pipelineBox;
+    @FXML private ScrollPane scroll;
+    @FXML private VBox content;
+    @FXML private VBox rest;
 
     public DetectionView(DetectionViewModel model) {
         this.model = model;
@@ -116,6 +123,7 @@ public final class DetectionView {
                 Columns.wrapped("Base chains", 700, NftTableRow::baseChains)));
         nftTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         nftTable.setPlaceholder(new Label("No nftables tables"));
+        FirstFrame.whenShown(scroll, () -> content.getChildren().add(rest));
     }
 
     private static String join(String a, String b) {

@@ -14,6 +14,7 @@ import io.iptscope.ui.restore.RestoreView;
 import io.iptscope.ui.restore.RestoreViewModel;
 import io.iptscope.ui.restore.SaveView;
 import io.iptscope.ui.restore.SaveViewModel;
+import io.iptscope.ui.common.FirstFrame;
 import io.iptscope.ui.common.Fxml;
 import io.iptscope.ui.diff.DiffView;
 import io.iptscope.ui.contexts.ContextsView;
@@ -48,6 +49,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -78,20 +80,25 @@ public final class MainView {
 
     private final MainViewModel model;
     private final DetectionViewModel detectionModel = new DetectionViewModel();
-    private final CommandLogView logView;
+    private final CommandLogViewModel logModel;
     private final RulesViewModel rulesModel;
-    private final RulesView rulesView;
-    private final DiffViewModel diffModel;
     private final WatchViewModel watchModel;
     private final ContextsViewModel contextsModel;
-    /** Made on first use (issue 13, start fast): their tabs are not shown at start and their models start empty. */
+    /**
+     * Made on first use (issue 13, start fast): the command log joins the window right after its first frame, the
+     * tabs are not shown at start, and the snapshot store's JSON mapper alone took ~7% of the window's making.
+     */
+    private CommandLogView logView;
+    private RulesView rulesView;
     private DiffView diffView;
     private WatchView watchView;
     private ContextsView contextsView;
-    private final RestoreViewModel restoreModel;
-    private final SaveViewModel saveModel;
+    private SnapshotStore store;
+    private DiffViewModel diffModel;
+    private RestoreViewModel restoreModel;
+    private SaveViewModel saveModel;
     private final List<AppAction> actions = new ArrayList<>();
-    private final Map<Tab, Node> tabContent = new LinkedHashMap<>();
+    private final List<Runnable> afterFirstFrame = new ArrayList<>();
     /** An Alt+key shortcut ran: the coming Alt release must not focus the menu bar. */
     private boolean altShortcutFired;
 
@@ -120,16 +127,10 @@ public final class MainView {
 
     public MainView(MainViewModel model) {
         this.model = model;
-        this.logView = new CommandLogView(new CommandLogViewModel(model.session().log(), model.tasks().ui()));
+        this.logModel = new CommandLogViewModel(model.session().log(), model.tasks().ui());
         this.rulesModel = new RulesViewModel(model.tasks());
-        this.rulesView = new RulesView(rulesModel, model.tasks(), this::loadLiveRules);
-        SnapshotStore store = SnapshotStore.defaultStore();
-        this.diffModel = new DiffViewModel(model.tasks(), store);
         this.watchModel = new WatchViewModel(model.tasks());
         this.contextsModel = new ContextsViewModel(model.tasks());
-        this.restoreModel = new RestoreViewModel(model.tasks(), store, TransactionStore.beside(store),
-                model.readOnlyProperty());
-        this.saveModel = new SaveViewModel(model.tasks(), store);
         Fxml.load(this);
     }
 
@@ -146,7 +147,15 @@ public final class MainView {
     }
 
     public TableView<?> commandLogTable() {
-        return logView.table();
+        return logView().table();
+    }
+
+    private RulesView rulesView() {
+        if (rulesView == null) {
+            rulesView = new RulesView(rulesModel, model.tasks(), this::loadLiveRules);
+            rulesView.offline(offlineName(model.reportProperty().get()));
+        }
+        return rulesView;
     }
 
     public WatchView watchView() {
@@ -213,9 +222,9 @@ public final class MainView {
         detectionTab.setContent(new DetectionView(detectionModel).node());
         model.reportProperty().addListener((o, was, now) -> detectionModel.show(now));
         // JavaFX styles and skins the content of every tab, shown or not: the first frame waits only for the
-        // selected one (issue 13, start fast). The rule browser exists from the start: its model reads the rules
-        // after every live detection and the view follows it.
-        showOnFirstSelection(rulesTab, rulesView::node);
+        // selected one (issue 13, start fast). The rule browser's model exists from the start and reads the rules
+        // after every live detection; its view starts from the model's state when the tab is first shown.
+        showOnFirstSelection(rulesTab, () -> rulesView().node());
         showOnFirstSelection(diffTab, () -> diffView().node());
         showOnFirstSelection(watchTab, () -> watchView().node());
         showOnFirstSelection(contextsTab, () -> contextsView().node());
@@ -224,7 +233,9 @@ public final class MainView {
         model.reportProperty().addListener((o, was, now) -> followLiveReport(now));
         // One target of truth: a saved report or the sample holds no rules, so no tab shows those of a live read.
         model.reportProperty().addListener((o, was, now) -> {
-            rulesView.offline(offlineName(now));
+            if (rulesView != null) {
+                rulesView.offline(offlineName(now));
+            }
             if (diffView != null) {
                 diffView.offline(offlineName(now));
             }
@@ -237,21 +248,20 @@ public final class MainView {
         });
         rulesModel.backendProperty().addListener((o, was, now) -> readOnChoice());
         rulesModel.familyProperty().addListener((o, was, now) -> readOnChoice());
-        split.getItems().add(logView.node());
+        afterFirstFrame.add(this::showLog);
 
         hostPicker.setItems(model.hosts());
         hostPicker.valueProperty().bindBidirectional(model.hostProperty());
-        hostPicker.setTooltip(new Tooltip("This machine, or a saved SSH host (your ~/.ssh/config, agent and keys apply)"));
+        tip(hostPicker, "This machine, or a saved SSH host (your ~/.ssh/config, agent and keys apply)");
         addHostButton.setOnAction(e -> askForHost());
         connectionLabel.textProperty().bind(model.connectionProperty().map(c -> "Connection: " + c));
         targetPicker.setItems(model.targets());
         targetPicker.valueProperty().bindBidirectional(model.targetProperty());
-        targetPicker.setTooltip(new Tooltip("The network namespace to inspect (Ctrl+R lists them again)"));
+        tip(targetPicker, "The network namespace to inspect (Ctrl+R lists them again)");
         namespacesButton.setOnAction(e -> model.refreshTargets());
-        namespacesButton.setTooltip(new Tooltip("List the host, named and process namespaces (Ctrl+R)"));
+        tip(namespacesButton, "List the host, named and process namespaces (Ctrl+R)");
         binarySource.textProperty().bindBidirectional(model.binarySourceProperty());
-        binarySource.setTooltip(new Tooltip("PATH, or directories separated by ':' (e.g. a container image's "
-                + "/usr/sbin)"));
+        tip(binarySource, "PATH, or directories separated by ':' (e.g. a container image's /usr/sbin)");
         privilege.getItems().setAll(PrivilegeMode.local());
         privilege.setConverter(new javafx.util.StringConverter<>() {
             @Override
@@ -265,13 +275,13 @@ public final class MainView {
             }
         });
         privilege.valueProperty().bindBidirectional(model.privilegeProperty());
-        privilege.setTooltip(new Tooltip("How commands that need root are run; the window itself never runs as root"));
+        tip(privilege, "How commands that need root are run; the window itself never runs as root");
         detectButton.setOnAction(e -> model.detect());
         detectButton.disableProperty().bind(model.detectingProperty());
         lockButton.selectedProperty().bindBidirectional(model.readOnlyProperty());
         lockButton.textProperty().bind(javafx.beans.binding.Bindings.when(model.readOnlyProperty())
                 .then("Read-only: on").otherwise("Read-only: OFF"));
-        lockButton.setTooltip(new Tooltip("Read-only is on by default; unlock before a restore (Ctrl+Shift+L)"));
+        tip(lockButton, "Read-only is on by default; unlock before a restore (Ctrl+Shift+L)");
         themeButton.selectedProperty().addListener((o, was, dark) -> model.themeProperty().set(dark ? Theme.DARK
                 : Theme.LIGHT));
         model.themeProperty().addListener((o, was, now) -> themeButton.setSelected(now == Theme.DARK));
@@ -282,6 +292,14 @@ public final class MainView {
         defineActions();
         root.addEventFilter(KeyEvent.KEY_TYPED, this::questionMark);
         initTargetOfTruth();
+    }
+
+    /**
+     * A tooltip installed after the first frame (issue 13, start fast): each one is a popup window, and none is
+     * needed before the pointer rests on its control.
+     */
+    private void tip(Control control, String text) {
+        afterFirstFrame.add(() -> control.setTooltip(new Tooltip(text)));
     }
 
     private static void showOnFirstSelection(Tab tab, java.util.function.Supplier<Node> content) {
@@ -302,7 +320,7 @@ public final class MainView {
 
     // ---- One target of truth and the pending restore (issue 14) ----
 
-    /** The stale/offline banner above every tab, the timeout field, and the restore countdown in the status bar. */
+    /** The stale/offline banner above every tab and the timeout field. */
     private void initTargetOfTruth() {
         model.detectingProperty().addListener((o, was, now) -> detectionModel.detecting(now,
                 model.chosenProperty().get().describe()));
@@ -314,31 +332,33 @@ public final class MainView {
         timeout.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 600,
                 model.timeoutSecondsProperty().get()));
         timeout.valueProperty().addListener((o, was, now) -> model.timeoutSecondsProperty().set(now));
-        timeout.setTooltip(new Tooltip("Timeout of each command in seconds (the CLI's --timeout); raise it for "
-                + "very large rulesets (Alt+O)"));
+        tip(timeout, "Timeout of each command in seconds (the CLI's --timeout); raise it for very large rulesets "
+                + "(Alt+O)");
+    }
 
-        // A restore waiting for its confirmation stays in sight after its dialog is closed.
+    /** A restore waiting for its confirmation stays in sight after its dialog is closed. */
+    private void showArmedRestore(RestoreViewModel restore) {
         Label countdown = new Label();
         countdown.setId("statusCountdown");
-        countdown.textProperty().bind(restoreModel.countdownProperty());
+        countdown.textProperty().bind(restore.countdownProperty());
         Button confirm = new Button("Confirm");
         confirm.setId("statusConfirm");
-        confirm.setOnAction(e -> restoreModel.confirm());
-        confirm.disableProperty().bind(restoreModel.pastDeadlineProperty());
+        confirm.setOnAction(e -> restore.confirm());
+        confirm.disableProperty().bind(restore.pastDeadlineProperty());
         Button rollback = new Button("Roll back");
         rollback.setId("statusRollback");
-        rollback.setOnAction(e -> restoreModel.rollbackNow());
-        rollback.disableProperty().bind(restoreModel.pastDeadlineProperty());
+        rollback.setOnAction(e -> restore.rollbackNow());
+        rollback.disableProperty().bind(restore.pastDeadlineProperty());
         HBox armed = new HBox(6, new Label("⚠ Restore into"), new Label(), countdown, confirm, rollback);
-        ((Label) armed.getChildren().get(1)).textProperty().bind(restoreModel.targetProperty());
+        ((Label) armed.getChildren().get(1)).textProperty().bind(restore.targetProperty());
         armed.setId("statusArmed");
         armed.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         armed.getStyleClass().addAll("ipts-banner", "ipts-banner-warning");
-        armed.visibleProperty().bind(restoreModel.phaseProperty().isEqualTo(RestorePhase.ARMED));
+        armed.visibleProperty().bind(restore.phaseProperty().isEqualTo(RestorePhase.ARMED));
         armed.managedProperty().bind(armed.visibleProperty());
         statusBar.getLeftItems().add(armed);
         // Runs only while a restore waits for its confirmation: a running animation keeps the frame loop busy.
-        Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> restoreModel.tick(Instant.now())));
+        Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> restore.tick(Instant.now())));
         ticker.setCycleCount(Timeline.INDEFINITE);
         armed.visibleProperty().addListener((o, was, now) -> {
             if (now) {
@@ -395,6 +415,7 @@ public final class MainView {
                 e.consume();
             }
         });
+        FirstFrame.then(scene, () -> afterFirstFrame.forEach(Runnable::run));
         scene.getStylesheets().setAll(model.themeProperty().get().stylesheets());
         model.themeProperty().addListener((o, was, now) -> scene.getStylesheets().setAll(now.stylesheets()));
     }
@@ -442,9 +463,10 @@ public final class MainView {
         add("Inspect", "Forget the sudo password", "Shortcut+Shift+F", () -> model.session().vault().clear());
         add("Inspect", "Cancel the newest task", "Shortcut+K", this::cancelNewestTask);
         add("Rules", "Read rules from the netns", "Shortcut+Shift+R", this::loadLiveRules);
-        add("Rules", "Open an iptables-save file…", "Shortcut+Shift+O", rulesView::openFile);
+        add("Rules", "Open an iptables-save file…", "Shortcut+Shift+O", () -> rulesView().openFile());
         add("Rules", "Filter (also /)", "Shortcut+F", this::focusFilter);
-        add("Rules", "Follow the jump of the selected rule (also Enter)", "Shortcut+J", rulesView::followSelected);
+        add("Rules", "Follow the jump of the selected rule (also Enter)", "Shortcut+J",
+                () -> rulesView().followSelected());
         add("Rules", "Back", "Alt+Left", rulesModel::back);
         add("Rules", "Forward", "Alt+Right", rulesModel::forward);
         add("Rules", "Backend: legacy", "Shortcut+Shift+1", () -> rulesModel.backendProperty().set(Backend.LEGACY));
@@ -479,7 +501,7 @@ public final class MainView {
         });
         add("View", "Show or hide the command log", "Shortcut+L", this::toggleLog);
         add("View", "Focus the command log", "Shortcut+Shift+C", this::focusLog);
-        add("View", "Copy the whole command log", "Shortcut+Alt+C", logView::copyAll);
+        add("View", "Copy the whole command log", "Shortcut+Alt+C", () -> logView().copyAll());
         add("View", "Light or dark theme", "Shortcut+T", model::toggleTheme);
         add("Help", "Keyboard shortcuts (also ?)", "F1", this::showShortcuts);
         add("Help", "Open the sample report", "Shortcut+Shift+M", model::openSample);
@@ -515,19 +537,34 @@ public final class MainView {
 
     /** A hidden log is shown first: focusing what cannot be seen would leave the focus where it was. */
     private void focusLog() {
-        if (!split.getItems().contains(logView.node())) {
-            toggleLog();
-        }
-        logView.table().requestFocus();
+        showLog();
+        logView().table().requestFocus();
     }
 
     private void toggleLog() {
-        if (split.getItems().contains(logView.node())) {
-            split.getItems().remove(logView.node());
+        if (split.getItems().contains(logView().node())) {
+            split.getItems().remove(logView().node());
         } else {
-            split.getItems().add(logView.node());
+            showLog();
+        }
+    }
+
+    /** The log takes what is left below the tabs, at least its own minimum height. */
+    private void showLog() {
+        if (!split.getItems().contains(logView().node())) {
+            split.getItems().add(logView().node());
+            // Laid out first: a divider placed in a split not yet laid out with it ignores the log's minimum height.
+            split.applyCss();
+            split.layout();
             split.setDividerPositions(0.88);
         }
+    }
+
+    private CommandLogView logView() {
+        if (logView == null) {
+            logView = new CommandLogView(logModel);
+        }
+        return logView;
     }
 
     /** What the window shows instead of a live target ("The sample report"), or null while it shows one live. */
@@ -540,35 +577,63 @@ public final class MainView {
 
     public DiffView diffView() {
         if (diffView == null) {
-            diffView = new DiffView(diffModel, model::endpoint);
+            diffView = new DiffView(diffModel(), model::endpoint);
             diffView.offline(offlineName(model.reportProperty().get()));
         }
         return diffView;
     }
 
+    private SnapshotStore store() {
+        if (store == null) {
+            store = SnapshotStore.defaultStore();
+        }
+        return store;
+    }
+
+    private DiffViewModel diffModel() {
+        if (diffModel == null) {
+            diffModel = new DiffViewModel(model.tasks(), store());
+        }
+        return diffModel;
+    }
+
+    private SaveViewModel saveModel() {
+        if (saveModel == null) {
+            saveModel = new SaveViewModel(model.tasks(), store());
+        }
+        return saveModel;
+    }
+
     public RestoreViewModel restoreModel() {
+        if (restoreModel == null) {
+            restoreModel = new RestoreViewModel(model.tasks(), store(), TransactionStore.beside(store()),
+                    model.readOnlyProperty());
+            showArmedRestore(restoreModel);
+        }
         return restoreModel;
     }
 
     /** A new dialog each time over the same model, so an armed restore survives closing the dialog. */
     public void openRestore() {
-        if (restoreModel.phaseProperty().get() != RestorePhase.ARMED) {
-            restoreModel.backendProperty().set(rulesModel.backendProperty().get());
-            describeTargetTo(restoreModel);
+        RestoreViewModel restore = restoreModel();
+        if (restore.phaseProperty().get() != RestorePhase.ARMED) {
+            restore.backendProperty().set(rulesModel.backendProperty().get());
+            describeTargetTo(restore);
         }
-        new RestoreView(restoreModel, model::endpoint).show(window());
+        new RestoreView(restore, model::endpoint).show(window());
     }
 
     private void openSave() {
-        saveModel.backendProperty().set(rulesModel.backendProperty().get());
-        saveModel.familyProperty().set(rulesModel.familyProperty().get());
-        saveModel.placeProperty().set(model.chosenProperty().get().describe());
-        new SaveView(saveModel, model::endpoint).show(window());
+        SaveViewModel save = saveModel();
+        save.backendProperty().set(rulesModel.backendProperty().get());
+        save.familyProperty().set(rulesModel.familyProperty().get());
+        save.placeProperty().set(model.chosenProperty().get().describe());
+        new SaveView(save, model::endpoint).show(window());
     }
 
     private void focusFilter() {
         tabs.getSelectionModel().select(rulesTab);
-        rulesView.focusFilter();
+        rulesView().focusFilter();
     }
 
     /** {@code ?} opens the shortcut sheet and {@code /} the filter, except while typing into a text field. */

@@ -3,6 +3,7 @@ package io.iptscope.ui.rules;
 import io.iptscope.detect.NftTablesEvidence;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.ChainRef;
+import io.iptscope.rules.NftTableListing;
 import io.iptscope.rules.Family;
 import io.iptscope.ui.common.Columns;
 import io.iptscope.ui.common.Fxml;
@@ -45,7 +46,11 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
 
-/** The rule browser: chain tree, virtualized rule table with filter bar, jump links, details. */
+/**
+ * The rule browser: chain tree, virtualized rule table with filter bar, jump links, details. The window makes it
+ * when it is first needed (issue 13, start fast), often after its model has read rules: it starts from the model's
+ * state, then follows its changes.
+ */
 public final class RulesView {
 
     /** The style class of text the filter found. */
@@ -187,8 +192,8 @@ public final class RulesView {
         filterNote.textProperty().bind(model.filterNoteProperty());
         filterBar.visibleProperty().bind(model.filterNoteProperty().isNotNull());
         filterBar.managedProperty().bind(filterBar.visibleProperty());
-        model.suspendedProperty().addListener((o, was, now) -> Styles.exclusive(filterBar.getStyleClass(),
-                now ? "ipts-banner-warning" : null, "ipts-banner-warning"));
+        model.suspendedProperty().addListener((o, was, now) -> showSuspended(now));
+        showSuspended(model.suspendedProperty().get());
         clearFilter.setOnAction(e -> model.clearFilter());
         model.filterProperty().addListener((o, was, q) -> showFilterState(q));
         showFilterState(model.filterProperty().get());
@@ -205,7 +210,7 @@ public final class RulesView {
         setUpTable();
         details.textProperty().bind(model.detailsProperty());
         model.selectedProperty().addListener((o, was, now) -> showFilterLinks(now));
-        showFilterLinks(null);
+        showFilterLinks(model.selectedProperty().get());
 
         referencedBy.setItems(model.referencedBy());
         referencedBy.setCellFactory(l -> new ListCell<>() {
@@ -231,6 +236,10 @@ public final class RulesView {
         Tooltip opens = new Tooltip("The rules that jump or go to this chain: Enter or a double click opens one");
         referencedByTitle.setTooltip(opens);
         referencedBy.setTooltip(opens);
+    }
+
+    private void showSuspended(boolean suspended) {
+        Styles.exclusive(filterBar.getStyleClass(), suspended ? "ipts-banner-warning" : null, "ipts-banner-warning");
     }
 
     /** Down in the filter: into the results, on the first row unless one is selected already. */
@@ -314,6 +323,12 @@ public final class RulesView {
             }
         });
         model.locationProperty().addListener((o, was, now) -> selectInTree(now));
+        if (!model.nativeTables().isEmpty()) {
+            showNativeTables();
+        }
+        if (!model.tree().isEmpty()) {
+            buildTree();
+        }
     }
 
     /**
@@ -396,14 +411,16 @@ public final class RulesView {
                 e.consume();
             }
         });
-        model.revealProperty().addListener((o, was, now) -> {
-            int i = now.intValue();
-            if (i >= 0) {
-                table.getSelectionModel().clearAndSelect(i);
-                table.scrollTo(Math.max(0, i - 3));
-            }
-        });
+        model.revealProperty().addListener((o, was, now) -> reveal(now.intValue()));
+        reveal(model.revealProperty().get());
         model.rowsProperty().addListener((o, was, now) -> scrollTopIfEmptySelection(now));
+    }
+
+    private void reveal(int index) {
+        if (index >= 0) {
+            table.getSelectionModel().clearAndSelect(index);
+            table.scrollTo(Math.max(0, index - 3));
+        }
     }
 
     private void scrollTopIfEmptySelection(ObservableList<RuleRow> rows) {
@@ -431,22 +448,27 @@ public final class RulesView {
         nativeList.setId("nativeTable");
         nativeList.getStyleClass().add(Styles.MONO);
         nativeList.setPlaceholder(new Label("This table has no chains"));
-        model.nativeTableProperty().addListener((o, was, now) -> {
-            SplitPane pane = rulesSplit;
-            double[] dividers = pane.getDividerPositions();
-            if (now == null) {
-                pane.getItems().set(0, table);
-                breadcrumb.textProperty().bind(Bindings.createStringBinding(() -> model.locationProperty().get()
-                        == null ? "" : model.locationProperty().get().toString(), model.locationProperty()));
-            } else {
-                nativeList.getItems().setAll(now.lines());
-                pane.getItems().set(0, nativeList);
-                breadcrumb.textProperty().unbind();
-                breadcrumb.setText("nft table " + now.family() + " " + now.name() + " · " + now.chains().size()
-                        + " chains, " + now.ruleCount() + " rules · read-only");
-            }
-            pane.setDividerPositions(dividers);
-        });
+        model.nativeTableProperty().addListener((o, was, now) -> showNative(now));
+        if (model.nativeTableProperty().get() != null) {
+            showNative(model.nativeTableProperty().get());
+        }
+    }
+
+    private void showNative(NftTableListing now) {
+        SplitPane pane = rulesSplit;
+        double[] dividers = pane.getDividerPositions();
+        if (now == null) {
+            pane.getItems().set(0, table);
+            breadcrumb.textProperty().bind(Bindings.createStringBinding(() -> model.locationProperty().get()
+                    == null ? "" : model.locationProperty().get().toString(), model.locationProperty()));
+        } else {
+            nativeList.getItems().setAll(now.lines());
+            pane.getItems().set(0, nativeList);
+            breadcrumb.textProperty().unbind();
+            breadcrumb.setText("nft table " + now.family() + " " + now.name() + " · " + now.chains().size()
+                    + " chains, " + now.ruleCount() + " rules · read-only");
+        }
+        pane.setDividerPositions(dividers);
     }
 
     /**
