@@ -41,6 +41,7 @@ public final class IptscopeApp extends Application {
         } else {
             // The binaries first: choosing the target then detects it with them.
             window.model().binarySourceProperty().set(options.binaries());
+            window.model().detectionComing(options.target());
             // The window paints first; on two busy cores a detection started at once would delay the first frame.
             FirstFrame.then(window.scene(), () -> {
                 window.model().select(options.target());

@@ -84,7 +84,9 @@ public final class DetectionView {
                 Columns.wrapped("What breaks", 330, Finding::impact),
                 Columns.wrapped("What to do", 330, Finding::action)));
         findingTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        findingTable.setPlaceholder(new Label("No findings"));
+        Label noFindings = new Label();
+        noFindings.textProperty().bind(model.findingsPlaceholderProperty());
+        findingTable.setPlaceholder(noFindings);
 
         binaryTable.setItems(model.binaries());
         Function<BinaryCell, String> missing = c -> c.found() ? null : Styles.CELL_MISSING;

@@ -40,9 +40,13 @@ public final class DetectionViewModel {
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final PipelineStripModel pipeline = new PipelineStripModel();
     private final ReadOnlyStringWrapper deniedReads = new ReadOnlyStringWrapper();
+    private static final String NO_REPORT = "No detection yet";
+    private static final String RUNNING = "Detecting…";
     private static final String NOTHING_YET = "No detection yet: press F5 to detect, Ctrl+O to open a saved report, "
             + "or open the sample from the Help menu.";
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(NOTHING_YET);
+    /** What the findings table says when empty: never "No findings" before a report says so. */
+    private final ReadOnlyStringWrapper findingsPlaceholder = new ReadOnlyStringWrapper(NO_REPORT);
     private ShownReport shown;
 
     public ObservableList<FamilyVerdict> verdicts() {
@@ -82,8 +86,16 @@ public final class DetectionViewModel {
         return summary.getReadOnlyProperty();
     }
 
+    public ReadOnlyStringProperty findingsPlaceholderProperty() {
+        return findingsPlaceholder.getReadOnlyProperty();
+    }
+
     /** While a detection runs: says so instead of "no detection yet" (the last report stays below). */
     public void detecting(boolean running, String target) {
+        if (shown == null) {
+            findingsPlaceholder.set(running ? RUNNING : NO_REPORT);
+            pipeline.waiting(running ? RUNNING : NO_REPORT);
+        }
         if (running) {
             summary.set("Detecting " + target + "…" + (verdicts.isEmpty() ? "" : "  (the last report stays below "
                     + "until it is done)"));
@@ -118,6 +130,7 @@ public final class DetectionViewModel {
         findings.setAll(r.findings().stream().map(DetectionViewModel::inThisWindow)
                 .sorted(Comparator.comparing((Finding f) -> f.severity().ordinal()).reversed()).toList());
         pipeline.show(r.node());
+        findingsPlaceholder.set("No findings");
         deniedReads.set(denied(r.evidence(), shown.privilege(), shown.elevationFailure()));
         summary.set(describe(shown));
     }

@@ -23,6 +23,12 @@ public final class PipelineStripModel {
         return placeholder.getReadOnlyProperty();
     }
 
+    /** Before the first report: what is going on instead ("Detecting…", "No detection yet"). */
+    public void waiting(String text) {
+        hooks.clear();
+        placeholder.set(text);
+    }
+
     /** @param node null for a report without the node view (schema 1) */
     public void show(NodeView node) {
         if (node == null || node.pipeline() == null) {

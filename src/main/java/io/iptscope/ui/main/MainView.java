@@ -324,6 +324,11 @@ public final class MainView {
     private void initTargetOfTruth() {
         model.detectingProperty().addListener((o, was, now) -> detectionModel.detecting(now,
                 model.chosenProperty().get().describe()));
+        model.comingProperty().addListener((o, was, now) -> {
+            if (!model.detectingProperty().get()) {
+                detectionModel.detecting(now != null, now == null ? null : now.spec());
+            }
+        });
         model.reportProperty().addListener((o, was, now) -> watchModel.baseline(now == null || !now.live()
                 ? null : now.report().evidence()));
         banner.textProperty().bind(model.bannerProperty());

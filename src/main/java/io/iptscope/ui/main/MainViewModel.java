@@ -73,6 +73,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper detecting = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<NetnsTarget> coming = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> hostNames = FXCollections.observableArrayList(LOCAL_HOST);
     private final ObjectProperty<String> host = new SimpleObjectProperty<>(LOCAL_HOST);
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper("this machine");
@@ -311,6 +312,19 @@ public final class MainViewModel {
         return detecting.getReadOnlyProperty();
     }
 
+    /** The target a detection about to start is for (the window's first one); null once {@link #detect} ran. */
+    public ReadOnlyObjectProperty<NetnsTarget> comingProperty() {
+        return coming.getReadOnlyProperty();
+    }
+
+    /**
+     * Says a detection of {@code t} is about to start, before it does: the window's first frame, painted before its
+     * first detection starts, then says "Detecting…", not "no detection yet" (issue 13).
+     */
+    public void detectionComing(NetnsTarget t) {
+        coming.set(t);
+    }
+
     public Session session() {
         return session;
     }
@@ -408,6 +422,7 @@ public final class MainViewModel {
 
     /** Runs a detection of the chosen target with the chosen binaries, off the UI thread. */
     public void detect() {
+        coming.set(null);
         if (detecting.get()) {
             // The detection running may be for a target chosen before; it re-runs when it ends.
             return;

@@ -134,9 +134,13 @@ class DetectionViewModelTest {
     @Test
     void theBackendsTableShowsPoliciesAndOwnersAndDetectingIsSaid() throws Exception {
         DetectionViewModel vm = new DetectionViewModel();
+        assertEquals("No detection yet", vm.findingsPlaceholderProperty().get());
         vm.detecting(true, "Local · current");
         assertEquals("Detecting Local · current…", vm.summaryProperty().get());
+        assertEquals("Detecting…", vm.findingsPlaceholderProperty().get(), "no 'No findings' before a report");
+        assertEquals("Detecting…", vm.pipeline().placeholderProperty().get());
         vm.show(sample());
+        assertEquals("No findings", vm.findingsPlaceholderProperty().get());
         vm.detecting(false, "Local · current");
         assertTrue(vm.summaryProperty().get().startsWith("sample report"), vm.summaryProperty().get());
         assertTrue(vm.backends().stream().anyMatch(b -> b.where().equals("legacy ipv4") && b.table().equals("filter")

@@ -103,6 +103,19 @@ class MainViewModelTest {
     }
 
     @Test
+    void aDetectionAboutToStartIsSaidUntilDetectRuns() {
+        DenyingRunner base = new DenyingRunner();
+        MainViewModel vm = new MainViewModel(new Session(base), new SyncTaskRunner(), q -> Optional.empty(), false);
+        io.iptscope.exec.NetnsTarget first = new io.iptscope.exec.NetnsTarget.Named("first");
+        vm.detectionComing(first);
+        assertEquals(first, vm.comingProperty().get());
+        vm.privilegeProperty().set(PrivilegeMode.SUDO_PASSWORD);
+        vm.detect();
+        assertNull(vm.comingProperty().get(), "detect() ends the announcement, also when it starts nothing");
+        assertFalse(vm.detectingProperty().get());
+    }
+
+    @Test
     void aDeniedDetectionSaysHowToGetPrivilege() {
         MainViewModel vm = new MainViewModel(new Session(new DenyingRunner()), new SyncTaskRunner(), q -> Optional.empty(),
                 false);
