@@ -43,6 +43,8 @@ public final class RemoteBatch {
     /** ...and at least this long. */
     private static final Duration HARD_CAP_MIN = Duration.ofMinutes(2);
     private static final int TIMEOUT_TERM = 124;
+    /** How much of a tapped command's frame is read before the tap sees it. */
+    private static final int TAP_CHUNK = 65536;
     private static final int TIMEOUT_KILL = 128 + 9;
 
     /**
@@ -229,18 +231,39 @@ public final class RemoteBatch {
                 throw new IOException("the remote output is garbled at result " + i + ": " + header);
             }
             int rc = (int) parseLong(f[1], -1);
-            byte[] out = in.readNBytes((int) parseLong(f[2], 0));
+            Command c = commands.get(i);
+            byte[] out = readTapped(in, (int) parseLong(f[2], 0), c.stdoutTap());
             byte[] err = in.readNBytes((int) parseLong(f[3], 0));
             if (out.length + err.length != parseLong(f[2], 0) + parseLong(f[3], 0)) {
                 throw new IOException("the remote output ends inside result " + i);
             }
-            Command c = commands.get(i);
             Duration took = Duration.ofMillis(parseLong(f[4], 0));
             // Only the remote hard cap ends a command with timeout's status; a hung one is marked by the local watchdog.
             boolean timedOut = (rc == TIMEOUT_TERM || rc == TIMEOUT_KILL) && took.compareTo(hardCap(c.timeout())) >= 0;
             results.add(new CommandResult(c, timedOut ? -1 : rc, out, err, took, timedOut, null, made));
         }
         return results;
+    }
+
+    /**
+     * Up to {@code length} bytes of a frame (fewer when the stream ends), handed to {@code tap} as they arrive: a
+     * remote save is parsed while the rest of its output still crosses the connection.
+     */
+    private static byte[] readTapped(InputStream in, int length, OutputTap tap) throws IOException {
+        if (tap == null) {
+            return in.readNBytes(length);
+        }
+        byte[] out = new byte[length];
+        int at = 0;
+        while (at < length) {
+            int n = in.read(out, at, Math.min(TAP_CHUNK, length - at));
+            if (n < 0) {
+                return java.util.Arrays.copyOf(out, at);
+            }
+            tap.accept(out, at, n);
+            at += n;
+        }
+        return out;
     }
 
     /** Every command failed the same way, {@code why}. */

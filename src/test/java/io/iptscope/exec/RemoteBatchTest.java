@@ -62,6 +62,25 @@ class RemoteBatchTest {
     }
 
     @Test
+    void aTappedCommandsFrameReachesTheTapAsItIsReadAndTheOthersAreUntouched() throws IOException {
+        java.io.ByteArrayOutputStream tapped = new java.io.ByteArrayOutputStream();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        List<CommandResult> r = run(List.of(
+                Command.of("echo", "before"),
+                Command.of("seq", "1", "100000").withStdoutTap((data, offset, length) -> {
+                    tapped.write(data, offset, length);
+                    calls.incrementAndGet();
+                }),
+                Command.of("sh", "-c", "echo after; echo e >&2")));
+        assertEquals("before\n", r.get(0).stdoutText());
+        assertArrayEquals(r.get(1).stdout(), tapped.toByteArray());
+        assertTrue(r.get(1).stdoutText().endsWith("\n100000\n"));
+        assertTrue(calls.get() > 1, "a 589 kB frame comes in pieces: " + calls.get());
+        assertEquals("after\n", r.get(2).stdoutText());
+        assertEquals("e\n", r.get(2).stderrText());
+    }
+
+    @Test
     void oneShellAnswersRequestAfterRequest() throws IOException {
         for (int i = 0; i < 5; i++) {
             List<CommandResult> r = run(List.of(Command.of("echo", "req" + i)));
