@@ -190,6 +190,15 @@ class SshRunnerTest {
 
     @Test
     void aKilledMasterIsReportedAsLostAndTheNextCommandReconnects() throws Exception {
+        try {
+            killedMasterIsLostThenReconnects();
+        } finally {
+            endOrphaned("sleep 987.71");
+        }
+    }
+
+    private void killedMasterIsLostThenReconnects() throws Exception {
+        endOrphaned("sleep 987.71");
         List<ConnectionState> states = new CopyOnWriteArrayList<>();
         ssh.addStateListener(states::add);
         ssh.connect();
@@ -214,6 +223,15 @@ class SshRunnerTest {
 
     @Test
     void aConnectionDroppedByTheServerMidCommandIsLostNotAnEmptyResult() {
+        try {
+            droppedConnectionIsLost();
+        } finally {
+            endOrphaned("sleep 987.72");
+        }
+    }
+
+    private void droppedConnectionIsLost() {
+        endOrphaned("sleep 987.72");
         ssh.connect();
         CompletableFuture<CommandResult> running = CompletableFuture.supplyAsync(
                 () -> ssh.run(Command.of("sh", "-c", "echo partial; sleep 987.72")
@@ -224,6 +242,14 @@ class SshRunnerTest {
         assertTrue(failure instanceof SshConnectionException e && e.reason() == SshConnectionException.Reason.LOST,
                 String.valueOf(failure));
         assertEquals("ok\n", ssh.run(Command.of("echo", "ok")).stdoutText(), "reconnected");
+    }
+
+    /**
+     * Ends the remote command a lost connection left running (the sshd is this machine's: it is a local process),
+     * before the test, so that an earlier run's cannot pass for this one's, and after it.
+     */
+    private static void endOrphaned(String marker) {
+        new LocalRunner().run(Command.of("pkill", "-f", "^(timeout .* )?" + marker));
     }
 
     private static void waitForRemote(String marker) {
