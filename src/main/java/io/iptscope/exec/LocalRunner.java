@@ -1,7 +1,6 @@
 package io.iptscope.exec;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -278,21 +277,46 @@ public final class LocalRunner implements CommandRunner {
         return readAll(in, new AtomicLong(), null);
     }
 
+    /** The first block of a command's output; a big output's blocks grow to {@link #MAX_BLOCK}. */
+    private static final int FIRST_BLOCK = 8192;
+    private static final int MAX_BLOCK = 1 << 20;
+
     /**
      * Reads to the end, adding each chunk's size to {@code counter} as it arrives (the watchdog's output) and
-     * handing it to {@code tap} if there is one.
+     * handing it to {@code tap} if there is one. The output is read into blocks that are joined once at the end: a
+     * doubling buffer copied a 15 MB save twice more and kept one ever bigger array live through the collections
+     * that the parse of that save causes.
      */
     private static byte[] readAll(InputStream in, AtomicLong counter, OutputTap tap) throws IOException {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(8192);
-        byte[] chunk = new byte[65536];
-        for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
-            buffer.write(chunk, 0, n);
+        List<byte[]> full = new ArrayList<>();
+        byte[] block = new byte[FIRST_BLOCK];
+        int used = 0;
+        long total = 0;
+        for (int n = in.read(block, used, block.length - used); n >= 0;
+             n = in.read(block, used, block.length - used)) {
             counter.addAndGet(n);
             if (tap != null) {
-                tap.accept(chunk, 0, n);
+                tap.accept(block, used, n);
+            }
+            used += n;
+            total += n;
+            if (used == block.length) {
+                full.add(block);
+                block = new byte[Math.min(MAX_BLOCK, block.length * 2)];
+                used = 0;
             }
         }
-        return buffer.toByteArray();
+        if (full.isEmpty()) {
+            return java.util.Arrays.copyOf(block, used);
+        }
+        byte[] all = new byte[Math.toIntExact(total)];
+        int at = 0;
+        for (byte[] b : full) {
+            System.arraycopy(b, 0, all, at, b.length);
+            at += b.length;
+        }
+        System.arraycopy(block, 0, all, at, used);
+        return all;
     }
 
     private static byte[] drain(Future<byte[]> reader, InputStream stream) {

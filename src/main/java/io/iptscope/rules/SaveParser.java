@@ -121,7 +121,7 @@ public final class SaveParser {
                 to = pendingLength;
                 pendingLength = 0;
             }
-            parse(new String(lines, from, to - from, StandardCharsets.UTF_8));
+            parse(lines, from, to);
             keep(data, lastNewline + 1, offset + length - lastNewline - 1);
         }
 
@@ -139,7 +139,7 @@ public final class SaveParser {
         public synchronized ParseResult finish() {
             if (result == null) {
                 if (pendingLength > 0) {
-                    parse(new String(pending, 0, pendingLength, StandardCharsets.UTF_8));
+                    parse(pending, 0, pendingLength);
                     pendingLength = 0;
                 }
                 result = finished();
@@ -160,12 +160,21 @@ public final class SaveParser {
             return internalError(source, bug);
         }
 
-        private void parse(String lines) {
+        /**
+         * Parses the lines of {@code bytes[from, to)}. ASCII (all of a save, but for comments) is scanned in place,
+         * as its characters are its bytes: no second copy of a 15 MB save.
+         */
+        private void parse(byte[] bytes, int from, int to) {
             if (bug != null) {
                 return;
             }
             try {
-                run.chunk(lines);
+                String lines = new String(bytes, from, to - from, StandardCharsets.UTF_8);
+                if (ascii(bytes, from, to)) {
+                    run.chunk(lines, bytes, from);
+                } else {
+                    run.chunk(lines);
+                }
             } catch (RuntimeException | StackOverflowError e) {
                 bug = e;
             }
@@ -218,6 +227,8 @@ public final class SaveParser {
          * client compiler's code that a command-line run uses (about 40% of a parse was {@code charAt}).
          */
         private byte[] latin1;
+        /** Where the text's first character is in {@link #latin1}: a fed chunk of ASCII is scanned in place. */
+        private int base;
         private final String source;
         private final Consumer<Table> onTable;
         private final List<ParseError> errors = new ArrayList<>();
@@ -260,8 +271,14 @@ public final class SaveParser {
         }
 
         void chunk(String chunk) {
+            chunk(chunk, oneBytePerChar(chunk), 0);
+        }
+
+        /** {@code bytes[offset...]} are the chunk's characters one byte each. */
+        void chunk(String chunk, byte[] bytes, int offset) {
             text = chunk;
-            latin1 = oneBytePerChar(chunk);
+            latin1 = bytes;
+            base = offset;
             int n = chunk.length();
             int pos = 0;
             while (pos < n) {
@@ -305,7 +322,7 @@ public final class SaveParser {
             if (end == start) {
                 return;
             }
-            if (latin1[end - 1] == '\r') {
+            if (latin1[base + end - 1] == '\r') {
                 error(lineNo, end - start, "CR at end of line (CRLF file)");
                 end--;
                 if (end == start) {
@@ -320,7 +337,7 @@ public final class SaveParser {
                             + MAX_LINE_BYTES + " (10240 with the newline)");
                 }
             }
-            char c = (char) (latin1[start] & 0xFF);
+            char c = (char) (latin1[base + start] & 0xFF);
             switch (c) {
                 case '#' -> comment(start, end);
                 case '*' -> tableLine(start, end);
@@ -597,7 +614,7 @@ public final class SaveParser {
             // Characters for now; endArg() converts to UTF-8 bytes only when that could matter.
             int argChars = 0;
             for (int i = from; i < to; i++) {
-                byte c = latin1[i];
+                byte c = latin1[base + i];
                 if (inQuote) {
                     if (escaped) {
                         escaped = false;
@@ -651,8 +668,8 @@ public final class SaveParser {
 
         private void endArg(int s, int e, int chars, boolean quoted) {
             // iptables-restore refuses any unquoted argument starting with -t, and --table (xshared.c).
-            if (!quoted && tableOptionAt < 0 && e - s >= 2 && latin1[s] == '-' && (latin1[s + 1] == 't'
-                    || e - s == 7 && text.startsWith("--table", s))) {
+            if (!quoted && tableOptionAt < 0 && e - s >= 2 && latin1[base + s] == '-'
+                    && (latin1[base + s + 1] == 't' || e - s == 7 && text.startsWith("--table", s))) {
                 tableOptionAt = s;
             }
             if (argCount == 0) {
@@ -683,7 +700,7 @@ public final class SaveParser {
 
         private int tokenEnd(int from, int end) {
             int i = from;
-            while (i < end && latin1[i] != ' ' && latin1[i] != '\t') {
+            while (i < end && latin1[base + i] != ' ' && latin1[base + i] != '\t') {
                 i++;
             }
             return i;
@@ -691,7 +708,7 @@ public final class SaveParser {
 
         private int skipBlanks(int from, int end) {
             int i = from;
-            while (i < end && (latin1[i] == ' ' || latin1[i] == '\t')) {
+            while (i < end && (latin1[base + i] == ' ' || latin1[base + i] == '\t')) {
                 i++;
             }
             return i;
@@ -710,6 +727,14 @@ public final class SaveParser {
             }
             return policies.computeIfAbsent(text.substring(from, to), p -> p);
         }
+    }
+
+    private static boolean ascii(byte[] bytes, int from, int to) {
+        int any = 0;
+        for (int i = from; i < to; i++) {
+            any |= bytes[i];
+        }
+        return any >= 0;
     }
 
     /** Index for index: a surrogate pair gives two bytes, where {@code getBytes(ISO_8859_1)} gives one. */

@@ -60,6 +60,19 @@ class LocalRunnerTest {
     }
 
     @Test
+    void anOutputOfManyBlocksIsKeptWholeAndInOrder() {
+        // 4.9 MB: read into growing blocks up to the largest, several of those, and a partial last one.
+        CommandResult r = runner.run(Command.of("seq", "1", "700000"));
+        assertTrue(r.ok(), r.summary());
+        StringBuilder expected = new StringBuilder();
+        for (int i = 1; i <= 700000; i++) {
+            expected.append(i).append('\n');
+        }
+        assertEquals(expected.length(), r.stdout().length);
+        assertEquals(expected.toString(), r.stdoutText());
+    }
+
+    @Test
     void feedsStdin() {
         byte[] input = "line one\nline \"two\"\n".getBytes(StandardCharsets.UTF_8);
         CommandResult r = runner.run(Command.of("cat").withStdin(input));
