@@ -56,11 +56,14 @@ public record HookPipeline(List<Hook> hooks) {
      * @param endsWith {@code drop} or {@code reject} when the chain ends in a catch-all rule with that verdict
      * @param owners   owners of the chain's rules, or of the native table
      * @param accepts  some rule of the chain accepts
+     * @param interfaces for a blocking native chain, its verdict on each interface its table names (empty for
+     *                   iptables chains, and in a report written before they were read)
      */
     public record Stage(String writer, String table, String chain, int priority, String policy, Integer rules,
-                        String endsWith, List<String> owners, boolean accepts) {
+                        String endsWith, List<String> owners, boolean accepts, List<InterfaceVerdict> interfaces) {
         public Stage {
             owners = List.copyOf(owners);
+            interfaces = interfaces == null ? List.of() : List.copyOf(interfaces);
         }
 
         public boolean blocks() {
@@ -148,7 +151,8 @@ public record HookPipeline(List<Hook> hooks) {
         });
         String policy = c.policy() == null ? "accept" : c.policy().toLowerCase(Locale.ROOT);
         return new Stage(Ownership.writerOf(b), table, c.name(), prio, policy, c.rules(),
-                c.endsWith() == null ? null : c.endsWith().toLowerCase(Locale.ROOT), List.copyOf(owners), c.accepts());
+                c.endsWith() == null ? null : c.endsWith().toLowerCase(Locale.ROOT), List.copyOf(owners), c.accepts(),
+                List.of());
     }
 
     static int legacyPriority(String table, String hook) {
@@ -166,6 +170,7 @@ public record HookPipeline(List<Hook> hooks) {
         return new Stage("native", t.qualifiedName(), c.name(), c.priority(), policy,
                 content.map(NftTablesEvidence.NftChain::rules).orElse(null),
                 content.map(NftTablesEvidence.NftChain::endsWith).orElse(null), owners,
-                content.map(NftTablesEvidence.NftChain::accepts).orElse(false));
+                content.map(NftTablesEvidence.NftChain::accepts).orElse(false),
+                content.map(NftTablesEvidence.NftChain::interfaces).orElse(List.of()));
     }
 }

@@ -24,7 +24,7 @@ public final class NativeTables {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Statements that do not match anything: a rule of only these plus a verdict matches every packet. */
-    private static final Set<String> NON_MATCHING = Set.of("counter", "log", "limit", "quota", "meta-set");
+    static final Set<String> NON_MATCHING = Set.of("counter", "log", "limit", "quota", "meta-set");
 
     private NativeTables() {
     }
@@ -98,9 +98,12 @@ public final class NativeTables {
             }
             String endsWith = rs.isEmpty() ? null : catchAll(rs.get(rs.size() - 1));
             boolean base = c.has("hook");
+            String policy = base ? c.path("policy").asText("accept") : null;
+            // Only a chain that blocks needs to show which interfaces it still lets through.
+            List<InterfaceVerdict> interfaces = base && (endsWith != null || "drop".equals(policy))
+                    ? InterfacePaths.of(e.getKey(), policy, chains.keySet(), rules) : List.of();
             out.add(new NftTablesEvidence.NftChain(e.getKey(), base ? c.path("hook").asText() : null,
-                    base ? c.path("prio").asInt() : null, base ? c.path("policy").asText("accept") : null, rs.size(),
-                    endsWith, comments, accepts));
+                    base ? c.path("prio").asInt() : null, policy, rs.size(), endsWith, comments, accepts, interfaces));
         }
         return new NftTablesEvidence.NftTableContent(ReadStatus.OK, null, comment, out, sets);
     }

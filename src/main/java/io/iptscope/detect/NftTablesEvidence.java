@@ -71,11 +71,14 @@ public record NftTablesEvidence(ReadStatus status, String detail, List<NftTable>
      * @param endsWith  {@code drop} or {@code reject} when the last rule is a catch-all with that verdict, else null
      * @param comments  the comments of the chain and its rules
      * @param accepts   the chain has at least one rule whose verdict is accept
+     * @param interfaces for a blocking base chain, its verdict on each interface its table names; empty in a
+     *                   report written before they were read
      */
     public record NftChain(String name, String hook, Integer priority, String policy, int rules, String endsWith,
-                           List<String> comments, boolean accepts) {
+                           List<String> comments, boolean accepts, List<InterfaceVerdict> interfaces) {
         public NftChain {
             comments = List.copyOf(comments);
+            interfaces = interfaces == null ? List.of() : List.copyOf(interfaces);
         }
     }
 

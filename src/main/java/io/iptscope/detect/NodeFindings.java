@@ -89,7 +89,9 @@ final class NodeFindings {
                     if (writer.isEmpty() || !seen.add(h.family() + h.hook() + block.describe() + writer.get())) {
                         continue;
                     }
-                    out.add(blocked(node, h, block, acc, writer.get()));
+                    List<InterfaceVerdict> paths = writerPaths(h, block, writer.get());
+                    out.add(!paths.isEmpty() && paths.stream().allMatch(v -> v.verdict() == InterfaceVerdict.Outcome.ACCEPT)
+                            ? passed(h, block, acc, writer.get(), paths) : blocked(node, h, block, acc, writer.get(), paths));
                 }
             }
         }
@@ -121,8 +123,60 @@ final class NodeFindings {
                 && Ownership.writerOf(s.backend()).equals(stage.writer()) && s.table().equals(stage.table()));
     }
 
+    /**
+     * The blocking chain's verdicts on the writer's own interfaces (by the catalogue's names) in the direction the
+     * hook's traffic has, or when it names none of them its verdict on any other interface; empty for rules without
+     * a known owner and for iptables chains.
+     */
+    private static List<InterfaceVerdict> writerPaths(HookPipeline.Hook h, HookPipeline.Stage block, String writer) {
+        if (writer.startsWith("the ")) {
+            return List.of();
+        }
+        List<String> patterns = OwnerCatalogue.get().owner(writer).interfaces();
+        InterfaceVerdict.Direction d = InterfaceVerdict.Direction.onHook(h.hook());
+        List<InterfaceVerdict> named = block.interfaces().stream().filter(v -> v.match() == d && v.name() != null
+                && patterns.stream().anyMatch(p -> OwnerCatalogue.matches(p, v.name()))).toList();
+        return named.isEmpty() ? other(block, d).stream().toList() : named;
+    }
+
+    private static Optional<InterfaceVerdict> other(HookPipeline.Stage block, InterfaceVerdict.Direction d) {
+        return block.interfaces().stream().filter(v -> v.match() == d && v.name() == null).findFirst();
+    }
+
+    /** The blocking chain accepts the writer's interfaces before it blocks: no interaction for them. */
+    private static Finding passed(HookPipeline.Hook h, HookPipeline.Stage block, HookPipeline.Stage acc, String writer,
+                                  List<InterfaceVerdict> paths) {
+        InterfaceVerdict.Direction d = paths.get(0).match();
+        List<String> names = paths.stream().map(InterfaceVerdict::name).filter(n -> n != null).toList();
+        String who = names.isEmpty() ? "every interface" : String.join(", ", names);
+        List<String> back = block.interfaces().stream().filter(v -> v.match() != d && names.contains(v.name())
+                && v.verdict() != InterfaceVerdict.Outcome.ACCEPT).map(InterfaceVerdict::describe).toList();
+        List<String> unnamed = names.isEmpty() ? List.of() : OwnerCatalogue.get().owner(writer).interfaces().stream()
+                .filter(p -> names.stream().noneMatch(n -> OwnerCatalogue.matches(p, n))).toList();
+        Optional<InterfaceVerdict> other = other(block, d).filter(v -> v.verdict() != InterfaceVerdict.Outcome.ACCEPT);
+        String message = h.family().id() + " " + h.hook() + ": " + block.describe() + " has " + block.blocksHow()
+                + ", but lets " + writer + "'s traffic through before it (" + paths.stream()
+                .map(InterfaceVerdict::describe).collect(Collectors.joining(", ")) + "), which " + writer
+                + " accepts on the same hook in " + acc.describe() + " (priority " + acc.priority() + ")";
+        String impact = "none for traffic " + (d == InterfaceVerdict.Direction.IIFNAME ? "from " : "to ") + who
+                + (back.isEmpty() ? "" : "; traffic the other way that no other rule singles out is not let through ("
+                + String.join(", ", back) + ")")
+                + (unnamed.isEmpty() || other.isEmpty() ? "" : "; an interface of " + writer + " it does not name ("
+                + String.join(", ", unnamed) + ") is not let through (" + other.get().describe() + ")");
+        String action = "nothing for " + who + "; a new interface of " + writer + " needs the same accept in "
+                + block.table() + (block.owners().contains("firewalld") ? " (Docker and podman add their bridges to "
+                + "their own firewalld zone when they start after firewalld)" : "");
+        return new Finding("hook-passed", Severity.INFO, h.family(), message, impact, action);
+    }
+
+    /**
+     * An error, unless every verdict the chain has on the writer's interfaces is one iptscope cannot follow: then
+     * the chain may let the traffic through first, and the finding is a warning that says so.
+     */
     private static Finding blocked(NodeView node, HookPipeline.Hook h, HookPipeline.Stage block, HookPipeline.Stage acc,
-                                   String writer) {
+                                   String writer, List<InterfaceVerdict> paths) {
+        boolean unsure = !paths.isEmpty() && paths.stream().allMatch(v -> v.verdict() == InterfaceVerdict.Outcome.ACCEPT
+                || v.verdict() == InterfaceVerdict.Outcome.UNKNOWN);
         List<String> live = block.owners().stream().filter(o -> live(node, o, block)).toList();
         List<String> stale = block.owners().stream().filter(o -> !live.contains(o)).toList();
         String blockOwners = (live.isEmpty() ? "" : " (rules of " + String.join(", ", live) + ")")
@@ -130,11 +184,18 @@ final class NodeFindings {
         String message = h.family().id() + " " + h.hook() + ": " + block.describe() + " has " + block.blocksHow()
                 + (block.rules() == null ? "" : " with " + Verdicts.rules(block.rules())) + blockOwners + ", while "
                 + writer + " accept" + (writer.startsWith("the ") ? "" : "s") + " traffic on the same hook in "
-                + acc.describe() + " (priority " + acc.priority() + ")";
-        String impact = "a packet passes a hook only if every base chain on it lets it through: an accept in "
+                + acc.describe() + " (priority " + acc.priority() + ")"
+                + (paths.isEmpty() ? "" : (unsure ? "; whether it lets that traffic through first cannot be told, "
+                + "as a rule for it uses a named set, a verdict map or a queue" : paths.get(0).name() == null
+                ? "; it names no interface of " + writer : "; its verdicts on " + writer + "'s interfaces")
+                + ": " + paths.stream().map(InterfaceVerdict::describe).collect(Collectors.joining(", ")));
+        String impact = (unsure ? "if it does not: " : "")
+                + "a packet passes a hook only if every base chain on it lets it through: an accept in "
                 + acc.describe() + " ends only that chain, and the packet then meets " + block.describe()
                 + (h.hook().equals("forward") ? ": containers and pods cannot reach each other or the outside" : "");
-        return new Finding("hook-blocked", Severity.ERROR, h.family(), message, impact, fix(h, block, writer));
+        return new Finding("hook-blocked", unsure ? Severity.WARNING : Severity.ERROR, h.family(), message, impact,
+                (unsure ? "read its rules for them (nft list table " + block.table() + "); if they do not accept: "
+                        : "") + fix(h, block, writer));
     }
 
     private static String fix(HookPipeline.Hook h, HookPipeline.Stage block, String writer) {

@@ -8,6 +8,7 @@ import io.iptscope.discover.BinarySource;
 import io.iptscope.exec.LocalRunner;
 import io.iptscope.report.DetectionReport;
 import io.iptscope.report.DetectionText;
+import io.iptscope.report.Reports;
 import io.iptscope.rules.Family;
 import io.iptscope.testing.RealPrograms;
 import io.iptscope.testing.RealPrograms.Mount;
@@ -363,8 +364,26 @@ class RealWritersTest {
             String zone = ns.exec("nft", "list", "chain", "inet", "firewalld", "filter_FWD_docker").stdoutText();
             assertTrue(zone.strip().lines().map(String::strip).filter(l -> !l.equals("}")).reduce((x, y) -> y)
                     .orElseThrow().equals("accept"), zone);
-            // Whatever iptscope says about that hook, its advice must not send the operator to another backend.
-            assertTrue(run.ids().stream().allMatch(id -> id.equals("hook-blocked:ipv4")), run.why());
+            // iptscope follows that dispatch: firewalld's forward chain accepts traffic from docker0 before its reject,
+            // and rejects traffic to docker0 that no other rule (replies, DNAT) singles out.
+            HookPipeline.Stage fw = run.node().pipeline().hook(V4, "forward").orElseThrow().blocking().get(1);
+            assertTrue(fw.interfaces().contains(new InterfaceVerdict(InterfaceVerdict.Direction.IIFNAME, "docker0",
+                    InterfaceVerdict.Outcome.ACCEPT, "filter_FWD_docker")), fw.interfaces().toString());
+            assertTrue(fw.interfaces().contains(new InterfaceVerdict(InterfaceVerdict.Direction.OIFNAME, "docker0",
+                    InterfaceVerdict.Outcome.REJECT, "filter_FWD_public")), fw.interfaces().toString());
+            // So Docker's accept is not undone there: no hook-blocked finding, only the note that says why.
+            assertTrue(run.findings("hook-blocked").isEmpty(), run.why());
+            assertEquals(List.of("hook-passed:ipv4"), run.ids(), run.why());
+            Finding f = run.findings("hook-passed").get(0);
+            assertEquals(Severity.INFO, f.severity());
+            assertTrue(f.message().contains("native inet firewalld filter_FORWARD has a catch-all reject at its end, "
+                    + "but lets docker's traffic through before it (iifname \"docker0\" accept in filter_FWD_docker)"),
+                    f.message());
+            assertTrue(f.impact().contains("docker_gwbridge, br-*"), f.impact());
+            assertFalse(run.inspection().hasErrors());
+            // The chain's verdicts on interfaces survive a saved report.
+            DetectionReport report = DetectionReport.of(run.inspection(), "local", List.of(), Instant.now());
+            assertEquals(report, Reports.fromJson(Reports.toJson(report)));
         }
     }
 }

@@ -369,6 +369,77 @@ class WritersScenariosTest {
         }
     }
 
+    /** Docker's zone as dockerd asks firewalld for it (target ACCEPT), with docker0 dispatched to {@code zone}. */
+    private static String dockerZone(String match, String zone) {
+        return """
+                table inet firewalld {
+                	set docker_ifaces {
+                		type ifname
+                		elements = { "docker0" }
+                	}
+                	chain filter_FWD_docker_allow {
+                	}
+                	chain filter_FWD_docker {
+                		jump filter_FWD_docker_allow
+                		accept
+                	}
+                }
+                insert rule inet firewalld filter_FORWARD_ZONES %s goto %s
+                """.formatted(match, zone);
+    }
+
+    /** Docker's legacy rules and firewalld's table with docker0 dispatched as given: the one finding about it. */
+    private static Finding firewalldWithDocker0(String match, String zone, String id, Severity severity)
+            throws Exception {
+        try (TestNetns ns = TestNetns.create()) {
+            ns.restore("iptables-legacy-restore", DOCKER_IPTABLES);
+            nft(ns, "firewalld-nftables.nft");
+            ns.execWithInput(dockerZone(match, zone), "nft", "-f", "-");
+            Run run = detect(ns);
+            assertTrue(run.owners().containsAll(List.of("docker@legacy:filter", "firewalld@native:inet firewalld")),
+                    run.owners().toString());
+            assertTrue(run.blocking(V4, "forward").stream().anyMatch(st -> st.describe()
+                    .equals("native inet firewalld filter_FORWARD")), run.blocking(V4, "forward").toString());
+            List<Finding> about = run.inspection().findings().stream().filter(f -> f.family() == V4
+                    && f.message().contains("inet firewalld filter_FORWARD")).toList();
+            assertEquals(List.of(id), about.stream().map(Finding::id).toList(), about.toString());
+            assertEquals(severity, about.get(0).severity());
+            return about.get(0);
+        }
+    }
+
+    @Test
+    void firewalldPassesDocker0InDockersZone() throws Exception {
+        Finding f = firewalldWithDocker0("iifname \"docker0\"", "filter_FWD_docker", "hook-passed", Severity.INFO);
+        assertTrue(f.message().contains("lets docker's traffic through before it (iifname \"docker0\" accept in "
+                + "filter_FWD_docker)"), f.message());
+        // Traffic to docker0, and from Docker bridges firewalld does not name, still reaches filter_FORWARD's reject.
+        assertTrue(f.impact().contains("oifname \"docker0\" reject in filter_FORWARD"), f.impact());
+        assertTrue(f.impact().contains("(docker_gwbridge, br-*) is not let through (iifname (any other) reject in "
+                + "filter_FORWARD)"), f.impact());
+    }
+
+    @Test
+    void firewalldRejectsDocker0InThePublicZone() throws Exception {
+        // firewalld names docker0, but its zone has no accept: the reject at the end of filter_FORWARD still applies.
+        Finding f = firewalldWithDocker0("iifname \"docker0\"", "filter_FWD_public", "hook-blocked", Severity.ERROR);
+        assertTrue(f.message().contains("its verdicts on docker's interfaces: iifname \"docker0\" reject in "
+                + "filter_FORWARD"), f.message());
+        assertTrue(f.action().contains("firewall-cmd --permanent --zone=trusted --add-interface=docker0"), f.action());
+    }
+
+    @Test
+    void firewalldDispatchingDocker0ByANamedSetIsAWarning() throws Exception {
+        // Whether @docker_ifaces holds docker0 is not read: the chain may accept it, so no error is claimed.
+        Finding f = firewalldWithDocker0("iifname @docker_ifaces", "filter_FWD_docker", "hook-blocked",
+                Severity.WARNING);
+        assertTrue(f.message().contains("cannot be told") && f.message().contains("iifname (any other) unknown"),
+                f.message());
+        assertTrue(f.impact().startsWith("if it does not: "), f.impact());
+        assertTrue(f.action().startsWith("read its rules for them (nft list table inet firewalld); if they do not "
+                + "accept: let firewalld pass it"), f.action());
+    }
+
     @Test
     void kubeletHintInBothBackendsIsContradictory() throws Exception {
         try (TestNetns ns = TestNetns.create()) {
