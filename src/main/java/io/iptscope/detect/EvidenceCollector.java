@@ -239,8 +239,8 @@ public final class EvidenceCollector {
     }
 
     /** The targets that make a rule of an owned user chain worth splitting: ACCEPT, and what ends the chain. */
-    private static final List<String> ACCEPTING = List.of("ACCEPT");
-    private static final List<String> ENDING = List.of("ACCEPT", "DROP", "REJECT");
+    private static final String[] ACCEPTING = {"ACCEPT"};
+    private static final String[] ENDING = {"ACCEPT", "DROP", "REJECT"};
 
     /** One table as evidence: chains, rules, markers and owners (see {@link Ownership#ruleOwner}). */
     public static TableEvidence summarise(Table table) {
@@ -302,11 +302,14 @@ public final class EvidenceCollector {
      * an escape from an argument, so {@code AC"CEPT"} is {@code ACCEPT}; the word is searched with those skipped.
      */
     static boolean mayName(String raw, String word) {
-        return mayName(raw, List.of(word));
+        return mayName(raw, new String[] {word});
     }
 
-    /** Whether some argument of {@code raw} can be one of {@code words}; the quotes are looked at once for all. */
-    private static boolean mayName(String raw, List<String> words) {
+    /**
+     * Whether some argument of {@code raw} can be one of {@code words}; the quotes are looked at once for all. An
+     * array, as a list's iterator is an allocation per rule in the client compiler's code.
+     */
+    private static boolean mayName(String raw, String[] words) {
         for (String word : words) {
             if (raw.contains(word)) {
                 return true;
@@ -387,6 +390,7 @@ public final class EvidenceCollector {
      */
     static Map<String, List<NftTablesEvidence.NftBaseChain>> chainsByTable(byte[] json) throws IOException {
         Map<String, List<NftTablesEvidence.NftBaseChain>> tables = new LinkedHashMap<>();
+        LastTable last = new LastTable();
         try (JsonParser p = Json.MAPPER.getFactory().createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return tables;
@@ -405,7 +409,7 @@ public final class EvidenceCollector {
                     while (p.nextToken() == JsonToken.FIELD_NAME) {
                         boolean chain = "chain".equals(p.currentName());
                         if (p.nextToken() == JsonToken.START_OBJECT && chain) {
-                            addChain(p, tables);
+                            addChain(p, tables, last);
                         } else {
                             p.skipChildren();
                         }
@@ -417,8 +421,8 @@ public final class EvidenceCollector {
     }
 
     /** One {@code "chain"} object, the parser on its start: its table, and the chain if it is a base chain. */
-    private static void addChain(JsonParser p, Map<String, List<NftTablesEvidence.NftBaseChain>> tables)
-            throws IOException {
+    private static void addChain(JsonParser p, Map<String, List<NftTablesEvidence.NftBaseChain>> tables,
+                                 LastTable last) throws IOException {
         String family = "";
         String table = "";
         String name = "";
@@ -449,11 +453,23 @@ public final class EvidenceCollector {
                 }
             }
         }
-        List<NftTablesEvidence.NftBaseChain> base = tables.computeIfAbsent(family + " " + table,
-                k -> new ArrayList<>());
+        // The listing names each table's chains one after the other: most chains find the last table's key.
+        String key = last.key != null && last.family.equals(family) && last.table.equals(table) ? last.key
+                : family + " " + table;
+        last.family = family;
+        last.table = table;
+        last.key = key;
+        List<NftTablesEvidence.NftBaseChain> base = tables.computeIfAbsent(key, k -> new ArrayList<>());
         if (hooked) {
             base.add(new NftTablesEvidence.NftBaseChain(name, type, hook, prio, policy));
         }
+    }
+
+    /** The table of the chain read last, and its key. */
+    private static final class LastTable {
+        String family;
+        String table;
+        String key;
     }
 
     /** The iptables-nft compatibility layer owns only the builtin table names of its families. */

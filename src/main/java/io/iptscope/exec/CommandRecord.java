@@ -13,7 +13,7 @@ public record CommandRecord(String host, List<String> argv, int exitCode, long d
 
     static CommandRecord of(String host, CommandResult result, Instant started) {
         return new CommandRecord(host, result.command().argv(), result.exitCode(), result.duration().toMillis(),
-                result.stdout().length, result.stderr().length, result.timedOut(), result.launchError(),
+                result.stdoutLength(), result.stderr().length, result.timedOut(), result.launchError(),
                 started);
     }
 

@@ -9,14 +9,26 @@ import java.util.Locale;
  * What a command did. {@code exitCode} is -1 when the process never ran ({@link #launchError})
  * or was killed on timeout.
  *
- * @param started when the command started: the command log shows it, and a batch's results arrive together
+ * @param stdout       what it printed, unless a runner handed it to the command's {@link OutputTap} as it arrived
+ * @param started      when the command started: the command log shows it, and a batch's results arrive together
+ * @param stdoutLength how many bytes it printed: more than {@code stdout} holds when they went to the tap
  */
 public record CommandResult(Command command, int exitCode, byte[] stdout, byte[] stderr, Duration duration,
-                            boolean timedOut, String launchError, Instant started) {
+                            boolean timedOut, String launchError, Instant started, long stdoutLength) {
 
     public CommandResult {
         stdout = stdout == null ? new byte[0] : stdout;
         stderr = stderr == null ? new byte[0] : stderr;
+        if (stdoutLength < stdout.length) {
+            throw new IllegalArgumentException("stdoutLength " + stdoutLength + " < " + stdout.length + " bytes held");
+        }
+    }
+
+    /** A result that holds all of its output. */
+    public CommandResult(Command command, int exitCode, byte[] stdout, byte[] stderr, Duration duration,
+                         boolean timedOut, String launchError, Instant started) {
+        this(command, exitCode, stdout, stderr, duration, timedOut, launchError, started,
+                stdout == null ? 0 : stdout.length);
     }
 
     /** A result made as its command ends: it started {@code duration} ago. */
@@ -31,6 +43,11 @@ public record CommandResult(Command command, int exitCode, byte[] stdout, byte[]
 
     public boolean ok() {
         return exitCode == 0 && !timedOut && launchError == null;
+    }
+
+    /** Whether its stdout went to the command's tap instead of {@link #stdout}. */
+    public boolean stdoutTapped() {
+        return stdoutLength > stdout.length;
     }
 
     public boolean launched() {

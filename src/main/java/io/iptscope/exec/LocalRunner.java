@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,21 +99,28 @@ public final class LocalRunner implements CommandRunner {
             return CommandResult.launchFailed(command, e.getMessage(), since(start));
         }
         AtomicLong printed = new AtomicLong();
-        Future<byte[]> out = IO.submit(() -> readAll(process.getInputStream(), printed, command.stdoutTap()));
-        Future<byte[]> err = IO.submit(() -> readAll(process.getErrorStream(), printed, null));
+        AtomicLong tapped = new AtomicLong();
+        OutputTap tap = command.stdoutTap();
+        Future<byte[]> out = IO.submit(() -> tap == null ? readAll(process.getInputStream(), printed)
+                : tapAll(process.getInputStream(), printed, tapped, tap));
+        Future<byte[]> err = IO.submit(() -> readAll(process.getErrorStream(), printed));
         CompletableFuture.runAsync(() -> feed(process.getOutputStream(), command.stdin()), IO);
         Ending ending = await(process, command, new ProgressWatchdog(process.toHandle(), printed, command.timeout()));
         boolean timedOut = ending == Ending.HUNG || ending == Ending.INTERRUPTED;
         byte[] stdout = drain(out, process.getInputStream());
         byte[] stderr = drain(err, process.getErrorStream());
+        Duration took = since(start);
+        long stdoutLength = stdout.length + tapped.get();
         if (ending == Ending.CANCELLED) {
             byte[] note = "\niptscope: cancelled by the user\n".getBytes(StandardCharsets.UTF_8);
             byte[] joined = java.util.Arrays.copyOf(stderr, stderr.length + note.length);
             System.arraycopy(note, 0, joined, stderr.length, note.length);
-            return new CommandResult(command, -1, stdout, joined, since(start), false, null);
+            return new CommandResult(command, -1, stdout, joined, took, false, null, Instant.now().minus(took),
+                    stdoutLength);
         }
         int exit = timedOut ? -1 : process.exitValue();
-        return new CommandResult(command, exit, stdout, stderr, since(start), timedOut, null);
+        return new CommandResult(command, exit, stdout, stderr, took, timedOut, null, Instant.now().minus(took),
+                stdoutLength);
     }
 
     private enum Ending { EXITED, HUNG, CANCELLED, INTERRUPTED }
@@ -274,7 +282,22 @@ public final class LocalRunner implements CommandRunner {
     }
 
     private static byte[] readAll(InputStream in) throws IOException {
-        return readAll(in, new AtomicLong(), null);
+        return readAll(in, new AtomicLong());
+    }
+
+    /**
+     * Hands everything to {@code tap}, which keeps what it needs (a save's parse keeps its text), counting it in
+     * {@code counter} (the watchdog's output) and {@code tapped}; keeps none of it: the result holds no second copy.
+     */
+    private static byte[] tapAll(InputStream in, AtomicLong counter, AtomicLong tapped, OutputTap tap)
+            throws IOException {
+        byte[] chunk = new byte[65536];
+        for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+            counter.addAndGet(n);
+            tapped.addAndGet(n);
+            tap.accept(chunk, 0, n);
+        }
+        return new byte[0];
     }
 
     /** The first block of a command's output; a big output's blocks grow to {@link #MAX_BLOCK}. */
@@ -282,12 +305,10 @@ public final class LocalRunner implements CommandRunner {
     private static final int MAX_BLOCK = 1 << 20;
 
     /**
-     * Reads to the end, adding each chunk's size to {@code counter} as it arrives (the watchdog's output) and
-     * handing it to {@code tap} if there is one. The output is read into blocks that are joined once at the end: a
-     * doubling buffer copied a 15 MB save twice more and kept one ever bigger array live through the collections
-     * that the parse of that save causes.
+     * Reads to the end, adding each chunk's size to {@code counter} as it arrives (the watchdog's output). The output
+     * is read into blocks that are joined once at the end: a doubling buffer copied a big output twice more.
      */
-    private static byte[] readAll(InputStream in, AtomicLong counter, OutputTap tap) throws IOException {
+    private static byte[] readAll(InputStream in, AtomicLong counter) throws IOException {
         List<byte[]> full = new ArrayList<>();
         byte[] block = new byte[FIRST_BLOCK];
         int used = 0;
@@ -295,9 +316,6 @@ public final class LocalRunner implements CommandRunner {
         for (int n = in.read(block, used, block.length - used); n >= 0;
              n = in.read(block, used, block.length - used)) {
             counter.addAndGet(n);
-            if (tap != null) {
-                tap.accept(block, used, n);
-            }
             used += n;
             total += n;
             if (used == block.length) {

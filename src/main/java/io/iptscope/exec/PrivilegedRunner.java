@@ -42,7 +42,7 @@ public final class PrivilegedRunner implements CommandRunner {
     private CommandResult withoutSecret(CommandResult r, Command original) {
         Command shown = new Command(r.command().argv(), original.stdin(), original.timeout());
         return new CommandResult(shown, r.exitCode(), r.stdout(), r.stderr(), r.duration(), r.timedOut(),
-                r.launchError(), r.started());
+                r.launchError(), r.started(), r.stdoutLength());
     }
 
     @Override

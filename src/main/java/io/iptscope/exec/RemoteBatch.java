@@ -232,38 +232,38 @@ public final class RemoteBatch {
             }
             int rc = (int) parseLong(f[1], -1);
             Command c = commands.get(i);
-            byte[] out = readTapped(in, (int) parseLong(f[2], 0), c.stdoutTap());
+            int outLength = (int) parseLong(f[2], 0);
+            byte[] out = c.stdoutTap() == null ? in.readNBytes(outLength) : new byte[0];
+            long outRead = c.stdoutTap() == null ? out.length : tapFrame(in, outLength, c.stdoutTap());
             byte[] err = in.readNBytes((int) parseLong(f[3], 0));
-            if (out.length + err.length != parseLong(f[2], 0) + parseLong(f[3], 0)) {
+            if (outRead + err.length != outLength + parseLong(f[3], 0)) {
                 throw new IOException("the remote output ends inside result " + i);
             }
             Duration took = Duration.ofMillis(parseLong(f[4], 0));
             // Only the remote hard cap ends a command with timeout's status; a hung one is marked by the local watchdog.
             boolean timedOut = (rc == TIMEOUT_TERM || rc == TIMEOUT_KILL) && took.compareTo(hardCap(c.timeout())) >= 0;
-            results.add(new CommandResult(c, timedOut ? -1 : rc, out, err, took, timedOut, null, made));
+            results.add(new CommandResult(c, timedOut ? -1 : rc, out, err, took, timedOut, null, made, outRead));
         }
         return results;
     }
 
     /**
-     * Up to {@code length} bytes of a frame (fewer when the stream ends), handed to {@code tap} as they arrive: a
-     * remote save is parsed while the rest of its output still crosses the connection.
+     * Up to {@code length} bytes of a frame (fewer when the stream ends), handed to {@code tap} as they arrive and not
+     * kept (the tap keeps what it needs): a remote save is parsed while the rest of its output still crosses the
+     * connection. Returns how many bytes were read.
      */
-    private static byte[] readTapped(InputStream in, int length, OutputTap tap) throws IOException {
-        if (tap == null) {
-            return in.readNBytes(length);
-        }
-        byte[] out = new byte[length];
+    private static long tapFrame(InputStream in, int length, OutputTap tap) throws IOException {
+        byte[] chunk = new byte[Math.min(TAP_CHUNK, length)];
         int at = 0;
         while (at < length) {
-            int n = in.read(out, at, Math.min(TAP_CHUNK, length - at));
+            int n = in.read(chunk, 0, Math.min(chunk.length, length - at));
             if (n < 0) {
-                return java.util.Arrays.copyOf(out, at);
+                break;
             }
-            tap.accept(out, at, n);
+            tap.accept(chunk, 0, n);
             at += n;
         }
-        return out;
+        return at;
     }
 
     /** Every command failed the same way, {@code why}. */

@@ -285,12 +285,14 @@ final class RemoteShell implements AutoCloseable {
             for (int i = 0; i < results.size(); i++) {
                 CommandResult r = results.get(i);
                 if (hung.contains(i)) {
-                    r = new CommandResult(r.command(), -1, r.stdout(), r.stderr(), r.duration(), true, null, r.started());
+                    r = new CommandResult(r.command(), -1, r.stdout(), r.stderr(), r.duration(), true, null, r.started(),
+                            r.stdoutLength());
                 } else if (cancelled.contains(i)) {
                     byte[] note = "\niptscope: cancelled by the user\n".getBytes(StandardCharsets.UTF_8);
                     byte[] err = java.util.Arrays.copyOf(r.stderr(), r.stderr().length + note.length);
                     System.arraycopy(note, 0, err, r.stderr().length, note.length);
-                    r = new CommandResult(r.command(), -1, r.stdout(), err, r.duration(), false, null, r.started());
+                    r = new CommandResult(r.command(), -1, r.stdout(), err, r.duration(), false, null, r.started(),
+                            r.stdoutLength());
                 }
                 marked.add(r);
             }

@@ -11,8 +11,8 @@ import java.util.function.Function;
 /**
  * A save whose output is parsed while the save runs: its {@link #call} hands each chunk of stdout to the parser on
  * the runner's reader thread, and each table, once complete, to {@code perTable} there too, so a 100k-rule save is
- * parsed and summarised when it ends rather than after. A runner that does not stream (SSH) leaves the whole output
- * to {@link #parsed}.
+ * parsed and summarised when it ends rather than after; the parse keeps the text, the result none of it. A runner
+ * that does not stream leaves the whole output to {@link #parsed}.
  *
  * @param <T> what {@code perTable} makes of a table
  */
@@ -47,6 +47,11 @@ public final class StreamedSave<T> {
     public ParseResult parsed(CommandResult result) {
         byte[] out = result.stdout();
         long seen = parser.bytes();
+        if (result.stdoutTapped() && seen != result.stdoutLength()) {
+            // Bytes that went neither to the parse nor to the result: a partial ruleset must not pass for the save.
+            throw new IllegalStateException(result.command().program() + " printed " + result.stdoutLength()
+                    + " bytes but its parse saw " + seen);
+        }
         if (seen < out.length) {
             parser.feed(out, (int) seen, out.length - (int) seen);
         }

@@ -46,6 +46,18 @@ class StreamedSaveTest {
     }
 
     @Test
+    void tappedBytesTheParseDidNotSeeAreAnErrorNotAShorterRuleset() {
+        StreamedSave<String> save = new StreamedSave<>(new Call(Command.of("iptables-save")), "iptables-save",
+                Table::name);
+        byte[] head = SAVE.substring(0, 40).getBytes(StandardCharsets.UTF_8);
+        save.call().command.stdoutTap().accept(head, 0, head.length);
+        CommandResult lost = new CommandResult(save.call().command, 0, null, null, Duration.ofMillis(3), false, null,
+                java.time.Instant.now(), SAVE.length());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> save.parsed(lost));
+        assertTrue(e.getMessage().contains("printed " + SAVE.length() + " bytes but its parse saw 40"), e.getMessage());
+    }
+
+    @Test
     void whatTheWorkOnATableThrowsReachesTheCaller() {
         IllegalStateException bug = new IllegalStateException("summary bug");
         StreamedSave<String> save = new StreamedSave<>(new Call(Command.of("printf", "%s", SAVE)), "printf", t -> {
