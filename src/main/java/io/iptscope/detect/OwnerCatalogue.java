@@ -75,12 +75,16 @@ public final class OwnerCatalogue {
     private static final OwnerCatalogue DEFAULT = load();
 
     private final List<Owner> owners;
+    private final Map<String, Owner> byId;
     private final Index chains;
     private final Index interfaces;
     private final Index tables;
 
     private OwnerCatalogue(List<Owner> owners) {
         this.owners = List.copyOf(owners);
+        Map<String, Owner> ids = new java.util.HashMap<>();
+        this.owners.forEach(o -> ids.putIfAbsent(o.id(), o));
+        this.byId = Map.copyOf(ids);
         this.chains = Index.of(this.owners, Owner::chains);
         this.interfaces = Index.of(this.owners, Owner::interfaces);
         this.tables = Index.of(this.owners, Owner::nftTables);
@@ -145,8 +149,11 @@ public final class OwnerCatalogue {
     }
 
     public Owner owner(String id) {
-        return owners.stream().filter(o -> o.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no owner " + id));
+        Owner o = byId.get(id);
+        if (o == null) {
+            throw new IllegalArgumentException("no owner " + id);
+        }
+        return o;
     }
 
     public Optional<Owner> ofChain(String chain) {
