@@ -70,6 +70,16 @@ public record HookPipeline(List<Hook> hooks) {
             return "drop".equals(policy) || endsWith != null;
         }
 
+        /**
+         * The interfaces its rules name whose traffic on {@code hook} it accepts before it blocks: the traffic of a
+         * packet on that hook is the interface's it enters by (on output and postrouting, the one it leaves by).
+         */
+        public List<InterfaceVerdict> passes(String hook) {
+            InterfaceVerdict.Direction d = InterfaceVerdict.Direction.onHook(hook);
+            return interfaces.stream().filter(v -> v.match() == d && v.name() != null
+                    && v.verdict() == InterfaceVerdict.Outcome.ACCEPT).toList();
+        }
+
         public String describe() {
             return writer + " " + table + " " + chain;
         }

@@ -4,6 +4,7 @@ import io.iptscope.detect.BackendEvidence;
 import io.iptscope.detect.Confidence;
 import io.iptscope.detect.FamilyEvidence;
 import io.iptscope.detect.HookPipeline;
+import io.iptscope.detect.InterfaceVerdict;
 import io.iptscope.detect.KernelCapabilities;
 import io.iptscope.detect.NodeView;
 import io.iptscope.detect.Ownership;
@@ -185,7 +186,11 @@ public final class DetectionText {
                         + (st.rules() == null ? "" : "/" + st.rules())
                         + (st.endsWith() == null ? "" : " ends " + st.endsWith())
                         + (st.owners().isEmpty() ? "" : " [" + String.join(",", st.owners()) + "]");
-                return st.blocks() ? red("BLOCKS " + text) : text;
+                List<InterfaceVerdict> passes = st.blocks() ? st.passes(h.hook()) : List.of();
+                String passed = passes.isEmpty() ? "" : " (passes " + passes.stream()
+                        .map(v -> v.match().id() + " " + v.name() + " in " + v.chain())
+                        .collect(Collectors.joining(", ")) + ")";
+                return st.blocks() ? red("BLOCKS " + text) + passed : text;
             }).collect(Collectors.joining("  |  "));
             line(String.format("  %-5s %-12s %s", h.family().id(), h.hook(), stages));
         }

@@ -74,6 +74,12 @@ class WritersScenariosTest {
             """;
 
     private record Run(Inspection inspection) {
+        /** The text view, without colours. */
+        String text() {
+            return io.iptscope.report.DetectionText.render(io.iptscope.report.DetectionReport.of(inspection, "local",
+                    List.of(), java.time.Instant.now()), StrategyId.IPTSCOPE, false);
+        }
+
         Map<String, VerdictBackend> verdicts(Family f) {
             Map<String, VerdictBackend> out = new LinkedHashMap<>();
             inspection.verdicts().stream().filter(v -> v.family() == f).forEach(v -> out.put(v.strategy().id(), v.backend()));
@@ -243,8 +249,7 @@ class WritersScenariosTest {
             assertTrue(blocked.action().contains("DOCKER-USER"), blocked.action());
             assertTrue(run.inspection().hasErrors());
             // The text view says who writes where, what is left over and what blocks.
-            String text = io.iptscope.report.DetectionText.render(io.iptscope.report.DetectionReport.of(
-                    run.inspection(), "local", List.of(), java.time.Instant.now()), StrategyId.IPTSCOPE, false);
+            String text = run.text();
             assertTrue(text.contains("docker          [nftables mode]"), text);
             assertTrue(text.contains("iptables-nft ipv4 filter (") && text.contains(") STALE"), text);
             assertTrue(text.contains("BLOCKS 0 iptables-nft filter FORWARD drop"), text);
@@ -389,7 +394,11 @@ class WritersScenariosTest {
     }
 
     /** Docker's legacy rules and firewalld's table with docker0 dispatched as given: the one finding about it. */
-    private static Finding firewalldWithDocker0(String match, String zone, String id, Severity severity)
+    /** The finding about firewalld's forward chain, and the text view of the same detection. */
+    private record Docker0(Finding finding, String text) {
+    }
+
+    private static Docker0 firewalldWithDocker0(String match, String zone, String id, Severity severity)
             throws Exception {
         try (TestNetns ns = TestNetns.create()) {
             ns.restore("iptables-legacy-restore", DOCKER_IPTABLES);
@@ -404,15 +413,20 @@ class WritersScenariosTest {
                     && f.message().contains("inet firewalld filter_FORWARD")).toList();
             assertEquals(List.of(id), about.stream().map(Finding::id).toList(), about.toString());
             assertEquals(severity, about.get(0).severity());
-            return about.get(0);
+            return new Docker0(about.get(0), run.text());
         }
     }
 
     @Test
     void firewalldPassesDocker0InDockersZone() throws Exception {
-        Finding f = firewalldWithDocker0("iifname \"docker0\"", "filter_FWD_docker", "hook-passed", Severity.INFO);
+        Docker0 seen = firewalldWithDocker0("iifname \"docker0\"", "filter_FWD_docker", "hook-passed",
+                Severity.INFO);
+        Finding f = seen.finding();
         assertTrue(f.message().contains("lets docker's traffic through before it (iifname \"docker0\" accept in "
                 + "filter_FWD_docker)"), f.message());
+        // The pipeline line still marks the chain as blocking, and says which interface it passes.
+        assertTrue(seen.text().contains("filter_FORWARD accept/7 ends reject [firewalld] (passes iifname lo in "
+                + "filter_FORWARD, iifname docker0 in filter_FWD_docker)"), seen.text());
         // Traffic to docker0, and from Docker bridges firewalld does not name, still reaches filter_FORWARD's reject.
         assertTrue(f.impact().contains("oifname \"docker0\" reject in filter_FORWARD"), f.impact());
         assertTrue(f.impact().contains("(docker_gwbridge, br-*) is not let through (iifname (any other) reject in "
@@ -422,7 +436,12 @@ class WritersScenariosTest {
     @Test
     void firewalldRejectsDocker0InThePublicZone() throws Exception {
         // firewalld names docker0, but its zone has no accept: the reject at the end of filter_FORWARD still applies.
-        Finding f = firewalldWithDocker0("iifname \"docker0\"", "filter_FWD_public", "hook-blocked", Severity.ERROR);
+        Docker0 seen = firewalldWithDocker0("iifname \"docker0\"", "filter_FWD_public", "hook-blocked",
+                Severity.ERROR);
+        Finding f = seen.finding();
+        assertTrue(seen.text().contains("filter_FORWARD accept/7 ends reject [firewalld] (passes iifname lo in "
+                + "filter_FORWARD)\n"), seen.text());
+        assertFalse(seen.text().contains("docker0 in"), seen.text());
         assertTrue(f.message().contains("its verdicts on docker's interfaces: iifname \"docker0\" reject in "
                 + "filter_FORWARD"), f.message());
         assertTrue(f.action().contains("firewall-cmd --permanent --zone=trusted --add-interface=docker0"), f.action());
@@ -432,7 +451,7 @@ class WritersScenariosTest {
     void firewalldDispatchingDocker0ByANamedSetIsAWarning() throws Exception {
         // Whether @docker_ifaces holds docker0 is not read: the chain may accept it, so no error is claimed.
         Finding f = firewalldWithDocker0("iifname @docker_ifaces", "filter_FWD_docker", "hook-blocked",
-                Severity.WARNING);
+                Severity.WARNING).finding();
         assertTrue(f.message().contains("cannot be told") && f.message().contains("iifname (any other) unknown"),
                 f.message());
         assertTrue(f.impact().startsWith("if it does not: "), f.impact());
