@@ -74,10 +74,18 @@ public record HookPipeline(List<Hook> hooks) {
          * The interfaces its rules name whose traffic on {@code hook} it accepts before it blocks: the traffic of a
          * packet on that hook is the interface's it enters by (on output and postrouting, the one it leaves by).
          */
-        public List<InterfaceVerdict> passes(String hook) {
+        private List<InterfaceVerdict> passes(String hook) {
             InterfaceVerdict.Direction d = InterfaceVerdict.Direction.onHook(hook);
             return interfaces.stream().filter(v -> v.match() == d && v.name() != null
                     && v.verdict() == InterfaceVerdict.Outcome.ACCEPT).toList();
+        }
+
+        /** {@link #passes} in words ("passes iifname docker0 in filter_FWD_docker"); empty when it passes none. */
+        public java.util.Optional<String> passesText(String hook) {
+            List<InterfaceVerdict> passed = blocks() ? passes(hook) : List.of();
+            return passed.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of("passes " + passed.stream()
+                    .map(v -> v.match().id() + " " + v.name() + " in " + v.chain())
+                    .collect(java.util.stream.Collectors.joining(", ")));
         }
 
         public String describe() {

@@ -4,7 +4,6 @@ import io.iptscope.detect.BackendEvidence;
 import io.iptscope.detect.Confidence;
 import io.iptscope.detect.FamilyEvidence;
 import io.iptscope.detect.HookPipeline;
-import io.iptscope.detect.InterfaceVerdict;
 import io.iptscope.detect.KernelCapabilities;
 import io.iptscope.detect.NodeView;
 import io.iptscope.detect.Ownership;
@@ -186,10 +185,7 @@ public final class DetectionText {
                         + (st.rules() == null ? "" : "/" + st.rules())
                         + (st.endsWith() == null ? "" : " ends " + st.endsWith())
                         + (st.owners().isEmpty() ? "" : " [" + String.join(",", st.owners()) + "]");
-                List<InterfaceVerdict> passes = st.blocks() ? st.passes(h.hook()) : List.of();
-                String passed = passes.isEmpty() ? "" : " (passes " + passes.stream()
-                        .map(v -> v.match().id() + " " + v.name() + " in " + v.chain())
-                        .collect(Collectors.joining(", ")) + ")";
+                String passed = st.passesText(h.hook()).map(p -> " (" + p + ")").orElse("");
                 return st.blocks() ? red("BLOCKS " + text) + passed : text;
             }).collect(Collectors.joining("  |  "));
             line(String.format("  %-5s %-12s %s", h.family().id(), h.hook(), stages));

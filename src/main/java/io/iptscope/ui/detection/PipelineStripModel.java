@@ -42,6 +42,6 @@ public final class PipelineStripModel {
 
     static List<PipelineHookRow> rows(HookPipeline pipeline) {
         return pipeline.hooks().stream().map(h -> new PipelineHookRow(h.family(), h.hook(),
-                h.stages().stream().map(PipelineStage::of).toList())).toList();
+                h.stages().stream().map(s -> PipelineStage.of(h.hook(), s)).toList())).toList();
     }
 }

@@ -29,9 +29,22 @@ final class PipelineScenario {
                 assertNotNull(in, "writers/netavark-nftables.nft");
                 ns.execWithInput(new String(in.readAllBytes(), StandardCharsets.UTF_8), "nft", "-f", "-");
             }
-            DetectionReport r = DetectionReport.of(new Detector(new LocalRunner(), Duration.ofSeconds(10))
-                    .inspect(ns.target(), new BinarySource.ProcessPath()), "local", List.of(), Instant.now());
-            return new ShownReport(r, ReportOrigin.FILE, null, null, "podman-node.json", null);
+            return inspect(ns, "podman-node.json");
         }
+    }
+
+    /** A native forward chain that accepts what enters by eth9 and rejects the rest. */
+    static ShownReport nativeRejectPassingOneInterface() throws Exception {
+        try (TestNetns ns = TestNetns.create()) {
+            ns.execWithInput("table inet guard {\n  chain forward_guard {\n    type filter hook forward priority 10;\n"
+                    + "    iifname \"eth9\" accept\n    reject\n  }\n}\n", "nft", "-f", "-");
+            return inspect(ns, "guard.json");
+        }
+    }
+
+    private static ShownReport inspect(TestNetns ns, String name) throws Exception {
+        DetectionReport r = DetectionReport.of(new Detector(new LocalRunner(), Duration.ofSeconds(10))
+                .inspect(ns.target(), new BinarySource.ProcessPath()), "local", List.of(), Instant.now());
+        return new ShownReport(r, ReportOrigin.FILE, null, null, name, null);
     }
 }

@@ -29,12 +29,25 @@ class PipelineStripModelTest {
         assertEquals("DROP", drop.policy());
         assertEquals("0 rules", drop.rules());
         assertTrue(drop.marker().startsWith("⛔ BLOCKS: policy drop"), drop.marker());
+        assertEquals(null, drop.passes(), "an iptables chain's interfaces are not followed");
         assertTrue(drop.text().contains("BLOCKS"), "the meaning is in the text, not only the colour");
         PipelineStage netavark = fwd.stages().stream().filter(s -> s.writer().equals("native")).findFirst().orElseThrow();
         assertEquals("netavark", netavark.owner());
         assertFalse(netavark.blocks());
         assertTrue(vm.pipeline().hooks().stream().noneMatch(h -> h.hook().equals("input") && h.family() == Family.IPV4
                 && !h.blocking().isEmpty()), "INPUT ACCEPT does not block");
+    }
+
+    @Test
+    void aBlockingChainSaysWhichInterfaceItStillPasses() throws Exception {
+        DetectionViewModel vm = new DetectionViewModel();
+        vm.show(PipelineScenario.nativeRejectPassingOneInterface());
+        PipelineStage guard = vm.pipeline().hooks().stream()
+                .filter(h -> h.family() == Family.IPV4 && h.hook().equals("forward")).findFirst().orElseThrow()
+                .blocking().get(0);
+        assertEquals("native inet guard forward_guard", guard.writer() + " " + guard.table() + " " + guard.chain());
+        assertEquals("passes iifname eth9 in forward_guard", guard.passes());
+        assertTrue(guard.text().endsWith("\npasses iifname eth9 in forward_guard"), guard.text());
     }
 
     @Test
