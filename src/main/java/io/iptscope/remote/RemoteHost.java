@@ -82,29 +82,14 @@ public final class RemoteHost implements AutoCloseable {
             case SUDO_N -> new Privilege.SudoNoPassword();
             case SUDO_PASSWORD -> checkedPassword(runner, password, destination);
             case PKEXEC -> new Privilege.Pkexec();
-            case AUTO -> automatic(runner, password, destination);
+            case AUTO -> checkedPassword(runner, password, destination);
         };
     }
 
-    /** root → direct; sudo without a password → {@code sudo -n}; else {@code sudo -S} with a password. */
-    private static Privilege automatic(CommandRunner runner, SessionPassword password, String destination) {
-        CommandResult id = runner.run(Command.of("id", "-u").withTimeout(PROBE_TIMEOUT));
-        if (id.ok() && id.stdoutText().strip().equals("0")) {
-            return new Privilege.Direct();
-        }
-        CommandResult sudo = runner.run(Command.of("sudo", "-n", "--", "true").withTimeout(PROBE_TIMEOUT));
-        if (sudo.ok()) {
-            return new Privilege.SudoNoPassword();
-        }
-        if (sudo.notFound()) {
-            throw new PrivilegeException("not root on " + destination + " and sudo is not installed there");
-        }
-        return checkedPassword(runner, password, destination);
-    }
-
     /**
-     * Asks once and proves the password before any real command uses it; but only where sudo prompts
-     * ({@link SudoProbe}): elsewhere the password would reach the command's stdin, so it is not even asked.
+     * root → direct; sudo without a password → {@code sudo -n}; else {@code sudo -S} with a password, asked once and
+     * proved before any real command uses it; but only where sudo prompts ({@link SudoProbe}): elsewhere the password
+     * would reach the command's stdin, so it is not even asked.
      */
     private static Privilege checkedPassword(CommandRunner runner, SessionPassword password, String destination) {
         switch (SudoProbe.probe(runner, PROBE_TIMEOUT)) {

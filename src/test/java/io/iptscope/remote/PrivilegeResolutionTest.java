@@ -97,6 +97,11 @@ class PrivilegeResolutionTest {
         assertTrue(runner.run(Command.of("iptables-save")).ok());
         assertTrue(runner.run(Command.of("iptables-save")).ok());
         assertEquals(1, asked.get(), "asked once per host and session");
+        // Probed once: who it is, whether sudo needs a password, then the password's proof.
+        assertEquals(List.of(List.of("id", "-u"), List.of("sudo", "-n", "--", "true")),
+                host.seen.subList(0, 2).stream().map(Command::argv).toList());
+        assertEquals(1, host.seen.stream().filter(c -> c.argv().equals(List.of("id", "-u"))).count(),
+                host.seen.toString());
         assertEquals(List.of("sudo", "-S", "-k", "-p", "", "--", "iptables-save"),
                 host.seen.get(host.seen.size() - 1).argv());
     }
