@@ -29,6 +29,8 @@ public final class Styles {
     public static final String MONO = "ipts-mono";
     public static final String SECTION_TITLE = "ipts-section-title";
     public static final String LINK = "ipts-link";
+    public static final String PLACEHOLDER = "ipts-placeholder";
+    public static final String PLACEHOLDER_FAILED = "ipts-placeholder-failed";
 
     private Styles() {
     }

@@ -5,6 +5,7 @@ import io.iptscope.detect.Strategies;
 import io.iptscope.iptables.Endpoint;
 import io.iptscope.ui.common.Fxml;
 import io.iptscope.ui.common.OfflineCover;
+import io.iptscope.ui.common.PlaceholderLabel;
 import io.iptscope.ui.common.Styles;
 import java.util.Locale;
 import java.util.Optional;
@@ -81,6 +82,7 @@ public final class ContextsView {
         sources.setOnAction(e -> build());
         summary.textProperty().bind(model.summaryProperty());
         rows.setItems(model.rows());
+        rows.setPlaceholder(PlaceholderLabel.of(model.rowsPlaceholder()));
         sourceColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().source()));
         netnsColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().netns()));
         ipv4Column.setCellValueFactory(c -> new ReadOnlyStringWrapper(ContextRow.describe(c.getValue().ipv4())));
@@ -94,6 +96,7 @@ public final class ContextsView {
             }
         });
         findings.setItems(model.findings());
+        findings.setPlaceholder(PlaceholderLabel.of(model.findingsPlaceholder()));
         findings.setCellFactory(l -> new ListCell<>() {
             {
                 // Wrapping needs a width: the list's, less its scroll bar.

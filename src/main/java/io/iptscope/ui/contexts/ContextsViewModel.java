@@ -12,6 +12,7 @@ import io.iptscope.discover.ContainerEntry;
 import io.iptscope.exec.NetnsTarget;
 import io.iptscope.iptables.Endpoint;
 import io.iptscope.rules.Family;
+import io.iptscope.ui.common.Placeholder;
 import io.iptscope.ui.task.TaskRunner;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -34,6 +35,9 @@ import javafx.collections.ObservableList;
  */
 public final class ContextsViewModel {
 
+    private static final String NOT_BUILT = "No matrix yet: build it (Ctrl+M)";
+    private static final String BUILDING = "Building the context matrix…";
+
     private final TaskRunner tasks;
     private final StringProperty strategy = new SimpleStringProperty(Strategies.RECOMMENDED.id());
     private final StringProperty extraSources = new SimpleStringProperty("");
@@ -41,6 +45,9 @@ public final class ContextsViewModel {
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Build the matrix (Ctrl+M) to see what "
             + "each container's binaries would choose in each network namespace.");
+    private final Placeholder rowsPlaceholder = new Placeholder(NOT_BUILT, BUILDING, "The matrix has no context");
+    private final Placeholder findingsPlaceholder = new Placeholder(NOT_BUILT, BUILDING,
+            "No findings: no context needs a warning");
 
     public ContextsViewModel(TaskRunner tasks) {
         this.tasks = tasks;
@@ -67,6 +74,14 @@ public final class ContextsViewModel {
         return summary.getReadOnlyProperty();
     }
 
+    public Placeholder rowsPlaceholder() {
+        return rowsPlaceholder;
+    }
+
+    public Placeholder findingsPlaceholder() {
+        return findingsPlaceholder;
+    }
+
     public void build(Optional<Endpoint> live, boolean containers) {
         List<BinarySource> more = new ArrayList<>();
         try {
@@ -86,6 +101,8 @@ public final class ContextsViewModel {
         Endpoint ep = live.get();
         Strategy s = Strategies.byId(strategy.get()).orElseThrow();
         summary.set("Building the context matrix with " + s.id() + "…");
+        rowsPlaceholder.reading();
+        findingsPlaceholder.reading();
         tasks.submit("Context matrix", p -> {
             List<BinarySource> sources = new ArrayList<>(List.of(new BinarySource.ProcessPath()));
             Set<NetnsTarget> targets = new LinkedHashSet<>(List.of(ep.netns()));
@@ -101,7 +118,12 @@ public final class ContextsViewModel {
             p.update("reading " + sources.size() + " binary sources × " + targets.size() + " netns", -1);
             return ContextMatrix.build(ep.runner(), ep.timeout(), s, new BinarySource.ProcessPath(), sources,
                     List.copyOf(targets));
-        }, this::show, f -> summary.set("The context matrix could not be built: " + f.getMessage()));
+        }, this::show, f -> {
+            String why = "The context matrix could not be built: " + f.getMessage();
+            summary.set(why);
+            rowsPlaceholder.failed(why);
+            findingsPlaceholder.failed(why);
+        });
     }
 
     /**
@@ -152,6 +174,8 @@ public final class ContextsViewModel {
         }
         rows.setAll(out);
         findings.setAll(collapse(m.findings()));
+        rowsPlaceholder.empty();
+        findingsPlaceholder.empty();
         long bad = out.stream().filter(r -> !r.agrees()).count();
         summary.set(plural(m.rows().size(), "binary source") + " × " + plural(m.columns().size(), "network namespace")
                 + " with " + m.strategy() + ": " + (bad == 0 ? "every context writes where the rules are"

@@ -6,6 +6,7 @@ import io.iptscope.detect.TraceStep;
 import io.iptscope.ui.common.Columns;
 import io.iptscope.ui.common.FirstFrame;
 import io.iptscope.ui.common.Fxml;
+import io.iptscope.ui.common.PlaceholderLabel;
 import io.iptscope.ui.common.Styles;
 import java.util.function.Function;
 import javafx.collections.ListChangeListener;
@@ -74,6 +75,7 @@ public final class DetectionView {
         strategyDetail.textProperty().bind(strategyTable.getSelectionModel().selectedItemProperty()
                 .map(StrategyRow::reasoning).orElse("Select a strategy to read its reasoning step by step."));
         strategyTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        strategyTable.setPlaceholder(PlaceholderLabel.of(model.strategiesPlaceholder()));
 
         findingTable.setItems(model.findings());
         findingTable.getColumns().setAll(java.util.List.of(
@@ -84,9 +86,7 @@ public final class DetectionView {
                 Columns.wrapped("What breaks", 330, Finding::impact),
                 Columns.wrapped("What to do", 330, Finding::action)));
         findingTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Label noFindings = new Label();
-        noFindings.textProperty().bind(model.findingsPlaceholderProperty());
-        findingTable.setPlaceholder(noFindings);
+        findingTable.setPlaceholder(PlaceholderLabel.of(model.findingsPlaceholder()));
 
         binaryTable.setItems(model.binaries());
         Function<BinaryCell, String> missing = c -> c.found() ? null : Styles.CELL_MISSING;
@@ -101,6 +101,7 @@ public final class DetectionView {
                         r -> r.restore().tooltip())));
         // No empty filler column: the columns share the width.
         binaryTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        binaryTable.setPlaceholder(PlaceholderLabel.of(model.binariesPlaceholder()));
 
         backendTable.setItems(model.backends());
         // Every column fits the width (wrapped text, no horizontal scrolling), so the backend stays in view.
@@ -116,6 +117,7 @@ public final class DetectionView {
                 Columns.wrapped("Owners", 190, BackendRow::owners),
                 Columns.wrapped("Hint chains · detail", 150, r -> join(r.hints(), r.detail()))));
         backendTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        backendTable.setPlaceholder(PlaceholderLabel.of(model.backendsPlaceholder()));
 
         nftTable.setItems(model.nftTables());
         nftTable.getColumns().setAll(java.util.List.of(
@@ -124,7 +126,7 @@ public final class DetectionView {
                 Columns.text("Managed by", 140, NftTableRow::managedBy),
                 Columns.wrapped("Base chains", 700, NftTableRow::baseChains)));
         nftTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        nftTable.setPlaceholder(new Label("No nftables tables"));
+        nftTable.setPlaceholder(PlaceholderLabel.of(model.nftTablesPlaceholder()));
         FirstFrame.whenShown(scroll, () -> content.getChildren().add(rest));
     }
 

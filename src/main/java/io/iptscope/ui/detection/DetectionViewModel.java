@@ -18,6 +18,7 @@ import io.iptscope.report.DetectionReport;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
 import io.iptscope.exec.PrivilegeMode;
+import io.iptscope.ui.common.Placeholder;
 import io.iptscope.ui.common.ShownReport;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,9 +46,19 @@ public final class DetectionViewModel {
     private static final String NOTHING_YET = "No detection yet: press F5 to detect, Ctrl+O to open a saved report, "
             + "or open the sample from the Help menu.";
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(NOTHING_YET);
-    /** What the findings table says when empty: never "No findings" before a report says so. */
-    private final ReadOnlyStringWrapper findingsPlaceholder = new ReadOnlyStringWrapper(NO_REPORT);
+    /** What each table says when empty: never "No findings" (or JavaFX's "No content") before a report says so. */
+    private final Placeholder findingsPlaceholder = tablePlaceholder("No findings");
+    private final Placeholder strategiesPlaceholder = tablePlaceholder("This report has no strategy verdicts");
+    private final Placeholder backendsPlaceholder = tablePlaceholder("This report has no backend evidence");
+    private final Placeholder binariesPlaceholder = tablePlaceholder("This report has no binaries");
+    private final Placeholder nftTablesPlaceholder = tablePlaceholder("No nftables tables in this netns");
+    private final List<Placeholder> placeholders = List.of(findingsPlaceholder, strategiesPlaceholder,
+            backendsPlaceholder, binariesPlaceholder, nftTablesPlaceholder, pipeline.placeholder());
     private ShownReport shown;
+
+    static Placeholder tablePlaceholder(String empty) {
+        return new Placeholder(NO_REPORT, RUNNING, empty);
+    }
 
     public ObservableList<FamilyVerdict> verdicts() {
         return verdicts;
@@ -86,15 +97,31 @@ public final class DetectionViewModel {
         return summary.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty findingsPlaceholderProperty() {
-        return findingsPlaceholder.getReadOnlyProperty();
+    public Placeholder findingsPlaceholder() {
+        return findingsPlaceholder;
+    }
+
+    public Placeholder strategiesPlaceholder() {
+        return strategiesPlaceholder;
+    }
+
+    public Placeholder backendsPlaceholder() {
+        return backendsPlaceholder;
+    }
+
+    public Placeholder binariesPlaceholder() {
+        return binariesPlaceholder;
+    }
+
+    public Placeholder nftTablesPlaceholder() {
+        return nftTablesPlaceholder;
     }
 
     /** While a detection runs: says so instead of "no detection yet" (the last report stays below). */
     public void detecting(boolean running, String target) {
         if (shown == null) {
-            findingsPlaceholder.set(running ? RUNNING : NO_REPORT);
-            pipeline.waiting(running ? RUNNING : NO_REPORT);
+            pipeline.waiting();
+            placeholders.forEach(running ? Placeholder::reading : Placeholder::notRead);
         }
         if (running) {
             summary.set("Detecting " + target + "…" + (verdicts.isEmpty() ? "" : "  (the last report stays below "
@@ -103,6 +130,21 @@ public final class DetectionViewModel {
             summary.set(describe(shown));
         } else {
             summary.set(NOTHING_YET);
+        }
+    }
+
+    /**
+     * A detection ended in a failure: without a report the tables say so, with its reason, not "no detection yet";
+     * with one it stays, and the summary says it is the last one.
+     */
+    public void failed(String target, String reason) {
+        String why = "The detection of " + target + " failed: " + reason;
+        if (shown == null) {
+            pipeline.waiting();
+            placeholders.forEach(p -> p.failed(why));
+            summary.set(why + ". Press F5 to detect again.");
+        } else {
+            summary.set(why + ". Still shown: " + describe(shown));
         }
     }
 
@@ -130,9 +172,26 @@ public final class DetectionViewModel {
         findings.setAll(r.findings().stream().map(DetectionViewModel::inThisWindow)
                 .sorted(Comparator.comparing((Finding f) -> f.severity().ordinal()).reversed()).toList());
         pipeline.show(r.node());
-        findingsPlaceholder.set("No findings");
+        List.of(findingsPlaceholder, strategiesPlaceholder, backendsPlaceholder, binariesPlaceholder)
+                .forEach(Placeholder::empty);
+        nftTablesRead(r.evidence().nftTables(), nftTablesPlaceholder);
         deniedReads.set(denied(r.evidence(), shown.privilege(), shown.elevationFailure()));
         summary.set(describe(shown));
+    }
+
+    /** An unread table list is unknown, not "no tables": the placeholder says why it was not read. */
+    static void nftTablesRead(NftTablesEvidence nft, Placeholder p) {
+        if (nft.status() == ReadStatus.OK) {
+            p.empty();
+            return;
+        }
+        String what = "(" + nft.status().id() + (nft.detail() == null || nft.detail().isBlank() ? ""
+                : ": " + nft.detail()) + "); its tables are unknown, not none";
+        if (nft.status().leavesVerdictUnconfirmed()) {
+            p.failed("The nftables table list could not be read " + what);
+        } else {
+            p.notRead("The nftables table list was not read " + what);
+        }
     }
 
     /** Advice written for the CLI, pointed at the window's own setting. */

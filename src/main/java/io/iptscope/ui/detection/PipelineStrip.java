@@ -1,5 +1,6 @@
 package io.iptscope.ui.detection;
 
+import io.iptscope.ui.common.PlaceholderLabel;
 import io.iptscope.ui.common.Styles;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
@@ -20,7 +21,7 @@ public final class PipelineStrip {
     private final PipelineStripModel model;
     private final VBox root = new VBox(4);
     private final VBox rows = new VBox(4);
-    private final Label placeholder = new Label();
+    private final Label placeholder;
 
     public PipelineStrip(PipelineStripModel model) {
         this.model = model;
@@ -28,8 +29,7 @@ public final class PipelineStrip {
                 + "iptables-nft | native, by priority); a packet passes only if every one lets it through");
         title.getStyleClass().add("ipts-section-title");
         title.setWrapText(true);
-        placeholder.textProperty().bind(model.placeholderProperty());
-        placeholder.getStyleClass().add("ipts-muted");
+        placeholder = PlaceholderLabel.of(model.placeholder());
         root.setId("pipelineStrip");
         root.getChildren().addAll(title, placeholder, rows);
         model.hooks().addListener((ListChangeListener<PipelineHookRow>) c -> refresh());

@@ -2,9 +2,8 @@ package io.iptscope.ui.detection;
 
 import io.iptscope.detect.HookPipeline;
 import io.iptscope.detect.NodeView;
+import io.iptscope.ui.common.Placeholder;
 import java.util.List;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -12,32 +11,32 @@ import javafx.collections.ObservableList;
 public final class PipelineStripModel {
 
     private final ObservableList<PipelineHookRow> hooks = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper("No detection yet");
+    private final Placeholder placeholder = DetectionViewModel.tablePlaceholder(
+            "No base chain on any hook: nothing filters packets in this netns");
 
     public ObservableList<PipelineHookRow> hooks() {
         return hooks;
     }
 
     /** What the strip says when it has no hooks; never an empty strip that reads as "nothing runs". */
-    public ReadOnlyStringProperty placeholderProperty() {
-        return placeholder.getReadOnlyProperty();
+    public Placeholder placeholder() {
+        return placeholder;
     }
 
-    /** Before the first report: what is going on instead ("Detecting…", "No detection yet"). */
-    public void waiting(String text) {
+    /** Before the first report: no hooks; the detection view sets what the placeholder says instead. */
+    public void waiting() {
         hooks.clear();
-        placeholder.set(text);
     }
 
     /** @param node null for a report without the node view (schema 1) */
     public void show(NodeView node) {
         if (node == null || node.pipeline() == null) {
             hooks.clear();
-            placeholder.set("This report has no hook pipeline (saved before schema 2): detect again to see it");
+            placeholder.notRead("This report has no hook pipeline (saved before schema 2): detect again to see it");
             return;
         }
         hooks.setAll(rows(node.pipeline()));
-        placeholder.set("No base chain on any hook: nothing filters packets in this netns");
+        placeholder.empty();
     }
 
     static List<PipelineHookRow> rows(HookPipeline pipeline) {

@@ -6,6 +6,7 @@ import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
 import io.iptscope.ui.common.Columns;
 import io.iptscope.ui.common.Fxml;
+import io.iptscope.ui.common.PlaceholderLabel;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,7 +122,7 @@ public final class DiffView {
         backend.getItems().setAll(Backend.values());
         backend.valueProperty().bindBidirectional(model.backendProperty());
         snapshot.setItems(model.snapshots());
-        snapshot.setPlaceholder(new Label("No snapshots yet: File › Save rules as a snapshot (Ctrl+Shift+S)"));
+        snapshot.setPlaceholder(PlaceholderLabel.of(model.snapshotsPlaceholder()));
         snapshot.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(Snapshot s, boolean empty) {
@@ -208,7 +209,7 @@ public final class DiffView {
 
     private void setUpSections() {
         sectionTable.setItems(model.sections());
-        sectionTable.setPlaceholder(new Label("No differences to show"));
+        sectionTable.setPlaceholder(PlaceholderLabel.of(model.sectionsPlaceholder()));
         sectionTable.getColumns().setAll(List.of(
                 Columns.text("Owner", 110, DiffReport.Section::owner),
                 Columns.text("Table", 70, DiffReport.Section::table),

@@ -11,6 +11,7 @@ import io.iptscope.rules.Family;
 import io.iptscope.rules.Ruleset;
 import io.iptscope.rules.RulesetDiffer;
 import io.iptscope.rules.SaveParser;
+import io.iptscope.ui.common.Placeholder;
 import io.iptscope.ui.task.TaskRunner;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -45,6 +46,10 @@ public final class DiffViewModel {
     private final ReadOnlyObjectWrapper<DiffReport> report = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Choose what to compare and press "
             + "Compare (Ctrl+D).");
+    private final Placeholder snapshotsPlaceholder = new Placeholder("Snapshots not listed yet", "Listing snapshots…",
+            "No snapshots yet: File › Save rules as a snapshot (Ctrl+Shift+S)");
+    private final Placeholder sectionsPlaceholder = new Placeholder("No comparison yet: choose what to compare and "
+            + "press Compare (Ctrl+D)", "Comparing…", "No differences: both sides hold the same rules");
 
     public DiffViewModel(TaskRunner tasks, SnapshotStore snapshots) {
         this.tasks = tasks;
@@ -88,9 +93,26 @@ public final class DiffViewModel {
         return summary.getReadOnlyProperty();
     }
 
+    /** What the empty snapshot list says: not listed yet, listing, the listing failed, or there are none. */
+    public Placeholder snapshotsPlaceholder() {
+        return snapshotsPlaceholder;
+    }
+
+    /** What the empty table of differing chains says: no comparison, comparing, it failed, or no difference. */
+    public Placeholder sectionsPlaceholder() {
+        return sectionsPlaceholder;
+    }
+
     public void refreshSnapshots() {
-        tasks.submit("List snapshots", p -> snapshots.list(), snapshotList::setAll,
-                e -> summary.set("⚠ cannot list snapshots in " + snapshots.root() + ": " + e.getMessage()));
+        snapshotsPlaceholder.reading();
+        tasks.submit("List snapshots", p -> snapshots.list(), list -> {
+            snapshotList.setAll(list);
+            snapshotsPlaceholder.empty();
+        }, e -> {
+            String why = "cannot list snapshots in " + snapshots.root() + ": " + e.getMessage();
+            summary.set("⚠ " + why);
+            snapshotsPlaceholder.failed("The snapshots could not be listed: " + why);
+        });
     }
 
     /**
@@ -117,6 +139,7 @@ public final class DiffViewModel {
             summary.set("⚠ choose both files first");
             return;
         }
+        sectionsPlaceholder.reading();
         tasks.submit("Compare " + m, p -> {
             DiffSide first;
             DiffSide second;
@@ -139,7 +162,10 @@ public final class DiffViewModel {
                 }
             }
             return diff(first, second);
-        }, this::show, e -> summary.set("⚠ compare failed: " + e.getMessage()));
+        }, this::show, e -> {
+            summary.set("⚠ compare failed: " + e.getMessage());
+            sectionsPlaceholder.failed("The comparison failed: " + e.getMessage());
+        });
     }
 
     static DiffReport diff(DiffSide first, DiffSide second) {
@@ -206,6 +232,12 @@ public final class DiffViewModel {
         List<DiffReport.Section> kept = r.sections().stream()
                 .filter(x -> needle.isEmpty() || DiffReport.mentions(x, needle)).toList();
         sections.setAll(kept);
+        if (r.sections().isEmpty()) {
+            sectionsPlaceholder.empty(r.a() + " and " + r.b() + " hold the same rules");
+        } else {
+            sectionsPlaceholder.empty("No differing chain mentions ‘" + needle + "’ (" + r.sections().size()
+                    + " differ; clear the filter to see them)");
+        }
         java.util.List<DiffLine> out = new java.util.ArrayList<>();
         java.util.Set<String> tables = new java.util.LinkedHashSet<>();
         kept.forEach(x -> tables.add(x.table()));

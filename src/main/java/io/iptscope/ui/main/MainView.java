@@ -322,8 +322,15 @@ public final class MainView {
 
     /** The stale/offline banner above every tab and the timeout field. */
     private void initTargetOfTruth() {
-        model.detectingProperty().addListener((o, was, now) -> detectionModel.detecting(now,
-                model.chosenProperty().get().describe()));
+        model.detectingProperty().addListener((o, was, now) -> {
+            String target = model.chosenProperty().get().describe();
+            String failure = model.detectionFailureProperty().get();
+            if (!now && failure != null) {
+                detectionModel.failed(target, failure);
+            } else {
+                detectionModel.detecting(now, target);
+            }
+        });
         model.comingProperty().addListener((o, was, now) -> {
             if (!model.detectingProperty().get()) {
                 detectionModel.detecting(now != null, now == null ? null : now.spec());

@@ -73,6 +73,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper detecting = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper detectionFailure = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<NetnsTarget> coming = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> hostNames = FXCollections.observableArrayList(LOCAL_HOST);
     private final ObjectProperty<String> host = new SimpleObjectProperty<>(LOCAL_HOST);
@@ -312,6 +313,11 @@ public final class MainViewModel {
         return detecting.getReadOnlyProperty();
     }
 
+    /** Why the last detection failed, set before {@link #detectingProperty} turns false; null after a success. */
+    public ReadOnlyStringProperty detectionFailureProperty() {
+        return detectionFailure.getReadOnlyProperty();
+    }
+
     /** The target a detection about to start is for (the window's first one); null once {@link #detect} ran. */
     public ReadOnlyObjectProperty<NetnsTarget> comingProperty() {
         return coming.getReadOnlyProperty();
@@ -444,6 +450,7 @@ public final class MainViewModel {
         WindowTarget taken = chosen.get();
         Duration timeout = timeout();
         detectingFor = taken;
+        detectionFailure.set(null);
         detecting.set(true);
         status.set("Detecting " + taken.describe() + " …");
         TaskHandle detection = tasks.submit("Detect " + choice.target().spec(), p -> {
@@ -471,7 +478,10 @@ public final class MainViewModel {
         }, d -> {
             show(new ShownReport(d.report(), ReportOrigin.LIVE, choice.target(), mode, choice.target().spec(),
                     d.elevationFailure(), taken));
-        }, e -> fail(e.getMessage()));
+        }, e -> {
+            detectionFailure.set(e.getMessage());
+            fail(e.getMessage());
+        });
         // Success, failure and cancellation (which reports neither) all end the detection.
         if (detection.finishedProperty().get()) {
             detectionEnded();

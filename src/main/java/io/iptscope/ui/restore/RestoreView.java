@@ -5,6 +5,7 @@ import io.iptscope.restore.Snapshot;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
 import io.iptscope.ui.common.Fxml;
+import io.iptscope.ui.common.PlaceholderLabel;
 import io.iptscope.ui.diff.DiffLine;
 import java.io.File;
 import java.util.Optional;
@@ -164,7 +165,7 @@ public final class RestoreView {
         message.textProperty().bind(model.messageProperty());
         testOutput.textProperty().bind(model.testOutputProperty());
         preview.setItems(model.preview());
-        preview.setPlaceholder(new Label("Prepare to see what would change"));
+        preview.setPlaceholder(PlaceholderLabel.of(model.previewPlaceholder()));
         preview.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(DiffLine item, boolean empty) {

@@ -14,6 +14,7 @@ import io.iptscope.rules.Backend;
 import io.iptscope.rules.DumpInput;
 import io.iptscope.rules.Family;
 import io.iptscope.rules.RulesetDiff;
+import io.iptscope.ui.common.Placeholder;
 import io.iptscope.ui.diff.DiffLine;
 import io.iptscope.ui.task.TaskRunner;
 import java.io.IOException;
@@ -60,6 +61,9 @@ public final class RestoreViewModel {
     private final ReadOnlyStringWrapper inputName = new ReadOnlyStringWrapper("nothing chosen");
     private final ReadOnlyObjectWrapper<RestorePhase> phase = new ReadOnlyObjectWrapper<>(RestorePhase.CHOOSE);
     private final ObservableList<DiffLine> preview = FXCollections.observableArrayList();
+    private final Placeholder previewPlaceholder = new Placeholder("Prepare to see what would change",
+            "Preparing: testing the rules with --test and computing the preview…",
+            "No change: the rules are already in place");
     private final ReadOnlyStringWrapper testOutput = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper countdown = new ReadOnlyStringWrapper("");
@@ -115,6 +119,11 @@ public final class RestoreViewModel {
 
     public ReadOnlyObjectProperty<RestorePhase> phaseProperty() {
         return phase.getReadOnlyProperty();
+    }
+
+    /** What the empty preview says: not prepared, preparing, the preparation failed, or nothing would change. */
+    public Placeholder previewPlaceholder() {
+        return previewPlaceholder;
     }
 
     public ObservableList<DiffLine> preview() {
@@ -246,12 +255,14 @@ public final class RestoreViewModel {
                 RestoreTransaction.Options.defaultStateRoot(), false);
         RestoreTransaction txn = new RestoreTransaction(ep, snapshots, options);
         RestoreTransaction.Input input = new RestoreTransaction.Input(family.get(), inputName.get(), inputText);
+        previewPlaceholder.reading();
         tasks.submit("Prepare restore", p -> txn.prepare(List.of(input)), ready -> {
             endpoint = ep;
             transaction = txn;
             prepared = ready;
             RestoreTransaction.Plan plan = ready.plans().get(0);
             preview.setAll(DiffLine.of(plan.preview()));
+            previewPlaceholder.empty();
             testOutput.set((plan.testOutput().isBlank() ? "--test passed (no output)" : "--test passed:\n"
                     + plan.testOutput()) + "\nRun " + plan.testedIn() + ".");
             phase.set(RestorePhase.PREPARED);
@@ -381,6 +392,7 @@ public final class RestoreViewModel {
         applied = null;
         deadline = null;
         preview.clear();
+        previewPlaceholder.notRead();
         testOutput.set("");
         countdown.set("");
         danger.set(null);
@@ -395,5 +407,8 @@ public final class RestoreViewModel {
             re.details().forEach(d -> b.append("\n  ").append(d));
         }
         message.set(b.toString());
+        if (previewPlaceholder.stateProperty().get() == Placeholder.State.READING) {
+            previewPlaceholder.failed("The preparation failed: " + e.getMessage());
+        }
     }
 }

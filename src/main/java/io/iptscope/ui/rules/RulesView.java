@@ -7,6 +7,7 @@ import io.iptscope.rules.NftTableListing;
 import io.iptscope.rules.Family;
 import io.iptscope.ui.common.Columns;
 import io.iptscope.ui.common.Fxml;
+import io.iptscope.ui.common.PlaceholderLabel;
 import io.iptscope.ui.common.Styles;
 import io.iptscope.ui.task.TaskRunner;
 import java.io.File;
@@ -220,7 +221,7 @@ public final class RulesView {
                 setText(empty || item == null ? null : item.chain() + " #" + item.number() + "  " + item.rule().body());
             }
         });
-        referencedBy.setPlaceholder(new Label("No rule jumps here"));
+        referencedBy.setPlaceholder(PlaceholderLabel.of(model.referencedByPlaceholder()));
         referencedBy.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                 revealReferencing();
@@ -372,10 +373,8 @@ public final class RulesView {
 
     private void setUpTable() {
         table.itemsProperty().bind(model.rowsProperty());
-        Label placeholder = new Label();
-        placeholder.setWrapText(true);
+        Label placeholder = PlaceholderLabel.of(model.rowsPlaceholder());
         placeholder.setId("rulesPlaceholder");
-        placeholder.textProperty().bind(model.emptyTextProperty());
         table.setPlaceholder(placeholder);
         TableColumn<RuleRow, RuleRow> chain = column(RuleColumn.CHAIN);
         // The chain column only says something when a whole table is shown.

@@ -19,6 +19,7 @@ import io.iptscope.rules.NftTableListing;
 import io.iptscope.rules.ParseResult;
 import io.iptscope.rules.SaveParser;
 import io.iptscope.rules.Table;
+import io.iptscope.ui.common.Placeholder;
 import io.iptscope.ui.common.ShownReport;
 import io.iptscope.ui.task.TaskHandle;
 import io.iptscope.ui.task.TaskRunner;
@@ -77,7 +78,12 @@ public final class RulesViewModel {
     private final ReadOnlyObjectWrapper<List<String>> highlights = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyStringWrapper filterNote = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper suspended = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper("");
+    private final Placeholder rowsPlaceholder = new Placeholder("No rules read yet: read the backend of a live "
+            + "detection (Ctrl+Shift+R) or open a save file (Ctrl+Shift+O).", "Reading rules…", "No rules");
+    private final Placeholder referencedByPlaceholder = new Placeholder("Open a chain to see the rules that jump to it",
+            "Indexing the jumps…", "No rule jumps here");
+    /** Whether the jumps of the ruleset shown are indexed: until then "no rule jumps here" would be a guess. */
+    private boolean jumpsIndexed;
 
     private final ObservableList<NftTablesEvidence.NftTable> nativeTables = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<NftTableListing> nativeTable = new ReadOnlyObjectWrapper<>();
@@ -148,9 +154,14 @@ public final class RulesViewModel {
         return suspended.getReadOnlyProperty();
     }
 
-    /** What an empty rule table says: why it is empty and, with a filter on, where the matches are. */
-    public ReadOnlyStringProperty emptyTextProperty() {
-        return emptyText.getReadOnlyProperty();
+    /** What an empty rule table says: not read, reading, failed, or why it is empty and where filter matches are. */
+    public Placeholder rowsPlaceholder() {
+        return rowsPlaceholder;
+    }
+
+    /** What the empty "referenced by" list says: no chain open, jumps still being indexed, or none. */
+    public Placeholder referencedByPlaceholder() {
+        return referencedByPlaceholder;
     }
 
     /** The native nftables tables of the live target (iptables tools never show them), read-only. */
@@ -280,6 +291,7 @@ public final class RulesViewModel {
      * rule's target, the slow part at 500k rules) follows in a second task, so the rules appear first.
      */
     public void load(String name, Work<String> reader) {
+        rowsPlaceholder.reading();
         tasks.submit("Load rules: " + name, p -> {
             String text = reader.run(p);
             p.update("parsing " + text.length() / 1024 + " KiB", -1);
@@ -298,8 +310,14 @@ public final class RulesViewModel {
                     // 500k rules, after a load that took longer) brings the window back near its live size.
                     System.gc();
                 }
-            }, e -> error.set("indexing jumps of " + name + " failed: " + e.getMessage()));
-        }, e -> error.set("loading " + name + " failed: " + e.getMessage()));
+            }, e -> {
+                error.set("indexing jumps of " + name + " failed: " + e.getMessage());
+                referencedByPlaceholder.failed("Indexing the jumps of " + name + " failed: " + e.getMessage());
+            });
+        }, e -> {
+            error.set("loading " + name + " failed: " + e.getMessage());
+            rowsPlaceholder.failed("Loading " + name + " failed: " + e.getMessage());
+        });
     }
 
     private void show(LoadedRules loadedRules) {
@@ -318,16 +336,21 @@ public final class RulesViewModel {
         current = null;
         revealLine = -1;
         rows.set(FXCollections.observableArrayList());
+        jumpsIndexed = false;
+        referencedByPlaceholder.notRead();
         tree.setAll(applied.everything() ? loadedRules.tree() : List.of());
         Optional<Table> first = loadedRules.ruleset().table("filter").or(() -> loadedRules.ruleset().tables().stream()
                 .findFirst());
-        first.ifPresent(t -> go(ChainRef.table(t.name())));
+        // The rows of the first table follow from a filter task: till then the placeholder still says "Reading".
+        first.ifPresentOrElse(t -> go(ChainRef.table(t.name())),
+                () -> rowsPlaceholder.empty(loadedRules.name() + " holds no table"));
         updateHistory();
     }
 
     private void indexed(LoadedRules withJumps) {
         LoadedRules before = rules;
         rules = withJumps;
+        jumpsIndexed = true;
         // The hits stay valid: the jumps do not change which rules there are.
         if (hits != null && hits.rules().ruleset() == before.ruleset()) {
             hits = new Hits(hits.query(), withJumps, hits.bits());
@@ -336,6 +359,7 @@ public final class RulesViewModel {
         ChainRef here = location.get();
         if (here != null) {
             referencedBy.setAll(referencesOf(here));
+            describeReferences(here);
         }
     }
 
@@ -395,7 +419,18 @@ public final class RulesViewModel {
         location.set(ref);
         selected.set(null);
         referencedBy.setAll(referencesOf(ref));
+        describeReferences(ref);
         refilter(true);
+    }
+
+    private void describeReferences(ChainRef ref) {
+        if (ref.wholeTable()) {
+            referencedByPlaceholder.notRead();
+        } else if (jumpsIndexed) {
+            referencedByPlaceholder.empty();
+        } else if (referencedByPlaceholder.stateProperty().get() != Placeholder.State.FAILED) {
+            referencedByPlaceholder.reading();
+        }
     }
 
     /** The rules that jump or go to a chain, from the chain graph (none until it is built). */
@@ -473,7 +508,10 @@ public final class RulesViewModel {
             suspended.set(result.suspended());
             describe(ref, result.rows().size(), total, result.suspended());
             revealPending();
-        }, e -> error.set("filter failed: " + e.getMessage()));
+        }, e -> {
+            error.set("filter failed: " + e.getMessage());
+            rowsPlaceholder.failed("The filter failed: " + e.getMessage());
+        });
     }
 
     /** What one filter run gives: its hits (null without a filter), the tree if it changed, the rows. */
@@ -485,7 +523,7 @@ public final class RulesViewModel {
         count.set(shown + " of " + total + " rules shown");
         if (h == null) {
             filterNote.set(null);
-            emptyText.set(total == 0 ? "No rules in " + ref : "");
+            rowsPlaceholder.empty("No rules in " + ref);
             return;
         }
         int all = h.total();
@@ -503,7 +541,7 @@ public final class RulesViewModel {
                     + (chains == 1 ? " chain" : " chains") + (perTable.isEmpty() ? "" : " (" + perTable + ")")
                     + ". Esc clears it.");
         }
-        emptyText.set(all == 0 ? "The filter " + q + " matches no rule of the whole ruleset (Esc clears it)"
+        rowsPlaceholder.empty(all == 0 ? "The filter " + q + " matches no rule of the whole ruleset (Esc clears it)"
                 : "No rule of " + ref + " matches " + q + "; " + all + " rules match elsewhere: the tree lists "
                 + "their chains with counts (Esc clears the filter)");
     }

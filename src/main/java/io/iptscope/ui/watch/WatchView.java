@@ -4,6 +4,7 @@ import io.iptscope.iptables.Endpoint;
 import io.iptscope.iptables.WatchEvent;
 import io.iptscope.ui.common.Fxml;
 import io.iptscope.ui.common.OfflineCover;
+import io.iptscope.ui.common.PlaceholderLabel;
 import io.iptscope.ui.common.Styles;
 import java.util.Optional;
 import java.util.function.Function;
@@ -98,6 +99,7 @@ public final class WatchView {
         alarmBox.managedProperty().bind(alarmBox.visibleProperty());
         acknowledge.setOnAction(e -> model.acknowledge());
         events.setItems(model.rows());
+        events.setPlaceholder(PlaceholderLabel.of(model.eventsPlaceholder()));
         watchFilter.textProperty().bindBidirectional(model.filterProperty());
         // Down in the filter goes to the events, Esc clears it, as in the rule browser.
         watchFilter.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {

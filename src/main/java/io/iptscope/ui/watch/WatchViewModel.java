@@ -6,6 +6,7 @@ import io.iptscope.detect.FlushDetector;
 import io.iptscope.iptables.Endpoint;
 import io.iptscope.iptables.Watch;
 import io.iptscope.iptables.WatchEvent;
+import io.iptscope.ui.common.Placeholder;
 import io.iptscope.ui.task.TaskRunner;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
@@ -51,6 +53,9 @@ public final class WatchViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Not watching. Start watching (Ctrl+W) "
             + "to see who changes which backend, as it happens.");
     private final ReadOnlyStringWrapper alarm = new ReadOnlyStringWrapper("");
+    private final Placeholder eventsPlaceholder = new Placeholder("Not watching: start the watch (Ctrl+W); changes to "
+            + "either backend then appear here, newest first.", "Starting the watch…",
+            "No event yet: changes to either backend appear here, newest first.");
     private final BooleanProperty counters = new SimpleBooleanProperty(false);
     private final ObjectProperty<Duration> interval = new SimpleObjectProperty<>(Duration.ofSeconds(2));
     private static final System.Logger LOG = io.iptscope.log.Logging.logger(WatchViewModel.class);
@@ -60,7 +65,27 @@ public final class WatchViewModel {
 
     public WatchViewModel(TaskRunner tasks) {
         this.tasks = tasks;
-        filter.addListener((o, was, now) -> shownRows.setPredicate(r -> r.matches(now)));
+        filter.addListener((o, was, now) -> {
+            shownRows.setPredicate(r -> r.matches(now));
+            describeFiltered();
+        });
+        rows.addListener((ListChangeListener<WatchRow>) c -> describeFiltered());
+    }
+
+    /** What the empty event table says: not watching, starting, the start failed, no event yet, or all filtered. */
+    public Placeholder eventsPlaceholder() {
+        return eventsPlaceholder;
+    }
+
+    /** Events hidden by the filter are not "no event": the placeholder says the filter hides them. */
+    private void describeFiltered() {
+        String f = filter.get() == null ? "" : filter.get().strip();
+        if (!f.isEmpty() && !rows.isEmpty()) {
+            eventsPlaceholder.empty("No event matches ‘" + f + "’: the filter hides " + rows.size()
+                    + (rows.size() == 1 ? " row" : " rows") + " (Esc clears it)");
+        } else if (eventsPlaceholder.stateProperty().get() == Placeholder.State.EMPTY) {
+            eventsPlaceholder.empty();
+        }
     }
 
     /** The timeline grouped into bursts, newest first, as the filter lets through. */
@@ -135,6 +160,7 @@ public final class WatchViewModel {
         flushes = seeded();
         watching.set(true);
         status.set("Starting the watch of " + ep.netns().spec() + " on " + ep.host() + "…");
+        eventsPlaceholder.reading();
         Watch w = new Watch(ep.runner(), ep.netns(), ep.binaries(), ep.timeout(),
                 new Watch.Options(interval.get(), counters.get(), List.of()),
                 e -> tasks.ui().execute(() -> add(e)));
@@ -145,9 +171,14 @@ public final class WatchViewModel {
         tasks.submit("Watch " + ep.netns().spec(), p -> {
             w.start();
             return w;
-        }, started -> status.set("Watching " + ep.netns().spec() + " on " + ep.host() + ": nft by events, legacy every "
-                + interval.get().toMillis() / 1000.0 + " s. Read-only."), failure -> {
+        }, started -> {
+            status.set("Watching " + ep.netns().spec() + " on " + ep.host() + ": nft by events, legacy every "
+                    + interval.get().toMillis() / 1000.0 + " s. Read-only.");
+            eventsPlaceholder.empty();
+            describeFiltered();
+        }, failure -> {
             status.set("The watch could not start: " + failure.getMessage());
+            eventsPlaceholder.failed("The watch could not start: " + failure.getMessage());
             stop();
         });
     }
@@ -156,6 +187,10 @@ public final class WatchViewModel {
         Watch w = watch;
         watch = null;
         watching.set(false);
+        if (eventsPlaceholder.stateProperty().get() != Placeholder.State.FAILED) {
+            eventsPlaceholder.notRead();
+            describeFiltered();
+        }
         if (stopAtExit != null) {
             Runtime.getRuntime().removeShutdownHook(stopAtExit);
             stopAtExit = null;
@@ -176,6 +211,9 @@ public final class WatchViewModel {
     public void clear() {
         events.clear();
         rows.clear();
+        if (!watching.get() && eventsPlaceholder.stateProperty().get() != Placeholder.State.FAILED) {
+            eventsPlaceholder.notRead();
+        }
     }
 
     /** Takes one event from the watch (on the UI thread): alarm, raw timeline and the grouped rows. */

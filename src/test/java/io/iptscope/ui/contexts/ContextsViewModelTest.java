@@ -10,11 +10,13 @@ import io.iptscope.discover.Tool;
 import io.iptscope.discover.ToolKind;
 import io.iptscope.discover.Variant;
 import io.iptscope.exec.LocalRunner;
+import io.iptscope.exec.NetnsTarget;
 import io.iptscope.iptables.Discovery;
 import io.iptscope.iptables.Endpoint;
 import io.iptscope.rules.Family;
 import io.iptscope.testing.Requirements;
 import io.iptscope.testing.TestNetns;
+import io.iptscope.ui.common.Placeholder;
 import io.iptscope.ui.task.SyncTaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +46,9 @@ class ContextsViewModelTest {
                     .discover(new BinarySource.ProcessPath()), t);
             ContextsViewModel vm = new ContextsViewModel(new SyncTaskRunner());
             vm.extraSourcesProperty().set(dir.toString());
+            assertEquals(Placeholder.State.NOT_READ, vm.rowsPlaceholder().stateProperty().get());
             vm.build(Optional.of(ep), false);
+            assertEquals(Placeholder.State.EMPTY, vm.findingsPlaceholder().stateProperty().get());
 
             assertEquals(2, vm.rows().size());
             ContextRow host = vm.rows().get(0);
@@ -61,6 +65,28 @@ class ContextsViewModelTest {
             vm.build(Optional.of(ep), false);
             assertTrue(vm.summaryProperty().get().startsWith("Binary sources: "), vm.summaryProperty().get());
         }
+    }
+
+    @Test
+    void theMatrixSaysBuildingWhileItIsBuiltAndWhyItFailedNotThatItIsEmpty() {
+        SyncTaskRunner tasks = SyncTaskRunner.holding();
+        ContextsViewModel vm = new ContextsViewModel(tasks);
+        assertEquals("No matrix yet: build it (Ctrl+M)", vm.rowsPlaceholder().textProperty().get());
+        // The work is held, never run: the endpoint's runner is not used, its binaries are none.
+        vm.build(Optional.of(new Endpoint(new LocalRunner(), new NetnsTarget.Current(),
+                new io.iptscope.discover.BinaryInventory("PATH", List.of(), List.of(), List.of(), null),
+                Duration.ofSeconds(1))),
+                false);
+        for (Placeholder p : List.of(vm.rowsPlaceholder(), vm.findingsPlaceholder())) {
+            assertEquals(Placeholder.State.READING, p.stateProperty().get());
+            assertEquals("Building the context matrix…", p.textProperty().get());
+        }
+        tasks.failLast(new java.io.IOException("cannot read /proc/1/ns/net"));
+        for (Placeholder p : List.of(vm.rowsPlaceholder(), vm.findingsPlaceholder())) {
+            assertEquals(Placeholder.State.FAILED, p.stateProperty().get());
+            assertEquals("The context matrix could not be built: cannot read /proc/1/ns/net", p.textProperty().get());
+        }
+        assertTrue(vm.rows().isEmpty());
     }
 
     @Test

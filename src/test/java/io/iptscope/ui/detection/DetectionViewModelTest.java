@@ -9,6 +9,7 @@ import io.iptscope.detect.Basis;
 import io.iptscope.detect.BackendEvidence;
 import io.iptscope.detect.Evidence;
 import io.iptscope.detect.FamilyEvidence;
+import io.iptscope.detect.NftTablesEvidence;
 import io.iptscope.detect.ReadStatus;
 import io.iptscope.detect.Severity;
 import io.iptscope.detect.VerdictBackend;
@@ -17,6 +18,7 @@ import io.iptscope.report.DetectionReport;
 import io.iptscope.rules.Family;
 import io.iptscope.ui.main.MainViewModel;
 import io.iptscope.exec.PrivilegeMode;
+import io.iptscope.ui.common.Placeholder;
 import io.iptscope.ui.common.ReportOrigin;
 import io.iptscope.ui.common.ShownReport;
 import java.util.ArrayList;
@@ -131,20 +133,85 @@ class DetectionViewModelTest {
         assertTrue(vm.strategies().get(0).reasoning().contains("IPv4: "), "each strategy's reasoning in words");
     }
 
+    private static List<Placeholder> tables(DetectionViewModel vm) {
+        return List.of(vm.findingsPlaceholder(), vm.strategiesPlaceholder(), vm.backendsPlaceholder(),
+                vm.binariesPlaceholder(), vm.nftTablesPlaceholder());
+    }
+
+    private static List<Placeholder> tablesAndPipeline(DetectionViewModel vm) {
+        List<Placeholder> all = new ArrayList<>(tables(vm));
+        all.add(vm.pipeline().placeholder());
+        return all;
+    }
+
     @Test
     void theBackendsTableShowsPoliciesAndOwnersAndDetectingIsSaid() throws Exception {
         DetectionViewModel vm = new DetectionViewModel();
-        assertEquals("No detection yet", vm.findingsPlaceholderProperty().get());
+        assertEquals("No detection yet", vm.findingsPlaceholder().textProperty().get());
         vm.detecting(true, "Local · current");
         assertEquals("Detecting Local · current…", vm.summaryProperty().get());
-        assertEquals("Detecting…", vm.findingsPlaceholderProperty().get(), "no 'No findings' before a report");
-        assertEquals("Detecting…", vm.pipeline().placeholderProperty().get());
+        assertEquals("Detecting…", vm.findingsPlaceholder().textProperty().get(), "no 'No findings' before a report");
+        assertEquals("Detecting…", vm.pipeline().placeholder().textProperty().get());
         vm.show(sample());
-        assertEquals("No findings", vm.findingsPlaceholderProperty().get());
+        assertEquals("No findings", vm.findingsPlaceholder().textProperty().get());
         vm.detecting(false, "Local · current");
         assertTrue(vm.summaryProperty().get().startsWith("sample report"), vm.summaryProperty().get());
         assertTrue(vm.backends().stream().anyMatch(b -> b.where().equals("legacy ipv4") && b.table().equals("filter")
                 && b.policies().contains("FORWARD DROP") && b.owners().contains("docker")), vm.backends().toString());
         assertEquals(Confidence.ERROR, vm.verdicts().get(0).confidence());
+    }
+
+    /** Every table of the tab, not only findings and pipeline: none says "empty" before a report says so. */
+    @Test
+    void everyTableSaysNotYetDetectingOrFailedBeforeAReportAndEmptyOnlyAfter() throws Exception {
+        DetectionViewModel vm = new DetectionViewModel();
+        for (Placeholder p : tablesAndPipeline(vm)) {
+            assertEquals(Placeholder.State.NOT_READ, p.stateProperty().get());
+            assertEquals("No detection yet", p.textProperty().get());
+        }
+        vm.detecting(true, "Local · current");
+        for (Placeholder p : tablesAndPipeline(vm)) {
+            assertEquals(Placeholder.State.READING, p.stateProperty().get());
+            assertEquals("Detecting…", p.textProperty().get());
+        }
+        vm.failed("Local · current", "iptables-save timed out after 30 s");
+        for (Placeholder p : tablesAndPipeline(vm)) {
+            assertEquals(Placeholder.State.FAILED, p.stateProperty().get());
+            assertEquals("The detection of Local · current failed: iptables-save timed out after 30 s",
+                    p.textProperty().get(), "the reason, not 'No detection yet'");
+        }
+        assertTrue(vm.summaryProperty().get().contains("timed out"), vm.summaryProperty().get());
+        vm.detecting(true, "Local · current");
+        assertEquals(Placeholder.State.READING, vm.binariesPlaceholder().stateProperty().get(), "a retry reads again");
+
+        vm.show(sample());
+        for (Placeholder p : tables(vm)) {
+            assertEquals(Placeholder.State.EMPTY, p.stateProperty().get());
+        }
+        assertEquals("No nftables tables in this netns", vm.nftTablesPlaceholder().textProperty().get());
+        vm.detecting(true, "Local · current");
+        assertEquals(Placeholder.State.EMPTY, vm.nftTablesPlaceholder().stateProperty().get(),
+                "the last report stays below while the next detection runs; its tables are what it read");
+        vm.failed("Local · current", "ssh: connection refused");
+        assertEquals(Placeholder.State.EMPTY, vm.findingsPlaceholder().stateProperty().get());
+        assertTrue(vm.summaryProperty().get().contains("connection refused")
+                && vm.summaryProperty().get().contains("Still shown: sample report"), vm.summaryProperty().get());
+    }
+
+    @Test
+    void anUnreadNftTableListIsUnknownNotNone() {
+        Placeholder p = DetectionViewModel.tablePlaceholder("No nftables tables in this netns");
+        DetectionViewModel.nftTablesRead(new NftTablesEvidence(ReadStatus.DENIED, "Operation not permitted",
+                List.of()), p);
+        assertEquals(Placeholder.State.FAILED, p.stateProperty().get());
+        assertEquals("The nftables table list could not be read (denied: Operation not permitted); its tables are "
+                + "unknown, not none", p.textProperty().get());
+        DetectionViewModel.nftTablesRead(new NftTablesEvidence(ReadStatus.MISSING_BINARY, null, List.of()), p);
+        assertEquals(Placeholder.State.NOT_READ, p.stateProperty().get());
+        assertTrue(p.textProperty().get().startsWith("The nftables table list was not read (missing-binary)"),
+                p.textProperty().get());
+        DetectionViewModel.nftTablesRead(new NftTablesEvidence(ReadStatus.OK, null, List.of()), p);
+        assertEquals(Placeholder.State.EMPTY, p.stateProperty().get());
+        assertEquals("No nftables tables in this netns", p.textProperty().get());
     }
 }

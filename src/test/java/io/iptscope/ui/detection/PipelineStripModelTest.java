@@ -57,7 +57,8 @@ class PipelineStripModelTest {
         PipelineStripModel m = new PipelineStripModel();
         m.show(null);
         assertTrue(m.hooks().isEmpty());
-        assertTrue(m.placeholderProperty().get().contains("no hook pipeline"), m.placeholderProperty().get());
+        assertTrue(m.placeholder().textProperty().get().contains("no hook pipeline"),
+                m.placeholder().textProperty().get());
         vm.show(sample);
         assertEquals(sample.report().node() == null, vm.pipeline().hooks().isEmpty());
     }

@@ -15,6 +15,7 @@ import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
 import io.iptscope.testing.TestNetns;
 import io.iptscope.ui.MismatchScenario;
+import io.iptscope.ui.common.Placeholder;
 import io.iptscope.ui.task.SyncTaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +89,38 @@ class DiffViewModelTest {
             assertTrue(vm.summaryProperty().get().contains("0 rules only in A, 1 only in B"),
                     vm.summaryProperty().get());
         }
+    }
+
+    @Test
+    void theTablesSayNotComparedFailedOrTheSameAndAnUnlistableStoreIsNotEmpty() throws Exception {
+        Path same = Files.writeString(dir.resolve("same.rules"), "*filter\n:INPUT ACCEPT [0:0]\nCOMMIT\n");
+        // A snapshot whose description is not JSON: listing the store fails.
+        Path broken = Files.createDirectories(dir.resolve("broken"));
+        Files.writeString(broken.resolve("20261202-120000-abcd.json"), "{ not json");
+        Files.writeString(broken.resolve("20261202-120000-abcd.rules"), "*filter\nCOMMIT\n");
+        DiffViewModel vm = new DiffViewModel(new SyncTaskRunner(), new SnapshotStore(broken));
+        assertEquals(Placeholder.State.NOT_READ, vm.sectionsPlaceholder().stateProperty().get());
+        vm.modeProperty().set(DiffMode.FILE_VS_FILE);
+        vm.fileAProperty().set(same);
+        vm.fileBProperty().set(dir.resolve("missing.rules"));
+        vm.compare(Optional.empty());
+        assertEquals(Placeholder.State.FAILED, vm.sectionsPlaceholder().stateProperty().get());
+        assertTrue(vm.sectionsPlaceholder().textProperty().get().startsWith("The comparison failed: "),
+                vm.sectionsPlaceholder().textProperty().get());
+        vm.fileBProperty().set(same);
+        vm.compare(Optional.empty());
+        assertEquals(Placeholder.State.EMPTY, vm.sectionsPlaceholder().stateProperty().get());
+        assertEquals("same.rules and same.rules hold the same rules", vm.sectionsPlaceholder().textProperty().get());
+
+        vm.refreshSnapshots();
+        assertTrue(vm.snapshots().isEmpty());
+        assertEquals(Placeholder.State.FAILED, vm.snapshotsPlaceholder().stateProperty().get(),
+                "a store that cannot be listed is not 'no snapshots yet': "
+                        + vm.snapshotsPlaceholder().textProperty().get());
+        DiffViewModel fine = new DiffViewModel(new SyncTaskRunner(), new SnapshotStore(dir.resolve("s")));
+        fine.refreshSnapshots();
+        assertEquals(Placeholder.State.EMPTY, fine.snapshotsPlaceholder().stateProperty().get());
+        assertTrue(fine.snapshotsPlaceholder().textProperty().get().startsWith("No snapshots yet"));
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.iptscope.restore.TransactionStore;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
 import io.iptscope.testing.TestNetns;
+import io.iptscope.ui.common.Placeholder;
 import io.iptscope.ui.diff.DiffLine;
 import io.iptscope.ui.task.SyncTaskRunner;
 import java.nio.file.Files;
@@ -77,8 +78,10 @@ class RestoreViewModelTest {
             vm.choose("wanted.rules", WANTED);
             assertEquals("prepare first: --test and the preview run before anything changes",
                     vm.applyBlockedReason().get());
+            assertEquals(Placeholder.State.NOT_READ, vm.previewPlaceholder().stateProperty().get());
             vm.prepare(endpoint(ns));
             assertEquals(RestorePhase.PREPARED, vm.phaseProperty().get(), vm.messageProperty().get());
+            assertEquals(Placeholder.State.EMPTY, vm.previewPlaceholder().stateProperty().get());
             assertTrue(vm.preview().stream().anyMatch(l -> l.kind() == DiffLine.Kind.ADDED
                     && l.text().contains("--dport 8443")), vm.preview().toString());
             assertTrue(vm.testOutputProperty().get().startsWith("--test passed"));
@@ -89,6 +92,14 @@ class RestoreViewModelTest {
             assertFalse(nftFilter(ns).contains("8443"), "the lock held");
             readOnly.set(false);
             assertNull(vm.applyBlockedReason().get());
+
+            vm.choose("broken.rules", "*filter\n-A NO-SUCH-CHAIN -j ACCEPT\nCOMMIT\n");
+            vm.prepare(endpoint(ns));
+            assertTrue(vm.preview().isEmpty());
+            assertEquals(Placeholder.State.FAILED, vm.previewPlaceholder().stateProperty().get(),
+                    "a failed --test is not 'nothing would change'");
+            assertTrue(vm.previewPlaceholder().textProperty().get().startsWith("The preparation failed: "),
+                    vm.previewPlaceholder().textProperty().get());
         }
     }
 

@@ -13,6 +13,7 @@ import io.iptscope.rules.Family;
 import io.iptscope.rules.KubeRulesetGenerator;
 import io.iptscope.rules.Ruleset;
 import io.iptscope.rules.SaveParser;
+import io.iptscope.ui.common.Placeholder;
 import io.iptscope.ui.task.SyncTaskRunner;
 import java.util.List;
 import javafx.collections.ObservableList;
@@ -26,6 +27,32 @@ class RulesViewModelTest {
         RulesViewModel vm = new RulesViewModel(new SyncTaskRunner());
         vm.load("generated", p -> text);
         return vm;
+    }
+
+    @Test
+    void theRuleTableSaysNotReadFailedOrWhyItIsEmptyAndReferencesWaitForTheIndex() {
+        RulesViewModel vm = new RulesViewModel(new SyncTaskRunner());
+        assertEquals(Placeholder.State.NOT_READ, vm.rowsPlaceholder().stateProperty().get());
+        vm.load("denied", p -> {
+            throw new java.io.IOException("iptables-save: Permission denied");
+        });
+        assertEquals(Placeholder.State.FAILED, vm.rowsPlaceholder().stateProperty().get());
+        assertEquals("Loading denied failed: iptables-save: Permission denied",
+                vm.rowsPlaceholder().textProperty().get());
+
+        vm.load("bare", p -> "*filter\n:INPUT ACCEPT [0:0]\n:FORWARD DROP [0:0]\n-A FORWARD -j INPUT\nCOMMIT\n");
+        vm.open(new ChainRef("filter", "INPUT"));
+        assertTrue(vm.rowsProperty().get().isEmpty());
+        assertEquals(Placeholder.State.EMPTY, vm.rowsPlaceholder().stateProperty().get());
+        assertTrue(vm.rowsPlaceholder().textProperty().get().startsWith("No rules in "),
+                vm.rowsPlaceholder().textProperty().get());
+        assertEquals(1, vm.referencedBy().size(), "FORWARD jumps to INPUT");
+        vm.open(new ChainRef("filter", "FORWARD"));
+        assertEquals(Placeholder.State.EMPTY, vm.referencedByPlaceholder().stateProperty().get());
+        assertEquals("No rule jumps here", vm.referencedByPlaceholder().textProperty().get());
+        vm.open(ChainRef.table("filter"));
+        assertEquals(Placeholder.State.NOT_READ, vm.referencedByPlaceholder().stateProperty().get(),
+                "a whole table has no references to list");
     }
 
     @Test
@@ -143,8 +170,8 @@ class RulesViewModelTest {
         assertTrue(nat.label().contains(nat.matching() + " of " + nat.rules() + " match"), nat.label());
         String note = vm.filterNoteProperty().get();
         assertTrue(note.contains(nat.matching() + " of ") && note.contains("nat " + nat.matching()), note);
-        assertTrue(vm.emptyTextProperty().get().contains(nat.matching() + " rules match elsewhere"),
-                vm.emptyTextProperty().get());
+        assertTrue(vm.rowsPlaceholder().textProperty().get().contains(nat.matching() + " rules match elsewhere"),
+                vm.rowsPlaceholder().textProperty().get());
         assertEquals(List.of("svc-000001"), vm.highlightsProperty().get());
 
         vm.open(nat.chains().get(0).ref());

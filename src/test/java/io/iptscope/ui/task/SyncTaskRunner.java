@@ -1,20 +1,56 @@
 package io.iptscope.ui.task;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** Runs every task at once on the calling thread (JabRef's CurrentThreadTaskExecutor): view-model tests. */
+/**
+ * Runs every task at once on the calling thread (JabRef's CurrentThreadTaskExecutor): view-model tests. One made
+ * {@link #holding()} runs none: the test sees what is shown while work is pending, then fails it.
+ */
 public final class SyncTaskRunner implements TaskRunner {
+
+    private record Held(TaskHandle handle, Consumer<Throwable> onFailure) {
+    }
 
     private final ObservableList<TaskHandle> running = FXCollections.observableArrayList();
     private final ObservableList<String> titles = FXCollections.observableArrayList();
+    private final boolean holds;
+    private final List<Held> held = new ArrayList<>();
+
+    public SyncTaskRunner() {
+        this(false);
+    }
+
+    private SyncTaskRunner(boolean holds) {
+        this.holds = holds;
+    }
+
+    /** A runner that holds every task without running it, until {@link #failLast} ends one. */
+    public static SyncTaskRunner holding() {
+        return new SyncTaskRunner(true);
+    }
+
+    /** Ends the task held last with {@code e}, as a runner reports a failed one. */
+    public void failLast(Throwable e) {
+        Held h = held.remove(held.size() - 1);
+        running.remove(h.handle());
+        h.onFailure().accept(e);
+        h.handle().finish();
+    }
 
     @Override
     public <T> TaskHandle submit(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         TaskHandle handle = new TaskHandle(title, () -> { });
         titles.add(title);
+        if (holds) {
+            held.add(new Held(handle, onFailure));
+            running.add(handle);
+            return handle;
+        }
         T result;
         try {
             result = work.run(new Work.Progress() {

@@ -1,18 +1,22 @@
 package io.iptscope.ui.watch;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iptscope.discover.BinarySource;
 import io.iptscope.exec.LocalRunner;
+import io.iptscope.exec.NetnsTarget;
 import io.iptscope.iptables.Discovery;
 import io.iptscope.iptables.Endpoint;
 import io.iptscope.iptables.WatchEvent;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
 import io.iptscope.testing.TestNetns;
+import io.iptscope.ui.common.Placeholder;
 import io.iptscope.ui.task.SyncTaskRunner;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -139,5 +143,31 @@ class WatchViewModelTest {
             vm.filterProperty().set("nat");
             assertTrue(vm.rows().contains(burst));
         }
+    }
+
+    @Test
+    void theEventTableSaysNotWatchingStartingWhyTheStartFailedOrThatTheFilterHidesEvents() {
+        SyncTaskRunner tasks = SyncTaskRunner.holding();
+        WatchViewModel vm = new WatchViewModel(tasks);
+        assertEquals(Placeholder.State.NOT_READ, vm.eventsPlaceholder().stateProperty().get());
+        assertTrue(vm.eventsPlaceholder().textProperty().get().startsWith("Not watching"));
+        // The start is held, never run: the endpoint's runner is not used, its binaries are none.
+        vm.toggle(Optional.of(new Endpoint(new LocalRunner(), new NetnsTarget.Current(),
+                new io.iptscope.discover.BinaryInventory("PATH", List.of(), List.of(), List.of(), null),
+                Duration.ofSeconds(1))));
+        assertEquals(Placeholder.State.READING, vm.eventsPlaceholder().stateProperty().get());
+        assertEquals("Starting the watch…", vm.eventsPlaceholder().textProperty().get());
+        tasks.failLast(new java.io.IOException("nft monitor: Operation not permitted"));
+        assertFalse(vm.watchingProperty().get());
+        assertEquals(Placeholder.State.FAILED, vm.eventsPlaceholder().stateProperty().get());
+        assertEquals("The watch could not start: nft monitor: Operation not permitted",
+                vm.eventsPlaceholder().textProperty().get(), "not 'no event yet'");
+
+        vm.add(new WatchEvent(java.time.Instant.now(), WatchEvent.Type.RULE_ADDED, Backend.NFT, Family.IPV4, "filter",
+                "INPUT", "-A INPUT -j DROP", null, null));
+        vm.filterProperty().set("no-such-chain");
+        assertTrue(vm.rows().isEmpty());
+        assertEquals("No event matches ‘no-such-chain’: the filter hides 1 row (Esc clears it)",
+                vm.eventsPlaceholder().textProperty().get());
     }
 }
