@@ -52,6 +52,8 @@ public final class DetectionViewModel {
     private final Placeholder backendsPlaceholder = tablePlaceholder("This report has no backend evidence");
     private final Placeholder binariesPlaceholder = tablePlaceholder("This report has no binaries");
     private final Placeholder nftTablesPlaceholder = tablePlaceholder("No nftables tables in this netns");
+    /** What the tables other than the findings say when the detection failed. */
+    static final String NOT_READ_FAILED = "Not read: the detection failed (its reason is above)";
     private final List<Placeholder> placeholders = List.of(findingsPlaceholder, strategiesPlaceholder,
             backendsPlaceholder, binariesPlaceholder, nftTablesPlaceholder, pipeline.placeholder());
     private ShownReport shown;
@@ -141,7 +143,8 @@ public final class DetectionViewModel {
         String why = "The detection of " + target + " failed: " + reason;
         if (shown == null) {
             pipeline.waiting();
-            placeholders.forEach(p -> p.failed(why));
+            // The reason once, in the summary line and the findings; the other tables point to it, not repeat it.
+            placeholders.forEach(p -> p.failed(p == findingsPlaceholder ? why : NOT_READ_FAILED));
             summary.set(why + ". Press F5 to detect again.");
         } else {
             summary.set(why + ". Still shown: " + describe(shown));
