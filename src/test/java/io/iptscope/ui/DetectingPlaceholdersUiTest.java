@@ -2,6 +2,7 @@ package io.iptscope.ui;
 
 import static io.iptscope.ui.WindowExtension.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,5 +73,23 @@ class DetectingPlaceholdersUiTest {
             assertTrue(placeholder.getStyleClass().contains(Styles.PLACEHOLDER)
                     && !placeholder.getStyleClass().contains(Styles.PLACEHOLDER_FAILED), id);
         }
+    }
+
+    @Test
+    void aDetectionRefusedBeforeItStartsSaysWhyInTheTables(FxRobot robot) {
+        robot.interact(() -> {
+            window.model().binarySourceProperty().set("usr/sbin");
+            window.model().select(new NetnsTarget.Named("iptscope-t-held-never-read"));
+        });
+        assertFalse(window.model().detectingProperty().get(), "nothing started");
+        Fx.waitFor("the tables that join after the first frame", WAIT,
+                () -> robot.lookup("#nftTable").tryQuery().isPresent());
+        Fx.settle();
+        Label findings = (Label) robot.lookup("#findingTable").queryAs(TableView.class).getPlaceholder();
+        assertTrue(findings.getText().contains("failed") && findings.getText().contains("absolute"),
+                findings.getText());
+        assertTrue(findings.getStyleClass().contains(Styles.PLACEHOLDER_FAILED), findings.getStyleClass().toString());
+        Label binaries = (Label) robot.lookup("#binaryTable").queryAs(TableView.class).getPlaceholder();
+        assertTrue(binaries.getText().startsWith("Not read: the detection failed"), binaries.getText());
     }
 }

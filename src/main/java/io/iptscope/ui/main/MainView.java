@@ -331,6 +331,12 @@ public final class MainView {
                 detectionModel.detecting(now, target);
             }
         });
+        // A detection that could not start (a relative binaries directory, no sudo password) fails without running.
+        model.detectionFailureProperty().addListener((o, was, now) -> {
+            if (now != null && !model.detectingProperty().get()) {
+                detectionModel.failed(model.chosenProperty().get().describe(), now);
+            }
+        });
         model.comingProperty().addListener((o, was, now) -> {
             if (!model.detectingProperty().get()) {
                 detectionModel.detecting(now != null, now == null ? null : now.spec());

@@ -438,6 +438,7 @@ public final class MainViewModel {
             source = BinarySource.parse(binarySource.get());
         } catch (IllegalArgumentException e) {
             fail(e.getMessage());
+            detectionFailure.set(e.getMessage());
             return;
         }
         TargetChoice choice = target.get();
@@ -445,6 +446,8 @@ public final class MainViewModel {
         CommandLog runLog = new CommandLog();
         Optional<CommandRunner> runner = runner(runLog);
         if (runner.isEmpty()) {
+            // runner() said why (no password): the detection's tables say it too, not "no detection yet".
+            detectionFailure.set(error.get());
             return;
         }
         WindowTarget taken = chosen.get();

@@ -165,6 +165,8 @@ class MainViewModelTest {
         vm.detect();
         assertTrue(vm.errorProperty().get().contains("absolute"), vm.errorProperty().get());
         assertTrue(base.seen.isEmpty());
+        assertEquals(vm.errorProperty().get(), vm.detectionFailureProperty().get(), "the tables say why, too");
+        assertFalse(vm.detectingProperty().get());
     }
 
     @Test
