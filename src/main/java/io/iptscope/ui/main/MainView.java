@@ -320,21 +320,24 @@ public final class MainView {
 
     // ---- One target of truth and the pending restore (issue 14) ----
 
+    /** The detection view's state: running, failed (its reason), or neither. */
+    private void describeDetection() {
+        String target = model.chosenProperty().get().describe();
+        String failure = model.detectionFailureProperty().get();
+        if (!model.detectingProperty().get() && failure != null) {
+            detectionModel.failed(target, failure);
+        } else {
+            detectionModel.detecting(model.detectingProperty().get(), target);
+        }
+    }
+
     /** The stale/offline banner above every tab and the timeout field. */
     private void initTargetOfTruth() {
-        model.detectingProperty().addListener((o, was, now) -> {
-            String target = model.chosenProperty().get().describe();
-            String failure = model.detectionFailureProperty().get();
-            if (!now && failure != null) {
-                detectionModel.failed(target, failure);
-            } else {
-                detectionModel.detecting(now, target);
-            }
-        });
+        model.detectingProperty().addListener((o, was, now) -> describeDetection());
         // A detection that could not start (a relative binaries directory, no sudo password) fails without running.
         model.detectionFailureProperty().addListener((o, was, now) -> {
             if (now != null && !model.detectingProperty().get()) {
-                detectionModel.failed(model.chosenProperty().get().describe(), now);
+                describeDetection();
             }
         });
         model.comingProperty().addListener((o, was, now) -> {
