@@ -158,7 +158,7 @@ public final class ScreenshotTour {
                 Fx.savePng(w.scene(), dir.resolve("contexts" + suffix));
 
                 String blocked = theme == Theme.LIGHT ? "192.0.2.0/24" : "198.51.100.0/24";
-                RestoreViewModel restore = w.view().restoreModel();
+                RestoreViewModel restore = Fx.call(() -> w.view().restoreModel());
                 Fx.run(() -> {
                     w.view().openRestore();
                     restore.backendProperty().set(Backend.LEGACY);
