@@ -36,6 +36,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Reads what each backend holds in a netns, read-only: legacy only through {@code /proc} and a
@@ -205,7 +207,7 @@ public final class EvidenceCollector {
 
     /** A save parsed and summarised table by table while it runs. */
     private StreamedSave<TableEvidence> streamed(BinaryInfo save, LegacyTables legacy) {
-        return new StreamedSave<>(ep.save(save, false, legacy), save.name(), EvidenceCollector::summarise);
+        return new StreamedSave<>(ep.save(save, false, legacy), save.name(), t -> summarise(t, Detector.BESIDE));
     }
 
     private BackendEvidence fromSave(Backend backend, Family f, BinaryInfo binary, CommandResult r,
@@ -244,13 +246,80 @@ public final class EvidenceCollector {
 
     /** One table as evidence: chains, rules, markers and owners (see {@link Ownership#ruleOwner}). */
     public static TableEvidence summarise(Table table) {
-        List<String> markers = new ArrayList<>();
-        List<TableEvidence.ChainSummary> builtins = new ArrayList<>();
-        List<TableEvidence.ChainFacts> facts = new ArrayList<>();
-        Map<String, int[]> owners = new LinkedHashMap<>();
-        boolean mentionsHint = false;
-        int userChains = 0;
-        for (Chain c : table.chains()) {
+        return TableSummary.of(table.chains()).evidence(table);
+    }
+
+    /**
+     * {@link #summarise(Table)}, a big table in two halves at once, one of them {@code beside}. A save's last table
+     * (nat, in an nft save of kube-proxy's rules) is summarised after the save's last byte, so its summary (0.1-0.2 s
+     * at 100k rules) is part of the detection's time unless it is shared out.
+     */
+    static TableEvidence summarise(Table table, Executor beside) {
+        List<Chain> chains = table.chains();
+        if (chains.size() < SPLIT_CHAINS) {
+            return summarise(table);
+        }
+        int half = chains.size() / 2;
+        CompletableFuture<TableSummary> first = CompletableFuture.supplyAsync(
+                () -> TableSummary.of(chains.subList(0, half)), beside);
+        TableSummary second = TableSummary.of(chains.subList(half, chains.size()));
+        try {
+            return first.join().then(second).evidence(table);
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** Chains from which a table's summary is split in two: below, starting a thread costs more than it saves. */
+    private static final int SPLIT_CHAINS = 2000;
+
+    /**
+     * The summary of some chains of a table, in order. A method per chain and per rule, not loops in one method
+     * called once per table: the client compiler compiles a method after some hundred calls, while a loop in a method
+     * called once ran interpreted through much of a 36k-chain nat table (on-stack replacement comes late).
+     */
+    private static final class TableSummary {
+        final List<String> markers = new ArrayList<>();
+        final List<TableEvidence.ChainSummary> builtins = new ArrayList<>();
+        final List<TableEvidence.ChainFacts> facts = new ArrayList<>();
+        final Map<String, int[]> owners = new LinkedHashMap<>();
+        boolean mentionsHint;
+        int userChains;
+        /** Of the chain being added. */
+        private boolean accepts;
+        private String endsWith;
+
+        static TableSummary of(List<Chain> chains) {
+            TableSummary summary = new TableSummary();
+            for (Chain c : chains) {
+                summary.chain(c);
+            }
+            return summary;
+        }
+
+        /** This summary followed by {@code next}'s, as if one had summarised the chains of both in turn. */
+        TableSummary then(TableSummary next) {
+            markers.addAll(next.markers);
+            builtins.addAll(next.builtins);
+            facts.addAll(next.facts);
+            next.owners.forEach((o, n) -> {
+                int[] sum = owners.computeIfAbsent(o, k -> new int[2]);
+                sum[0] += n[0];
+                sum[1] += n[1];
+            });
+            mentionsHint |= next.mentionsHint;
+            userChains += next.userChains;
+            return this;
+        }
+
+        TableEvidence evidence(Table table) {
+            List<TableEvidence.OwnerCount> ownerCounts = new ArrayList<>();
+            owners.forEach((o, n) -> ownerCounts.add(new TableEvidence.OwnerCount(o, n[0], n[1])));
+            return new TableEvidence(table.name(), table.chains().size(), userChains, table.ruleCount(), markers,
+                    mentionsHint, builtins, ownerCounts, facts);
+        }
+
+        void chain(Chain c) {
             if (Markers.ALL.contains(c.name())) {
                 markers.add(c.name());
             }
@@ -260,41 +329,43 @@ public final class EvidenceCollector {
             } else {
                 userChains++;
             }
-            Optional<String> chainOwner = Markers.ownerOf(c.name());
-            String endsWith = null;
-            chainOwner.ifPresent(o -> owners.computeIfAbsent(o, k -> new int[2])[0]++);
-            List<TableEvidence.RuleFacts> baseRules = new ArrayList<>();
-            boolean accepts = false;
+            String chainOwner = Markers.ownerOf(c.name()).orElse(null);
+            if (chainOwner != null) {
+                owners.computeIfAbsent(chainOwner, k -> new int[2])[0]++;
+            }
+            List<TableEvidence.RuleFacts> baseRules = c.builtin() ? new ArrayList<>() : List.of();
+            accepts = false;
+            endsWith = null;
             List<Rule> rules = c.rules();
             for (int i = 0; i < rules.size(); i++) {
-                Rule rule = rules.get(i);
-                String raw = rule.raw();
-                // Splitting a rule is most of a summary's cost: a rule of an owned user chain is split only when its
-                // text can name an ACCEPT target, or a DROP/REJECT that ends the chain.
-                boolean last = i == rules.size() - 1;
-                boolean needed = chainOwner.isEmpty() || c.builtin() || mayName(raw, last ? ENDING : ACCEPTING);
-                RuleSpec spec = needed ? rule.spec() : null;
-                Optional<String> owner = chainOwner.isPresent() ? chainOwner : Ownership.ruleOwner(spec);
-                owner.ifPresent(o -> owners.computeIfAbsent(o, k -> new int[2])[1]++);
-                Target t = spec == null ? null : spec.target();
-                accepts |= t != null && "ACCEPT".equals(t.name());
-                if (c.builtin()) {
-                    baseRules.add(new TableEvidence.RuleFacts(raw, t == null ? null : t.name(), owner.orElse(null)));
-                }
-                if (!mentionsHint) {
-                    mentionsHint = raw.contains(Markers.KUBE_IPTABLES_HINT) || raw.contains(Markers.KUBE_KUBELET_CANARY);
-                }
-                if (last && spec != null) {
-                    endsWith = Ownership.catchAll(spec);
-                }
+                rule(c, chainOwner, rules.get(i), i == rules.size() - 1, baseRules);
             }
-            facts.add(new TableEvidence.ChainFacts(c.name(), c.builtin(), c.policy(), c.rules().size(),
-                    chainOwner.orElse(null), endsWith, accepts, baseRules));
+            facts.add(new TableEvidence.ChainFacts(c.name(), c.builtin(), c.policy(), rules.size(), chainOwner,
+                    endsWith, accepts, baseRules));
         }
-        List<TableEvidence.OwnerCount> ownerCounts = new ArrayList<>();
-        owners.forEach((o, n) -> ownerCounts.add(new TableEvidence.OwnerCount(o, n[0], n[1])));
-        return new TableEvidence(table.name(), table.chains().size(), userChains, table.ruleCount(), markers,
-                mentionsHint, builtins, ownerCounts, facts);
+
+        private void rule(Chain c, String chainOwner, Rule rule, boolean last, List<TableEvidence.RuleFacts> base) {
+            String raw = rule.raw();
+            // Splitting a rule is most of a summary's cost: a rule of an owned user chain is split only when its
+            // text can name an ACCEPT target, or a DROP/REJECT that ends the chain.
+            boolean needed = chainOwner == null || c.builtin() || mayName(raw, last ? ENDING : ACCEPTING);
+            RuleSpec spec = needed ? rule.spec() : null;
+            String owner = chainOwner != null ? chainOwner : Ownership.ruleOwner(spec).orElse(null);
+            if (owner != null) {
+                owners.computeIfAbsent(owner, k -> new int[2])[1]++;
+            }
+            Target t = spec == null ? null : spec.target();
+            accepts |= t != null && "ACCEPT".equals(t.name());
+            if (c.builtin()) {
+                base.add(new TableEvidence.RuleFacts(raw, t == null ? null : t.name(), owner));
+            }
+            if (!mentionsHint) {
+                mentionsHint = raw.contains(Markers.KUBE_IPTABLES_HINT) || raw.contains(Markers.KUBE_KUBELET_CANARY);
+            }
+            if (last && spec != null) {
+                endsWith = Ownership.catchAll(spec);
+            }
+        }
     }
 
     /**
