@@ -18,8 +18,7 @@ public final class SudoProbe {
 
     /** @param runner the unprivileged transport to the host */
     public static Need probe(CommandRunner runner, Duration timeout) {
-        CommandResult id = runner.run(Command.of("id", "-u").withTimeout(timeout));
-        if (id.ok() && id.stdoutText().strip().equals("0")) {
+        if (RunningUser.root(runner, timeout)) {
             return Need.ROOT_ALREADY;
         }
         CommandResult sudo = runner.run(Command.of("sudo", "-n", "--", "true").withTimeout(timeout));

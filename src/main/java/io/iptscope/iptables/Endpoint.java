@@ -11,6 +11,7 @@ import io.iptscope.exec.CommandRunner;
 import io.iptscope.exec.NetnsTarget;
 import io.iptscope.exec.Nsenter;
 import io.iptscope.exec.Running;
+import io.iptscope.exec.RunningUser;
 import io.iptscope.rules.Backend;
 import io.iptscope.rules.Family;
 import java.time.Duration;
@@ -151,8 +152,7 @@ public final class Endpoint {
 
     /** Whether the runner's user can make a scratch netns with plain {@code unshare --net} ({@code id -u} is 0). */
     public ScratchNetns scratchNetns() {
-        CommandResult id = runner.run(Command.of("id", "-u").withTimeout(timeout));
-        return id.ok() && id.stdoutText().strip().equals("0") ? ScratchNetns.ROOT : ScratchNetns.USER_NAMESPACE;
+        return RunningUser.root(runner, timeout) ? ScratchNetns.ROOT : ScratchNetns.USER_NAMESPACE;
     }
 
     /** Whether a scratch command failed because {@code unshare} could not make the netns, not the command in it. */

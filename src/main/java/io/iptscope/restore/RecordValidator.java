@@ -1,9 +1,11 @@
 package io.iptscope.restore;
 
 import io.iptscope.exec.CommandRunner;
+import io.iptscope.exec.RunningUser;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -45,10 +47,11 @@ public final class RecordValidator {
     public static void checkTarget(CommandRunner runner, Duration timeout, TransactionRecord rec, String stateRoot)
             throws RestoreException {
         TargetFiles files = new TargetFiles(runner, timeout);
-        String uid = files.uid();
-        if (!uid.matches("[0-9]+")) {
+        OptionalLong runsAs = RunningUser.uid(runner, timeout);
+        if (runsAs.isEmpty()) {
             throw refusal(rec.id(), "cannot tell which user runs the commands on " + runner.host());
         }
+        String uid = Long.toString(runsAs.getAsLong());
         for (String[] expect : List.of(new String[] {stateRoot, "directory"}, new String[] {rec.stateDir(), "directory"},
                 new String[] {rec.stateDir() + "/" + DeadMansSwitch.SCRIPT, "regular file"})) {
             String stat = files.stat(expect[0]);

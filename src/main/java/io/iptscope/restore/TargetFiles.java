@@ -38,11 +38,6 @@ final class TargetFiles {
         return r.ok() ? r.stdoutText().strip() : "";
     }
 
-    /** The uid commands run as on this machine. */
-    String uid() {
-        return runner.run(Command.of("id", "-u").withTimeout(timeout)).stdoutText().strip();
-    }
-
     /** dd with conv=fsync: the data is on disk before the command returns. */
     void write(String path, String content) throws RestoreException {
         Command dd = Command.of("dd", "of=" + path, "conv=fsync", "status=none")
