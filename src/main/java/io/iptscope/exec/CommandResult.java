@@ -41,6 +41,19 @@ public record CommandResult(Command command, int exitCode, byte[] stdout, byte[]
         return new CommandResult(command, -1, null, null, duration, false, error);
     }
 
+    /** This result of a command ended because it made no progress for its timeout. */
+    public CommandResult hung() {
+        return new CommandResult(command, -1, stdout, stderr, duration, true, null, started, stdoutLength);
+    }
+
+    /** This result of a command the user cancelled: its stderr says so. */
+    public CommandResult cancelledByUser() {
+        byte[] note = "\niptscope: cancelled by the user\n".getBytes(StandardCharsets.UTF_8);
+        byte[] err = java.util.Arrays.copyOf(stderr, stderr.length + note.length);
+        System.arraycopy(note, 0, err, stderr.length, note.length);
+        return new CommandResult(command, -1, stdout, err, duration, false, null, started, stdoutLength);
+    }
+
     public boolean ok() {
         return exitCode == 0 && !timedOut && launchError == null;
     }

@@ -105,22 +105,23 @@ public final class LocalRunner implements CommandRunner {
                 : tapAll(process.getInputStream(), printed, tapped, tap));
         Future<byte[]> err = IO.submit(() -> readAll(process.getErrorStream(), printed));
         CompletableFuture.runAsync(() -> feed(process.getOutputStream(), command.stdin()), IO);
-        Ending ending = await(process, command, new ProgressWatchdog(process.toHandle(), printed, command.timeout()));
-        boolean timedOut = ending == Ending.HUNG || ending == Ending.INTERRUPTED;
+        ProgressWatchdog watchdog = new ProgressWatchdog(process.toHandle(), printed, command.timeout());
+        Ending ending = await(process, new WatchedRead(host(), command, watchdog, start), watchdog);
         byte[] stdout = drain(out, process.getInputStream());
         byte[] stderr = drain(err, process.getErrorStream());
         Duration took = since(start);
-        long stdoutLength = stdout.length + tapped.get();
-        if (ending == Ending.CANCELLED) {
-            byte[] note = "\niptscope: cancelled by the user\n".getBytes(StandardCharsets.UTF_8);
-            byte[] joined = java.util.Arrays.copyOf(stderr, stderr.length + note.length);
-            System.arraycopy(note, 0, joined, stderr.length, note.length);
-            return new CommandResult(command, -1, stdout, joined, took, false, null, Instant.now().minus(took),
-                    stdoutLength);
-        }
-        int exit = timedOut ? -1 : process.exitValue();
-        return new CommandResult(command, exit, stdout, stderr, took, timedOut, null, Instant.now().minus(took),
-                stdoutLength);
+        boolean exited = ending == Ending.EXITED;
+        CommandResult result = new CommandResult(command, exited ? process.exitValue() : -1, stdout, stderr, took,
+                false, null, Instant.now().minus(took), stdoutLength(stdout, tapped));
+        return switch (ending) {
+            case EXITED -> result;
+            case CANCELLED -> result.cancelledByUser();
+            case HUNG, INTERRUPTED -> result.hung();
+        };
+    }
+
+    private static long stdoutLength(byte[] held, AtomicLong tapped) {
+        return held.length + tapped.get();
     }
 
     private enum Ending { EXITED, HUNG, CANCELLED, INTERRUPTED }
@@ -129,26 +130,20 @@ public final class LocalRunner implements CommandRunner {
      * Waits until the process exits, or kills its tree once the watchdog says it is hung (no output and
      * no CPU for the command's timeout) or the user cancels it; a long read meanwhile reports progress.
      */
-    private Ending await(Process process, Command command, ProgressWatchdog watchdog) {
-        long id = ReadProgress.begin();
-        long started = System.nanoTime();
-        boolean published = false;
+    private Ending await(Process process, WatchedRead read, ProgressWatchdog watchdog) {
         try {
             for (int poll = 0; ; poll++) {
                 if (process.waitFor(ProgressWatchdog.POLL.toMillis(), TimeUnit.MILLISECONDS)) {
                     return Ending.EXITED;
                 }
-                Ending stop = watchdog.hung() ? Ending.HUNG : ReadProgress.cancelled(id) ? Ending.CANCELLED : null;
+                WatchedRead.Stop stop = read.stop();
                 if (stop != null) {
                     killTree(process);
                     process.waitFor(PIPE_DRAIN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-                    return stop;
+                    return stop == WatchedRead.Stop.HUNG ? Ending.HUNG : Ending.CANCELLED;
                 }
-                Duration elapsed = since(started);
-                if (elapsed.compareTo(ReadProgress.QUIET) >= 0 && poll % 3 == 0) {
-                    published = true;
-                    ReadProgress.publish(new ReadProgress(id, host(), command.toString(), watchdog.bytes(), elapsed,
-                            false));
+                if (poll % 3 == 0) {
+                    read.progress(watchdog.bytes());
                 }
             }
         } catch (InterruptedException e) {
@@ -156,11 +151,7 @@ public final class LocalRunner implements CommandRunner {
             Thread.currentThread().interrupt();
             return Ending.INTERRUPTED;
         } finally {
-            if (published) {
-                ReadProgress.publish(new ReadProgress(id, host(), command.toString(), watchdog.bytes(),
-                        since(started), true));
-            }
-            ReadProgress.end(id);
+            read.end(watchdog.bytes());
         }
     }
 

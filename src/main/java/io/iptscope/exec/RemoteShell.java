@@ -8,9 +8,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -231,50 +231,37 @@ final class RemoteShell implements AutoCloseable {
 
     /** The commands of one request as the watchdog and the progress display see them. */
     private final class Watch {
-        private final List<Command> commands;
-        private final long started;
         private final List<AtomicLong> bytes = new ArrayList<>();
         private final List<AtomicLong> cpu = new ArrayList<>();
-        private final List<ProgressWatchdog> dogs = new ArrayList<>();
-        private final long[] ids;
-        private final Set<Integer> hung = new HashSet<>();
-        private final Set<Integer> cancelled = new HashSet<>();
-        private final Set<Integer> published = new HashSet<>();
+        private final List<WatchedRead> reads = new ArrayList<>();
+        private final Map<Integer, WatchedRead.Stop> stopped = new HashMap<>();
 
         Watch(List<Command> commands, long started) {
-            this.commands = commands;
-            this.started = started;
-            this.ids = new long[commands.size()];
-            for (int i = 0; i < commands.size(); i++) {
+            for (Command command : commands) {
                 AtomicLong b = new AtomicLong();
                 AtomicLong c = new AtomicLong();
                 bytes.add(b);
                 cpu.add(c);
-                dogs.add(new ProgressWatchdog(b::get, c::get, commands.get(i).timeout()));
-                ids[i] = ReadProgress.begin();
+                reads.add(new WatchedRead(host, command, new ProgressWatchdog(b::get, c::get, command.timeout()),
+                        started));
             }
         }
 
         /** Takes a progress line: ends what is hung or cancelled, shows what takes long. */
         void update(List<long[]> running) throws IOException {
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             for (long[] r : running) {
                 int i = (int) r[0];
-                if (i < 0 || i >= commands.size() || hung.contains(i) || cancelled.contains(i)) {
+                if (i < 0 || i >= reads.size() || stopped.containsKey(i)) {
                     continue;
                 }
                 bytes.get(i).set(r[1]);
                 cpu.get(i).set(r[2]);
-                if (dogs.get(i).hung()) {
-                    hung.add(i);
+                WatchedRead.Stop stop = reads.get(i).stop();
+                if (stop != null) {
+                    stopped.put(i, stop);
                     control("k" + i);
-                } else if (ReadProgress.cancelled(ids[i])) {
-                    cancelled.add(i);
-                    control("k" + i);
-                } else if (elapsed.compareTo(ReadProgress.QUIET) >= 0) {
-                    published.add(i);
-                    ReadProgress.publish(new ReadProgress(ids[i], host, commands.get(i).toString(), r[1], elapsed,
-                            false));
+                } else {
+                    reads.get(i).progress(r[1]);
                 }
             }
         }
@@ -283,30 +270,16 @@ final class RemoteShell implements AutoCloseable {
         List<CommandResult> ending(List<CommandResult> results) {
             List<CommandResult> marked = new ArrayList<>(results.size());
             for (int i = 0; i < results.size(); i++) {
+                WatchedRead.Stop stop = stopped.get(i);
                 CommandResult r = results.get(i);
-                if (hung.contains(i)) {
-                    r = new CommandResult(r.command(), -1, r.stdout(), r.stderr(), r.duration(), true, null, r.started(),
-                            r.stdoutLength());
-                } else if (cancelled.contains(i)) {
-                    byte[] note = "\niptscope: cancelled by the user\n".getBytes(StandardCharsets.UTF_8);
-                    byte[] err = java.util.Arrays.copyOf(r.stderr(), r.stderr().length + note.length);
-                    System.arraycopy(note, 0, err, r.stderr().length, note.length);
-                    r = new CommandResult(r.command(), -1, r.stdout(), err, r.duration(), false, null, r.started(),
-                            r.stdoutLength());
-                }
-                marked.add(r);
+                marked.add(stop == null ? r : stop == WatchedRead.Stop.HUNG ? r.hung() : r.cancelledByUser());
             }
             return marked;
         }
 
         void end() {
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-            for (int i = 0; i < ids.length; i++) {
-                if (published.contains(i)) {
-                    ReadProgress.publish(new ReadProgress(ids[i], host, commands.get(i).toString(),
-                            bytes.get(i).get(), elapsed, true));
-                }
-                ReadProgress.end(ids[i]);
+            for (int i = 0; i < reads.size(); i++) {
+                reads.get(i).end(bytes.get(i).get());
             }
         }
     }
