@@ -5,9 +5,11 @@ import io.iptscope.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Who writes which netfilter objects, from the one data file {@code owners.json}; each entry names the public
@@ -32,7 +34,8 @@ public final class OwnerCatalogue {
             comments = comments == null ? List.of() : List.copyOf(comments);
             interfaces = interfaces == null ? List.of() : List.copyOf(interfaces);
             nftTables = nftTables == null ? List.of() : List.copyOf(nftTables);
-            modes = modes == null ? Map.of() : Map.copyOf(modes);
+            // By name: the first mode with a matching pattern is the one (modeOf), no comparing names per chain.
+            modes = modes == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(modes));
             keepWhenNative = keepWhenNative == null ? List.of() : List.copyOf(keepWhenNative);
             accepts = accepts == null ? List.of() : List.copyOf(accepts);
         }
@@ -52,19 +55,14 @@ public final class OwnerCatalogue {
 
         /** The first mode, by name, with a pattern that matches; loops, not streams: called once per chain. */
         private Optional<String> modeOf(String value) {
-            String best = null;
             for (Map.Entry<String, List<String>> e : modes.entrySet()) {
-                if (best != null && e.getKey().compareTo(best) >= 0) {
-                    continue;
-                }
                 for (String p : e.getValue()) {
                     if (matches(p, value)) {
-                        best = e.getKey();
-                        break;
+                        return Optional.of(e.getKey());
                     }
                 }
             }
-            return Optional.ofNullable(best);
+            return Optional.empty();
         }
     }
 

@@ -96,15 +96,7 @@ public record Ownership(List<Presence> writers, Map<String, String> modes) {
                     continue;
                 }
                 for (TableEvidence t : be.tables()) {
-                    // One pass over the chains (36k in a 100k-rule kube-proxy nat), not one per owner.
-                    Map<String, Set<String>> chainModes = new LinkedHashMap<>();
-                    Map<String, OwnerCatalogue.Owner> owners = new LinkedHashMap<>();
-                    for (TableEvidence.ChainFacts c : t.chainFacts()) {
-                        if (c.owner() != null) {
-                            Set<String> m = chainModes.computeIfAbsent(c.owner(), k -> new LinkedHashSet<>());
-                            owners.computeIfAbsent(c.owner(), cat::owner).modeOfChain(c.name()).ifPresent(m::add);
-                        }
-                    }
+                    Map<String, Set<String>> chainModes = chainModes(cat, t);
                     for (TableEvidence.OwnerCount oc : t.owners()) {
                         Set<String> m = chainModes.getOrDefault(oc.owner(), Set.of());
                         String mode = m.isEmpty() ? null : String.join("+", m);
@@ -133,6 +125,32 @@ public record Ownership(List<Presence> writers, Map<String, String> modes) {
         // A native table proves the current mode: a writer moves to nftables, and the other mode's chains stay behind.
         modes.forEach((o, m) -> modeOf.put(o, m.contains("nftables") ? "nftables" : String.join("+", m)));
         return new Ownership(out, modeOf);
+    }
+
+    /**
+     * The modes each owner's chains of a table prove. One pass over the chains (36k in a 100k-rule kube-proxy nat),
+     * not one per owner; a run of chains of one owner looks its owner up once.
+     */
+    private static Map<String, Set<String>> chainModes(OwnerCatalogue cat, TableEvidence t) {
+        Map<String, Set<String>> chainModes = new LinkedHashMap<>();
+        String owner = null;
+        OwnerCatalogue.Owner entry = null;
+        Set<String> modes = null;
+        for (TableEvidence.ChainFacts c : t.chainFacts()) {
+            if (c.owner() == null) {
+                continue;
+            }
+            if (!c.owner().equals(owner)) {
+                owner = c.owner();
+                entry = cat.owner(owner);
+                modes = chainModes.computeIfAbsent(owner, k -> new LinkedHashSet<>());
+            }
+            Optional<String> mode = entry.modeOfChain(c.name());
+            if (mode.isPresent()) {
+                modes.add(mode.get());
+            }
+        }
+        return chainModes;
     }
 
     /** By family and name, then by the comments of the table, its chains and rules. */

@@ -3,6 +3,9 @@ package io.iptscope.detect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +35,20 @@ class OwnerCatalogueTest {
         assertEquals("docker", id(CAT.ofTable("ip", "docker-bridges")));
         assertEquals("kube-router", id(CAT.ofTable("inet", "kube-router-x")));
         assertTrue(CAT.ofTable("inet", "mine").isEmpty());
+    }
+
+    @Test
+    void aChainThatProvesTwoModesProvesTheFirstByNameWhateverTheFilesOrder() {
+        Map<String, List<String>> modes = new LinkedHashMap<>();
+        modes.put("nftables", List.of("table:ip x", "X*"));
+        modes.put("iptables", List.of("X-*"));
+        OwnerCatalogue.Owner x = new OwnerCatalogue.Owner("x", "test", List.of("X*"), null, null, null, modes, false,
+                null, null, null);
+        assertEquals(Optional.of("iptables"), x.modeOfChain("X-1"));
+        assertEquals(Optional.of("nftables"), x.modeOfChain("XY"));
+        assertEquals(Optional.of("nftables"), x.modeOfTable("ip", "x"));
+        assertEquals(Optional.empty(), x.modeOfChain("Y"));
+        assertEquals(Optional.of("iptables"), CAT.owner("kube-proxy").modeOfChain("KUBE-SEP-ABC"));
+        assertEquals(Optional.of("ipvs"), CAT.owner("kube-proxy").modeOfChain("KUBE-NODE-PORT"));
     }
 }
