@@ -4,11 +4,13 @@ import io.iptscope.detect.DetectOptions;
 import io.iptscope.detect.Detector;
 import io.iptscope.detect.Inspection;
 import io.iptscope.detect.InspectionException;
+import io.iptscope.detect.OwnerCatalogue;
 import io.iptscope.detect.Strategies;
 import io.iptscope.detect.StrategyId;
 import io.iptscope.discover.BinarySource;
 import io.iptscope.exec.CommandLog;
 import io.iptscope.exec.NetnsTarget;
+import io.iptscope.json.Json;
 import io.iptscope.report.DetectionReport;
 import io.iptscope.report.DetectionText;
 import io.iptscope.report.Reports;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -24,13 +27,27 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
-@Command(name = "detect", mixinStandardHelpOptions = true,
+@Command(name = DetectCommand.NAME, mixinStandardHelpOptions = true,
         description = "Find every iptables binary, read what each backend holds (read-only) and show what each "
                 + "known heuristic would choose, and why.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:findings of severity error", "2:usage error", "3:could not inspect",
             "4:ssh connection failed or lost"})
 final class DetectCommand implements Callable<Integer> {
+
+    static final String NAME = "detect";
+
+    /**
+     * Makes ready, on the calling side thread, what a detection needs first after its reads (Main starts this beside
+     * picocli). {@code --json} among the arguments is a hint: a wrong guess costs only time.
+     */
+    static void prepare(String[] args) {
+        Json.warmUp();
+        OwnerCatalogue.get();
+        if (Arrays.asList(args).contains("--json")) {
+            Reports.warmUp();
+        }
+    }
 
     @Mixin
     private TargetOptions targetOptions = new TargetOptions();

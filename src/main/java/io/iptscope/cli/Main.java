@@ -21,8 +21,6 @@ import picocli.CommandLine;
             "70:internal error (stack trace in the log file)"})
 public final class Main implements Runnable {
 
-    private static final System.Logger LOG = Logging.logger(Main.class);
-
     @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Log details (commands run, timings, stack traces) to stderr as well as to the log file "
                     + "under $XDG_STATE_HOME/iptscope/ (default ~/.local/state/iptscope/).")
@@ -39,6 +37,7 @@ public final class Main implements Runnable {
     private static final Set<String> VERSION_RUN = Set.of("-V", "--version", "--verbose");
 
     public static void main(String[] args) {
+        prepare(args);
         ProgressLine.installOnTerminal();
         if (args.length == 0) {
             // The window, without building picocli's model of every command first (issue 13, start fast): its
@@ -52,6 +51,37 @@ public final class Main implements Runnable {
             System.exit(ExitCodes.OK);
         }
         System.exit(commandLine(args).execute(args));
+    }
+
+    /**
+     * Starts what the run needs first beside picocli's building of its model (some 0.1 s of one core): the logging
+     * system, and for a detection Jackson and the owner catalogue, so that they are ready when the command needs them
+     * instead of being started by it (issue 13, start fast).
+     */
+    private static void prepare(String[] args) {
+        String first = firstWord(args);
+        Thread prepare = new Thread(() -> {
+            try {
+                log();
+                if (DetectCommand.NAME.equals(first)) {
+                    DetectCommand.prepare(args);
+                }
+            } catch (RuntimeException | Error e) {
+                // What failed here fails again where the command needs it, and is reported there.
+                log().log(System.Logger.Level.DEBUG, "preparing the run failed", e);
+            }
+        }, "iptscope-prepare");
+        prepare.setDaemon(true);
+        prepare.start();
+    }
+
+    private static System.Logger log() {
+        return Logging.logger(Main.class);
+    }
+
+    /** The first argument that is not an option: the subcommand's name, when there is one. */
+    private static String firstWord(String[] args) {
+        return Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
     }
 
     /** The whole command line, every subcommand. */
@@ -70,7 +100,7 @@ public final class Main implements Runnable {
                 && Arrays.stream(args).allMatch(VERSION_RUN::contains)) {
             return commandLine(List.of());
         }
-        String first = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
+        String first = firstWord(args);
         return commandLine(SUBCOMMANDS.stream()
                 .filter(c -> c.getAnnotation(Command.class).name().equals(first)).findFirst()
                 .map(List::<Class<?>>of).orElse(SUBCOMMANDS));
@@ -106,17 +136,17 @@ public final class Main implements Runnable {
 
     private static int failure(Exception e, java.io.PrintWriter err, CommandLine.IExitCodeExceptionMapper codes) {
         if (e instanceof RestoreException r) {
-            LOG.log(System.Logger.Level.INFO, "restore refused", e);
+            log().log(System.Logger.Level.INFO, "restore refused", e);
             err.println("iptscope: " + r.getMessage());
             r.details().stream().filter(d -> !d.isBlank()).forEach(d -> err.println("  " + d.replace("\n", "\n  ")));
             err.flush();
             return ExitCodes.FINDINGS;
         }
         if (ExitCodes.expected(e)) {
-            LOG.log(System.Logger.Level.INFO, "command failed", e);
+            log().log(System.Logger.Level.INFO, "command failed", e);
             err.println("iptscope: " + e.getMessage());
         } else {
-            LOG.log(System.Logger.Level.ERROR, "internal error", e);
+            log().log(System.Logger.Level.ERROR, "internal error", e);
             java.nio.file.Path log = Logging.file();
             err.println("iptscope: internal error: " + e + (log == null ? "" : " (stack trace in " + log + ")"));
         }
@@ -134,8 +164,8 @@ public final class Main implements Runnable {
             }
             Logging.configure(verbose);
             // No lambda capturing picocli's ParseResult: the archive cannot hold it, so it would be spun at every start.
-            if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
-                LOG.log(System.Logger.Level.DEBUG, "iptscope " + ToolVersion.get() + ": " + String.join(" ",
+            if (log().isLoggable(System.Logger.Level.DEBUG)) {
+                log().log(System.Logger.Level.DEBUG, "iptscope " + ToolVersion.get() + ": " + String.join(" ",
                         parsed.originalArgs()));
             }
             try {

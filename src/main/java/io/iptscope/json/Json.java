@@ -30,6 +30,9 @@ public final class Json {
     /** Indented output: reports, stores and the {@code --json} of listing commands. */
     public static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
 
+    /** Whether {@link #warmUp} ran: once per process is enough (several threads may ask for it). */
+    private static boolean warm;
+
     private Json() {
     }
 
@@ -38,7 +41,11 @@ public final class Json {
      * tiny. A detection calls it on a spare thread while its commands run: otherwise the first nft listing parsed
      * after the reads pays for it on the critical path (0.2-1 s of a CLI run).
      */
-    public static void warmUp() {
+    public static synchronized void warmUp() {
+        if (warm) {
+            return;
+        }
+        warm = true;
         try {
             MAPPER.readTree("{\"nftables\": [{\"chain\": {\"name\": \"x\", \"prio\": 0}}]}");
             PRETTY.writeValueAsString(java.util.Map.of("warm", java.util.List.of(1, "up", true)));

@@ -20,6 +20,9 @@ public final class Reports {
 
     private static final ObjectMapper JSON = Json.MAPPER;
 
+    /** Whether {@link #warmUp} ran: once per process is enough (a detection may ask twice). */
+    private static boolean warm;
+
     private Reports() {
     }
 
@@ -39,7 +42,11 @@ public final class Reports {
      * some hundred calls; with this done beside the reads, writing that 10 MB report took 160-180 ms instead of
      * 250-680 ms (2 cores).
      */
-    public static void warmUp() {
+    public static synchronized void warmUp() {
+        if (warm) {
+            return;
+        }
+        warm = true;
         Json.PRETTY.forType(DetectionReport.class);
         List<TableEvidence.ChainFacts> facts = new ArrayList<>();
         for (int i = 0; i < WARM_UP_FACTS; i++) {
