@@ -54,26 +54,34 @@ public final class Main implements Runnable {
     }
 
     /**
-     * Starts what the run needs first beside picocli's building of its model (some 0.1 s of one core): the logging
-     * system, and for a detection Jackson and the owner catalogue, so that they are ready when the command needs them
-     * instead of being started by it (issue 13, start fast).
+     * Starts what the run needs first beside picocli's building of its model (some 0.1 s of one core): the
+     * annotations picocli reads, the logging system, and for a detection Jackson and the owner catalogue, so that they
+     * are ready when the command needs them instead of being started by it (issue 13, start fast).
      */
     private static void prepare(String[] args) {
         String first = firstWord(args);
         Thread prepare = new Thread(() -> {
             try {
+                if (args.length > 0) {
+                    readAnnotations(Main.class);
+                    subcommands(args).forEach(Main::readAnnotations);
+                }
                 log();
                 if (DetectCommand.NAME.equals(first)) {
                     DetectCommand.prepare(args);
                 }
             } catch (RuntimeException | Error e) {
-                // What failed here fails again where the command needs it, and is reported there.
-                log().log(System.Logger.Level.DEBUG, "preparing the run failed", e);
+                // What failed here fails again where the command needs it, and is reported there; kept for the log,
+                // as a class whose initialisation failed here fails there without its cause.
+                prepareFailure = e;
             }
         }, "iptscope-prepare");
         prepare.setDaemon(true);
         prepare.start();
     }
+
+    /** What {@link #prepare} failed with, if it failed; logged with an internal error of the run. */
+    private static volatile Throwable prepareFailure;
 
     private static System.Logger log() {
         return Logging.logger(Main.class);
@@ -96,14 +104,33 @@ public final class Main implements Runnable {
      * subcommand get all.
      */
     static CommandLine commandLine(String[] args) {
+        return commandLine(subcommands(args));
+    }
+
+    /** The subcommands {@code args} need (see {@link #commandLine(String[])}). */
+    private static List<Class<?>> subcommands(String[] args) {
         if (Arrays.stream(args).anyMatch(a -> a.equals("-V") || a.equals("--version"))
                 && Arrays.stream(args).allMatch(VERSION_RUN::contains)) {
-            return commandLine(List.of());
+            return List.of();
         }
         String first = firstWord(args);
-        return commandLine(SUBCOMMANDS.stream()
+        return SUBCOMMANDS.stream()
                 .filter(c -> c.getAnnotation(Command.class).name().equals(first)).findFirst()
-                .map(List::<Class<?>>of).orElse(SUBCOMMANDS));
+                .map(List::<Class<?>>of).orElse(SUBCOMMANDS);
+    }
+
+    /**
+     * Reads the annotations picocli will read of a command and its mixins: each kind of annotation is a proxy class
+     * made at run time, some milliseconds each, which the side thread can make while picocli starts on the others.
+     */
+    private static void readAnnotations(Class<?> command) {
+        command.getAnnotations();
+        for (java.lang.reflect.Field f : command.getDeclaredFields()) {
+            f.getAnnotations();
+            if (f.isAnnotationPresent(CommandLine.Mixin.class)) {
+                readAnnotations(f.getType());
+            }
+        }
     }
 
     /**
@@ -147,6 +174,10 @@ public final class Main implements Runnable {
             err.println("iptscope: " + e.getMessage());
         } else {
             log().log(System.Logger.Level.ERROR, "internal error", e);
+            Throwable first = prepareFailure;
+            if (first != null) {
+                log().log(System.Logger.Level.ERROR, "preparing the run had failed before", first);
+            }
             java.nio.file.Path log = Logging.file();
             err.println("iptscope: internal error: " + e + (log == null ? "" : " (stack trace in " + log + ")"));
         }
