@@ -134,8 +134,8 @@ class DetectionViewModelTest {
     }
 
     private static List<Placeholder> tables(DetectionViewModel vm) {
-        return List.of(vm.findingsPlaceholder(), vm.strategiesPlaceholder(), vm.backendsPlaceholder(),
-                vm.binariesPlaceholder(), vm.nftTablesPlaceholder());
+        return List.of(vm.verdictsPlaceholder(), vm.findingsPlaceholder(), vm.strategiesPlaceholder(),
+                vm.backendsPlaceholder(), vm.binariesPlaceholder(), vm.nftTablesPlaceholder());
     }
 
     private static List<Placeholder> tablesAndPipeline(DetectionViewModel vm) {
@@ -197,6 +197,29 @@ class DetectionViewModelTest {
         assertEquals(Placeholder.State.EMPTY, vm.findingsPlaceholder().stateProperty().get());
         assertTrue(vm.summaryProperty().get().contains("connection refused")
                 && vm.summaryProperty().get().contains("Still shown: sample report"), vm.summaryProperty().get());
+    }
+
+    /** The verdict cards' place is not an empty box: not yet, detecting, failed (pointing to the reason), or none. */
+    @Test
+    void theVerdictCardsSayNotYetDetectingFailedOrThatTheReportHasNone() throws Exception {
+        DetectionViewModel vm = new DetectionViewModel();
+        Placeholder cards = vm.verdictsPlaceholder();
+        assertEquals("No detection yet", cards.textProperty().get());
+        vm.detecting(true, "Local · current");
+        assertEquals("Detecting…", cards.textProperty().get());
+        vm.failed("Local · current", "iptables-save timed out after 30 s");
+        assertEquals(Placeholder.State.FAILED, cards.stateProperty().get());
+        assertEquals("Not read: the detection failed (its reason is above)", cards.textProperty().get(),
+                "short: the reason is in the summary and the findings");
+        assertTrue(vm.verdicts().isEmpty());
+
+        DetectionReport r = sample().report();
+        vm.show(new ShownReport(new DetectionReport(r.schema(), r.tool(), r.generatedAt(), r.host(), r.target(),
+                r.binaries(), r.evidence(), r.node(), List.of(), r.findings(), r.commands()), ReportOrigin.SAMPLE,
+                null, null, "sample", null));
+        assertTrue(vm.verdicts().isEmpty());
+        assertEquals(Placeholder.State.EMPTY, cards.stateProperty().get());
+        assertEquals("This report has no recommended backend", cards.textProperty().get());
     }
 
     @Test
