@@ -123,6 +123,46 @@ class DiffViewModelTest {
         assertTrue(fine.snapshotsPlaceholder().textProperty().get().startsWith("No snapshots yet"));
     }
 
+    /** A TreeView has no placeholder of its own: the model says what the tree of lines shows while it has none. */
+    @Test
+    void theTreeOfLinesSaysNoComparisonComparingFailedOrWhyItIsEmpty() throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty.rules"), "# nothing saved\n");
+        Path same = Files.writeString(dir.resolve("same.rules"), "*filter\n:INPUT ACCEPT [0:0]\n"
+                + "-A INPUT -j ACCEPT\nCOMMIT\n");
+        SyncTaskRunner held = SyncTaskRunner.holding();
+        DiffViewModel vm = new DiffViewModel(held, new SnapshotStore(dir.resolve("s")));
+        Placeholder tree = vm.linesPlaceholder();
+        assertEquals(Placeholder.State.NOT_READ, tree.stateProperty().get());
+        assertEquals("No comparison yet", tree.textProperty().get());
+        vm.modeProperty().set(DiffMode.FILE_VS_FILE);
+        vm.fileAProperty().set(same);
+        vm.fileBProperty().set(same);
+        vm.compare(Optional.empty());
+        assertEquals(Placeholder.State.READING, tree.stateProperty().get());
+        assertEquals("Comparing…", tree.textProperty().get());
+        held.failLast(new java.io.IOException("same.rules: Permission denied"));
+        assertTrue(vm.lines().isEmpty());
+        assertEquals(Placeholder.State.FAILED, tree.stateProperty().get());
+        assertEquals("Not read: the comparison failed (its reason is above)", tree.textProperty().get());
+        assertEquals("The comparison failed: same.rules: Permission denied",
+                vm.sectionsPlaceholder().textProperty().get(), "the reason once, in the table above the tree");
+
+        DiffViewModel live = new DiffViewModel(new SyncTaskRunner(), new SnapshotStore(dir.resolve("s")));
+        live.modeProperty().set(DiffMode.FILE_VS_FILE);
+        live.fileAProperty().set(empty);
+        live.fileBProperty().set(empty);
+        live.compare(Optional.empty());
+        assertTrue(live.lines().isEmpty(), live.lines().toString());
+        assertEquals(Placeholder.State.EMPTY, live.linesPlaceholder().stateProperty().get());
+        assertEquals("empty.rules and empty.rules hold the same rules", live.linesPlaceholder().textProperty().get());
+        live.fileAProperty().set(same);
+        live.compare(Optional.empty());
+        live.filterTextProperty().set("docker");
+        assertTrue(live.lines().isEmpty(), live.lines().toString());
+        assertEquals("No differing chain mentions ‘docker’ (1 differ; clear the filter to see them)",
+                live.linesPlaceholder().textProperty().get());
+    }
+
     @Test
     void legacyVersusNftOfARealNetnsNeedsALiveTarget() {
         DiffViewModel vm = new DiffViewModel(new SyncTaskRunner(), new SnapshotStore(dir.resolve("s")));
