@@ -1,5 +1,6 @@
 package io.iptscope.ui.detection;
 
+import static io.iptscope.ui.common.PlaceholderAssert.assertSays;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -204,13 +205,12 @@ class DetectionViewModelTest {
     void theVerdictCardsSayNotYetDetectingFailedOrThatTheReportHasNone() throws Exception {
         DetectionViewModel vm = new DetectionViewModel();
         Placeholder cards = vm.verdictsPlaceholder();
-        assertEquals("No detection yet", cards.textProperty().get());
+        assertSays(Placeholder.State.NOT_READ, "No detection yet", cards);
         vm.detecting(true, "Local · current");
-        assertEquals("Detecting…", cards.textProperty().get());
+        assertSays(Placeholder.State.READING, "Detecting…", cards);
         vm.failed("Local · current", "iptables-save timed out after 30 s");
-        assertEquals(Placeholder.State.FAILED, cards.stateProperty().get());
-        assertEquals("Not read: the detection failed (its reason is above)", cards.textProperty().get(),
-                "short: the reason is in the summary and the findings");
+        // Short: the reason is in the summary and the findings.
+        assertSays(Placeholder.State.FAILED, "Not read: the detection failed (its reason is above)", cards);
         assertTrue(vm.verdicts().isEmpty());
 
         DetectionReport r = sample().report();
@@ -218,8 +218,7 @@ class DetectionViewModelTest {
                 r.binaries(), r.evidence(), r.node(), List.of(), r.findings(), r.commands()), ReportOrigin.SAMPLE,
                 null, null, "sample", null));
         assertTrue(vm.verdicts().isEmpty());
-        assertEquals(Placeholder.State.EMPTY, cards.stateProperty().get());
-        assertEquals("This report has no recommended backend", cards.textProperty().get());
+        assertSays(Placeholder.State.EMPTY, "This report has no recommended backend", cards);
     }
 
     @Test

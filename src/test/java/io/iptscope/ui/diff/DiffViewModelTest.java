@@ -1,5 +1,6 @@
 package io.iptscope.ui.diff;
 
+import static io.iptscope.ui.common.PlaceholderAssert.assertSays;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -132,18 +133,15 @@ class DiffViewModelTest {
         SyncTaskRunner held = SyncTaskRunner.holding();
         DiffViewModel vm = new DiffViewModel(held, new SnapshotStore(dir.resolve("s")));
         Placeholder tree = vm.linesPlaceholder();
-        assertEquals(Placeholder.State.NOT_READ, tree.stateProperty().get());
-        assertEquals("No comparison yet", tree.textProperty().get());
+        assertSays(Placeholder.State.NOT_READ, "No comparison yet", tree);
         vm.modeProperty().set(DiffMode.FILE_VS_FILE);
         vm.fileAProperty().set(same);
         vm.fileBProperty().set(same);
         vm.compare(Optional.empty());
-        assertEquals(Placeholder.State.READING, tree.stateProperty().get());
-        assertEquals("Comparing…", tree.textProperty().get());
+        assertSays(Placeholder.State.READING, "Comparing…", tree);
         held.failLast(new java.io.IOException("same.rules: Permission denied"));
         assertTrue(vm.lines().isEmpty());
-        assertEquals(Placeholder.State.FAILED, tree.stateProperty().get());
-        assertEquals("Not read: the comparison failed (its reason is above)", tree.textProperty().get());
+        assertSays(Placeholder.State.FAILED, "Not read: the comparison failed (its reason is above)", tree);
         assertEquals("The comparison failed: same.rules: Permission denied",
                 vm.sectionsPlaceholder().textProperty().get(), "the reason once, in the table above the tree");
 
@@ -153,14 +151,14 @@ class DiffViewModelTest {
         live.fileBProperty().set(empty);
         live.compare(Optional.empty());
         assertTrue(live.lines().isEmpty(), live.lines().toString());
-        assertEquals(Placeholder.State.EMPTY, live.linesPlaceholder().stateProperty().get());
-        assertEquals("empty.rules and empty.rules hold the same rules", live.linesPlaceholder().textProperty().get());
+        assertSays(Placeholder.State.EMPTY, "empty.rules and empty.rules hold the same rules",
+                live.linesPlaceholder());
         live.fileAProperty().set(same);
         live.compare(Optional.empty());
         live.filterTextProperty().set("docker");
         assertTrue(live.lines().isEmpty(), live.lines().toString());
-        assertEquals("No differing chain mentions ‘docker’ (1 differ; clear the filter to see them)",
-                live.linesPlaceholder().textProperty().get());
+        assertSays(Placeholder.State.EMPTY, "No differing chain mentions ‘docker’ (1 differ; clear the filter to see "
+                + "them)", live.linesPlaceholder());
     }
 
     @Test
