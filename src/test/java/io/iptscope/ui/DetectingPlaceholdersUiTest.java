@@ -73,6 +73,21 @@ class DetectingPlaceholdersUiTest {
             assertTrue(placeholder.getStyleClass().contains(Styles.PLACEHOLDER)
                     && !placeholder.getStyleClass().contains(Styles.PLACEHOLDER_FAILED), id);
         }
+        Label cards = robot.lookup("#verdictsPlaceholder").queryAs(Label.class);
+        assertEquals("Detecting…", cards.getText(), "the verdict cards' place is not an empty box");
+        assertTrue(cards.isVisible());
+
+        // A TreeView has no placeholder: the label above each tree says what its blank area means.
+        robot.interact(() -> window.view().tabs().getSelectionModel().select(1));
+        Fx.settle();
+        Label chains = robot.lookup("#treePlaceholder").queryAs(Label.class);
+        assertEquals("No rules read yet", chains.getText());
+        assertTrue(chains.isVisible() && chains.getScene() != null);
+        robot.interact(() -> window.view().tabs().getSelectionModel().select(2));
+        Fx.settle();
+        Label lines = robot.lookup("#diffLinesPlaceholder").queryAs(Label.class);
+        assertEquals("No comparison yet", lines.getText());
+        assertTrue(lines.isVisible() && lines.getScene() != null);
     }
 
     @Test
@@ -91,5 +106,8 @@ class DetectingPlaceholdersUiTest {
         assertTrue(findings.getStyleClass().contains(Styles.PLACEHOLDER_FAILED), findings.getStyleClass().toString());
         Label binaries = (Label) robot.lookup("#binaryTable").queryAs(TableView.class).getPlaceholder();
         assertTrue(binaries.getText().startsWith("Not read: the detection failed"), binaries.getText());
+        Label cards = robot.lookup("#verdictsPlaceholder").queryAs(Label.class);
+        assertEquals(binaries.getText(), cards.getText());
+        assertTrue(cards.isVisible() && cards.getStyleClass().contains(Styles.PLACEHOLDER_FAILED));
     }
 }

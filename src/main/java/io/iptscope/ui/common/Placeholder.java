@@ -64,6 +64,16 @@ public final class Placeholder {
         set(State.FAILED, why);
     }
 
+    /**
+     * What a table or list says when the read that fills it failed and the reason is shown once above it, so
+     * that it is not repeated in every table ("Not read: the detection failed (its reason is above)").
+     *
+     * @param what what failed ("the detection")
+     */
+    public static String failedAbove(String what) {
+        return "Not read: " + what + " failed (its reason is above)";
+    }
+
     public void empty() {
         set(State.EMPTY, empty);
     }

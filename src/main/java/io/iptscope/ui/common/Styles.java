@@ -31,6 +31,7 @@ public final class Styles {
     public static final String LINK = "ipts-link";
     public static final String PLACEHOLDER = "ipts-placeholder";
     public static final String PLACEHOLDER_FAILED = "ipts-placeholder-failed";
+    public static final String PLACEHOLDER_ABOVE = "ipts-placeholder-above";
 
     private Styles() {
     }

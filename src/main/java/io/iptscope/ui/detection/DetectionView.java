@@ -59,6 +59,7 @@ public final class DetectionView {
         denied.visibleProperty().bind(model.deniedReadsProperty().isNotNull());
         denied.managedProperty().bind(denied.visibleProperty());
         pipelineBox.getChildren().add(new PipelineStrip(model.pipeline()).node());
+        PlaceholderLabel.above(verdictBox, model.verdictsPlaceholder(), model.verdicts()).setId("verdictsPlaceholder");
         model.verdicts().addListener((ListChangeListener<FamilyVerdict>) c -> showVerdicts());
         showVerdicts();
 

@@ -47,15 +47,17 @@ public final class DetectionViewModel {
             + "or open the sample from the Help menu.";
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(NOTHING_YET);
     /** What each table says when empty: never "No findings" (or JavaFX's "No content") before a report says so. */
+    private final Placeholder verdictsPlaceholder = tablePlaceholder("This report has no recommended backend");
     private final Placeholder findingsPlaceholder = tablePlaceholder("No findings");
     private final Placeholder strategiesPlaceholder = tablePlaceholder("This report has no strategy verdicts");
     private final Placeholder backendsPlaceholder = tablePlaceholder("This report has no backend evidence");
     private final Placeholder binariesPlaceholder = tablePlaceholder("This report has no binaries");
     private final Placeholder nftTablesPlaceholder = tablePlaceholder("No nftables tables in this netns");
     /** What the tables other than the findings say when the detection failed. */
-    static final String NOT_READ_FAILED = "Not read: the detection failed (its reason is above)";
-    private final List<Placeholder> placeholders = List.of(findingsPlaceholder, strategiesPlaceholder,
-            backendsPlaceholder, binariesPlaceholder, nftTablesPlaceholder, pipeline.placeholder());
+    static final String NOT_READ_FAILED = Placeholder.failedAbove("the detection");
+    private final List<Placeholder> placeholders = List.of(verdictsPlaceholder, findingsPlaceholder,
+            strategiesPlaceholder, backendsPlaceholder, binariesPlaceholder, nftTablesPlaceholder,
+            pipeline.placeholder());
     private ShownReport shown;
 
     static Placeholder tablePlaceholder(String empty) {
@@ -97,6 +99,11 @@ public final class DetectionViewModel {
 
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** What the verdict cards' place says while there are none: never an empty box before a report says so. */
+    public Placeholder verdictsPlaceholder() {
+        return verdictsPlaceholder;
     }
 
     public Placeholder findingsPlaceholder() {
@@ -175,8 +182,8 @@ public final class DetectionViewModel {
         findings.setAll(r.findings().stream().map(DetectionViewModel::inThisWindow)
                 .sorted(Comparator.comparing((Finding f) -> f.severity().ordinal()).reversed()).toList());
         pipeline.show(r.node());
-        List.of(findingsPlaceholder, strategiesPlaceholder, backendsPlaceholder, binariesPlaceholder)
-                .forEach(Placeholder::empty);
+        List.of(verdictsPlaceholder, findingsPlaceholder, strategiesPlaceholder, backendsPlaceholder,
+                binariesPlaceholder).forEach(Placeholder::empty);
         nftTablesRead(r.evidence().nftTables(), nftTablesPlaceholder);
         deniedReads.set(denied(r.evidence(), shown.privilege(), shown.elevationFailure()));
         summary.set(describe(shown));

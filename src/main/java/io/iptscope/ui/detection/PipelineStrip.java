@@ -21,7 +21,6 @@ public final class PipelineStrip {
     private final PipelineStripModel model;
     private final VBox root = new VBox(4);
     private final VBox rows = new VBox(4);
-    private final Label placeholder;
 
     public PipelineStrip(PipelineStripModel model) {
         this.model = model;
@@ -29,9 +28,9 @@ public final class PipelineStrip {
                 + "iptables-nft | native, by priority); a packet passes only if every one lets it through");
         title.getStyleClass().add("ipts-section-title");
         title.setWrapText(true);
-        placeholder = PlaceholderLabel.of(model.placeholder());
         root.setId("pipelineStrip");
-        root.getChildren().addAll(title, placeholder, rows);
+        root.getChildren().addAll(title, rows);
+        PlaceholderLabel.above(rows, model.placeholder(), model.hooks());
         model.hooks().addListener((ListChangeListener<PipelineHookRow>) c -> refresh());
         refresh();
     }
@@ -41,8 +40,6 @@ public final class PipelineStrip {
     }
 
     private void refresh() {
-        placeholder.setVisible(model.hooks().isEmpty());
-        placeholder.setManaged(model.hooks().isEmpty());
         rows.getChildren().clear();
         for (PipelineHookRow h : model.hooks()) {
             Label hook = new Label(h.label() + (h.blocking().isEmpty() ? "" : " ⛔"));

@@ -179,6 +179,7 @@ public final class DiffView {
                 previousChange();
             }
         });
+        PlaceholderLabel.above(diffLines, model.linesPlaceholder(), model.lines()).setId("diffLinesPlaceholder");
         diffLines.setRoot(new TreeItem<>());
         diffLines.setCellFactory(t -> new TreeCell<>() {
             @Override

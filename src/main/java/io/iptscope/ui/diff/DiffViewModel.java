@@ -48,8 +48,13 @@ public final class DiffViewModel {
             + "Compare (Ctrl+D).");
     private final Placeholder snapshotsPlaceholder = new Placeholder("Snapshots not listed yet", "Listing snapshots…",
             "No snapshots yet: File › Save rules as a snapshot (Ctrl+Shift+S)");
-    private final Placeholder sectionsPlaceholder = new Placeholder("No comparison yet: choose what to compare and "
-            + "press Compare (Ctrl+D)", "Comparing…", "No differences: both sides hold the same rules");
+    private static final String NO_COMPARISON = "No comparison yet";
+    private static final String COMPARING = "Comparing…";
+    private static final String SAME_RULES = "No differences: both sides hold the same rules";
+    private final Placeholder sectionsPlaceholder = new Placeholder(NO_COMPARISON + ": choose what to compare and "
+            + "press Compare (Ctrl+D)", COMPARING, SAME_RULES);
+    /** Short: the table of differing chains above it says how to compare, and a failure's reason. */
+    private final Placeholder linesPlaceholder = new Placeholder(NO_COMPARISON, COMPARING, SAME_RULES);
 
     public DiffViewModel(TaskRunner tasks, SnapshotStore snapshots) {
         this.tasks = tasks;
@@ -103,6 +108,11 @@ public final class DiffViewModel {
         return sectionsPlaceholder;
     }
 
+    /** What the tree of lines says while it has none: no comparison, comparing, it failed, or nothing to list. */
+    public Placeholder linesPlaceholder() {
+        return linesPlaceholder;
+    }
+
     public void refreshSnapshots() {
         snapshotsPlaceholder.reading();
         tasks.submit("List snapshots", p -> snapshots.list(), list -> {
@@ -140,6 +150,7 @@ public final class DiffViewModel {
             return;
         }
         sectionsPlaceholder.reading();
+        linesPlaceholder.reading();
         tasks.submit("Compare " + m, p -> {
             DiffSide first;
             DiffSide second;
@@ -165,6 +176,7 @@ public final class DiffViewModel {
         }, this::show, e -> {
             summary.set("⚠ compare failed: " + e.getMessage());
             sectionsPlaceholder.failed("The comparison failed: " + e.getMessage());
+            linesPlaceholder.failed(Placeholder.failedAbove("the comparison"));
         });
     }
 
@@ -232,12 +244,11 @@ public final class DiffViewModel {
         List<DiffReport.Section> kept = r.sections().stream()
                 .filter(x -> needle.isEmpty() || DiffReport.mentions(x, needle)).toList();
         sections.setAll(kept);
-        if (r.sections().isEmpty()) {
-            sectionsPlaceholder.empty(r.a() + " and " + r.b() + " hold the same rules");
-        } else {
-            sectionsPlaceholder.empty("No differing chain mentions ‘" + needle + "’ (" + r.sections().size()
-                    + " differ; clear the filter to see them)");
-        }
+        String none = r.sections().isEmpty() ? r.a() + " and " + r.b() + " hold the same rules"
+                : "No differing chain mentions ‘" + needle + "’ (" + r.sections().size()
+                + " differ; clear the filter to see them)";
+        sectionsPlaceholder.empty(none);
+        linesPlaceholder.empty(none);
         java.util.List<DiffLine> out = new java.util.ArrayList<>();
         java.util.Set<String> tables = new java.util.LinkedHashSet<>();
         kept.forEach(x -> tables.add(x.table()));

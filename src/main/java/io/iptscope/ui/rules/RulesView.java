@@ -82,6 +82,7 @@ public final class RulesView {
     @FXML private Button forward;
     @FXML private Label breadcrumb;
     @FXML private Label error;
+    @FXML private VBox treePane;
     @FXML private TreeView<Object> tree;
     @FXML private SplitPane rulesSplit;
     @FXML private TableView<RuleRow> table;
@@ -305,8 +306,9 @@ public final class RulesView {
         TreeItem<Object> rootItem = new TreeItem<>("tables");
         tree.setRoot(rootItem);
         tree.setCellFactory(t -> new ChainTreeCell());
+        PlaceholderLabel.above(tree, model.treePlaceholder(), model.tree()).setId("treePlaceholder");
         // The tree keeps its width when the window grows; the rule table takes the rest.
-        SplitPane.setResizableWithParent(tree, false);
+        SplitPane.setResizableWithParent(treePane, false);
         model.tree().addListener((javafx.collections.ListChangeListener<TableNode>) c -> buildTree());
         model.nativeTables().addListener((javafx.collections.ListChangeListener<NftTablesEvidence.NftTable>) c
                 -> showNativeTables());

@@ -78,8 +78,12 @@ public final class RulesViewModel {
     private final ReadOnlyObjectWrapper<List<String>> highlights = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyStringWrapper filterNote = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper suspended = new ReadOnlyBooleanWrapper();
-    private final Placeholder rowsPlaceholder = new Placeholder("No rules read yet: read the backend of a live "
-            + "detection (Ctrl+Shift+R) or open a save file (Ctrl+Shift+O).", "Reading rules…", "No rules");
+    private static final String NOT_READ = "No rules read yet";
+    private static final String READING = "Reading rules…";
+    private final Placeholder rowsPlaceholder = new Placeholder(NOT_READ + ": read the backend of a live "
+            + "detection (Ctrl+Shift+R) or open a save file (Ctrl+Shift+O).", READING, "No rules");
+    /** Short: the rule table beside it says how to read rules, and a failure's reason. */
+    private final Placeholder treePlaceholder = new Placeholder(NOT_READ, READING, "No table");
     private final Placeholder referencedByPlaceholder = new Placeholder("Open a chain to see the rules that jump to it",
             "Indexing the jumps…", "No rule jumps here");
     /** Whether the jumps of the ruleset shown are indexed: until then "no rule jumps here" would be a guess. */
@@ -157,6 +161,11 @@ public final class RulesViewModel {
     /** What an empty rule table says: not read, reading, failed, or why it is empty and where filter matches are. */
     public Placeholder rowsPlaceholder() {
         return rowsPlaceholder;
+    }
+
+    /** What the chain tree says while it has no table: not read, reading, failed, or the ruleset holds none. */
+    public Placeholder treePlaceholder() {
+        return treePlaceholder;
     }
 
     /** What the empty "referenced by" list says: no chain open, jumps still being indexed, or none. */
@@ -292,6 +301,7 @@ public final class RulesViewModel {
      */
     public void load(String name, Work<String> reader) {
         rowsPlaceholder.reading();
+        treePlaceholder.reading();
         tasks.submit("Load rules: " + name, p -> {
             String text = reader.run(p);
             p.update("parsing " + text.length() / 1024 + " KiB", -1);
@@ -317,6 +327,7 @@ public final class RulesViewModel {
         }, e -> {
             error.set("loading " + name + " failed: " + e.getMessage());
             rowsPlaceholder.failed("Loading " + name + " failed: " + e.getMessage());
+            treePlaceholder.failed(Placeholder.failedAbove("loading the rules"));
         });
     }
 
@@ -342,8 +353,11 @@ public final class RulesViewModel {
         Optional<Table> first = loadedRules.ruleset().table("filter").or(() -> loadedRules.ruleset().tables().stream()
                 .findFirst());
         // The rows of the first table follow from a filter task: till then the placeholder still says "Reading".
-        first.ifPresentOrElse(t -> go(ChainRef.table(t.name())),
-                () -> rowsPlaceholder.empty(loadedRules.name() + " holds no table"));
+        first.ifPresentOrElse(t -> go(ChainRef.table(t.name())), () -> {
+            String none = loadedRules.name() + " holds no table";
+            rowsPlaceholder.empty(none);
+            treePlaceholder.empty(none);
+        });
         updateHistory();
     }
 
@@ -511,6 +525,10 @@ public final class RulesViewModel {
         }, e -> {
             error.set("filter failed: " + e.getMessage());
             rowsPlaceholder.failed("The filter failed: " + e.getMessage());
+            // Right after a load the filtered tree was still to come.
+            if (tree.isEmpty()) {
+                treePlaceholder.failed(Placeholder.failedAbove("the filter"));
+            }
         });
     }
 

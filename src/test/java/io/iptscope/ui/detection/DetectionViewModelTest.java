@@ -1,5 +1,6 @@
 package io.iptscope.ui.detection;
 
+import static io.iptscope.ui.common.PlaceholderAssert.assertSays;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -134,8 +135,8 @@ class DetectionViewModelTest {
     }
 
     private static List<Placeholder> tables(DetectionViewModel vm) {
-        return List.of(vm.findingsPlaceholder(), vm.strategiesPlaceholder(), vm.backendsPlaceholder(),
-                vm.binariesPlaceholder(), vm.nftTablesPlaceholder());
+        return List.of(vm.verdictsPlaceholder(), vm.findingsPlaceholder(), vm.strategiesPlaceholder(),
+                vm.backendsPlaceholder(), vm.binariesPlaceholder(), vm.nftTablesPlaceholder());
     }
 
     private static List<Placeholder> tablesAndPipeline(DetectionViewModel vm) {
@@ -197,6 +198,27 @@ class DetectionViewModelTest {
         assertEquals(Placeholder.State.EMPTY, vm.findingsPlaceholder().stateProperty().get());
         assertTrue(vm.summaryProperty().get().contains("connection refused")
                 && vm.summaryProperty().get().contains("Still shown: sample report"), vm.summaryProperty().get());
+    }
+
+    /** The verdict cards' place is not an empty box: not yet, detecting, failed (pointing to the reason), or none. */
+    @Test
+    void theVerdictCardsSayNotYetDetectingFailedOrThatTheReportHasNone() throws Exception {
+        DetectionViewModel vm = new DetectionViewModel();
+        Placeholder cards = vm.verdictsPlaceholder();
+        assertSays(Placeholder.State.NOT_READ, "No detection yet", cards);
+        vm.detecting(true, "Local · current");
+        assertSays(Placeholder.State.READING, "Detecting…", cards);
+        vm.failed("Local · current", "iptables-save timed out after 30 s");
+        // Short: the reason is in the summary and the findings.
+        assertSays(Placeholder.State.FAILED, "Not read: the detection failed (its reason is above)", cards);
+        assertTrue(vm.verdicts().isEmpty());
+
+        DetectionReport r = sample().report();
+        vm.show(new ShownReport(new DetectionReport(r.schema(), r.tool(), r.generatedAt(), r.host(), r.target(),
+                r.binaries(), r.evidence(), r.node(), List.of(), r.findings(), r.commands()), ReportOrigin.SAMPLE,
+                null, null, "sample", null));
+        assertTrue(vm.verdicts().isEmpty());
+        assertSays(Placeholder.State.EMPTY, "This report has no recommended backend", cards);
     }
 
     @Test

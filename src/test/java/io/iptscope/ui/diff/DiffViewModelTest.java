@@ -1,5 +1,6 @@
 package io.iptscope.ui.diff;
 
+import static io.iptscope.ui.common.PlaceholderAssert.assertSays;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -121,6 +122,43 @@ class DiffViewModelTest {
         fine.refreshSnapshots();
         assertEquals(Placeholder.State.EMPTY, fine.snapshotsPlaceholder().stateProperty().get());
         assertTrue(fine.snapshotsPlaceholder().textProperty().get().startsWith("No snapshots yet"));
+    }
+
+    /** A TreeView has no placeholder of its own: the model says what the tree of lines shows while it has none. */
+    @Test
+    void theTreeOfLinesSaysNoComparisonComparingFailedOrWhyItIsEmpty() throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty.rules"), "# nothing saved\n");
+        Path same = Files.writeString(dir.resolve("same.rules"), "*filter\n:INPUT ACCEPT [0:0]\n"
+                + "-A INPUT -j ACCEPT\nCOMMIT\n");
+        SyncTaskRunner held = SyncTaskRunner.holding();
+        DiffViewModel vm = new DiffViewModel(held, new SnapshotStore(dir.resolve("s")));
+        Placeholder tree = vm.linesPlaceholder();
+        assertSays(Placeholder.State.NOT_READ, "No comparison yet", tree);
+        vm.modeProperty().set(DiffMode.FILE_VS_FILE);
+        vm.fileAProperty().set(same);
+        vm.fileBProperty().set(same);
+        vm.compare(Optional.empty());
+        assertSays(Placeholder.State.READING, "Comparing…", tree);
+        held.failLast(new java.io.IOException("same.rules: Permission denied"));
+        assertTrue(vm.lines().isEmpty());
+        assertSays(Placeholder.State.FAILED, "Not read: the comparison failed (its reason is above)", tree);
+        assertEquals("The comparison failed: same.rules: Permission denied",
+                vm.sectionsPlaceholder().textProperty().get(), "the reason once, in the table above the tree");
+
+        DiffViewModel live = new DiffViewModel(new SyncTaskRunner(), new SnapshotStore(dir.resolve("s")));
+        live.modeProperty().set(DiffMode.FILE_VS_FILE);
+        live.fileAProperty().set(empty);
+        live.fileBProperty().set(empty);
+        live.compare(Optional.empty());
+        assertTrue(live.lines().isEmpty(), live.lines().toString());
+        assertSays(Placeholder.State.EMPTY, "empty.rules and empty.rules hold the same rules",
+                live.linesPlaceholder());
+        live.fileAProperty().set(same);
+        live.compare(Optional.empty());
+        live.filterTextProperty().set("docker");
+        assertTrue(live.lines().isEmpty(), live.lines().toString());
+        assertSays(Placeholder.State.EMPTY, "No differing chain mentions ‘docker’ (1 differ; clear the filter to see "
+                + "them)", live.linesPlaceholder());
     }
 
     @Test
