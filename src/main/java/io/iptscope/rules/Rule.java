@@ -73,6 +73,11 @@ public final class Rule {
         out.append(source, start, end);
     }
 
+    /** Copies {@link #raw()} to the start of {@code dst}, which holds at least {@link #length()} chars. */
+    public void copyTo(char[] dst) {
+        source.getChars(start, end, dst, 0);
+    }
+
     /** The length of {@link #raw()} without building it. */
     public int length() {
         return end - start;
