@@ -558,12 +558,12 @@ public final class EvidenceCollector {
                                  LastTable last) throws IOException {
         String family = "";
         String table = "";
-        String name = "";
         String type = null;
         String hook = null;
         boolean hooked = false;
         int prio = 0;
         String policy = null;
+        last.name.setLength(0);
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken value = p.nextToken();
@@ -572,9 +572,15 @@ public final class EvidenceCollector {
                 continue;
             }
             switch (field) {
-                case "family" -> family = p.getValueAsString("");
-                case "table" -> table = p.getValueAsString("");
-                case "name" -> name = p.getValueAsString("");
+                case "family" -> family = same(p, last.family) ? last.family : p.getValueAsString("");
+                case "table" -> table = same(p, last.table) ? last.table : p.getValueAsString("");
+                case "name" -> {
+                    if (value == JsonToken.VALUE_STRING) {
+                        last.name.append(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                    } else {
+                        last.name.append(p.getValueAsString(""));
+                    }
+                }
                 case "type" -> type = p.getValueAsString();
                 case "hook" -> {
                     hooked = true;
@@ -594,15 +600,34 @@ public final class EvidenceCollector {
         last.key = key;
         List<NftTablesEvidence.NftBaseChain> base = tables.computeIfAbsent(key, k -> new ArrayList<>());
         if (hooked) {
-            base.add(new NftTablesEvidence.NftBaseChain(name, type, hook, prio, policy));
+            base.add(new NftTablesEvidence.NftBaseChain(last.name.toString(), type, hook, prio, policy));
         }
     }
 
-    /** The table of the chain read last, and its key. */
+    /** Whether the parser's string value is {@code known}, compared without making a String of it. */
+    private static boolean same(JsonParser p, String known) throws IOException {
+        if (known == null || p.currentToken() != JsonToken.VALUE_STRING || p.getTextLength() != known.length()) {
+            return false;
+        }
+        char[] text = p.getTextCharacters();
+        int at = p.getTextOffset();
+        for (int i = 0; i < known.length(); i++) {
+            if (text[at + i] != known.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The table of the chain read last, and its key, and the chain's name as it is read: 35k chains of an iptables-nft
+     * nat share their family and table strings, and only a base chain's name is kept.
+     */
     private static final class LastTable {
         String family;
         String table;
         String key;
+        final StringBuilder name = new StringBuilder();
     }
 
     /** The iptables-nft compatibility layer owns only the builtin table names of its families. */

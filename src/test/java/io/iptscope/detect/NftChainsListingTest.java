@@ -43,4 +43,25 @@ class NftChainsListingTest {
         assertEquals(Map.of(), read("{\"nftables\": [{\"metainfo\": {\"version\": \"1.0.6\"}}]}"));
         assertThrows(IOException.class, () -> read("{\"nftables\": [{\"chain\": {\"family\": \"ip\", "));
     }
+
+    @Test
+    void aTableOfTheSameLengthIsAnotherTableAndEachBaseChainKeepsItsOwnName() throws IOException {
+        Map<String, List<NftTablesEvidence.NftBaseChain>> tables = read("""
+                {"nftables": [
+                 {"chain": {"family": "ip", "table": "nat", "name": "KUBE-SEP-A", "handle": 1}},
+                 {"chain": {"family": "ip", "table": "nat", "name": "PRE\\u0052OUTING", "type": "nat",
+                  "hook": "prerouting", "prio": -100, "policy": "accept"}},
+                 {"chain": {"family": "ip", "table": "raw", "name": "OUTPUT", "type": "filter", "hook": "output",
+                  "prio": -300, "policy": "accept"}},
+                 {"chain": {"family": "ip6", "table": "raw", "name": "OUTPUT", "type": "filter", "hook": "output",
+                  "prio": -300, "policy": "accept"}},
+                 {"chain": {"family": "ip6", "table": "raw", "name": 7}}]}
+                """);
+        assertEquals(List.of("ip nat", "ip raw", "ip6 raw"), List.copyOf(tables.keySet()));
+        assertEquals(List.of(new NftTablesEvidence.NftBaseChain("PREROUTING", "nat", "prerouting", -100, "accept")),
+                tables.get("ip nat"));
+        assertEquals(List.of(new NftTablesEvidence.NftBaseChain("OUTPUT", "filter", "output", -300, "accept")),
+                tables.get("ip raw"));
+        assertEquals(tables.get("ip raw"), tables.get("ip6 raw"));
+    }
 }
