@@ -169,11 +169,11 @@ public final class SaveParser {
                 return;
             }
             try {
-                String lines = new String(bytes, from, to - from, StandardCharsets.UTF_8);
+                // ASCII decodes the same as Latin-1, which is a copy; UTF-8 would look for non-ASCII bytes once more.
                 if (ascii(bytes, from, to)) {
-                    run.chunk(lines, bytes, from);
+                    run.chunk(new String(bytes, from, to - from, StandardCharsets.ISO_8859_1), bytes, from);
                 } else {
-                    run.chunk(lines);
+                    run.chunk(new String(bytes, from, to - from, StandardCharsets.UTF_8));
                 }
             } catch (RuntimeException | StackOverflowError e) {
                 bug = e;
