@@ -2,7 +2,6 @@ package io.iptscope.cli;
 
 import io.iptscope.rules.DumpInput;
 import io.iptscope.rules.ParseResult;
-import io.iptscope.rules.SaveParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -29,15 +28,23 @@ final class RulesInput {
         try {
             return read(arg, stdin);
         } catch (IOException e) {
-            err.println(e instanceof DumpInput.RefusedException ? "iptscope: " + e.getMessage()
-                    : "iptscope: cannot read " + displayName(arg) + ": " + e.getMessage());
+            cannotRead(arg, e, err);
             return null;
         }
     }
 
+    private static void cannotRead(String arg, IOException e, PrintWriter err) {
+        err.println(e instanceof DumpInput.RefusedException ? "iptscope: " + e.getMessage()
+                : "iptscope: cannot read " + displayName(arg) + ": " + e.getMessage());
+    }
+
     /** Reads and parses, or reports why it could not read and returns null. */
     static ParseResult parse(String arg, InputStream stdin, PrintWriter err) {
-        String text = read(arg, stdin, err);
-        return text == null ? null : SaveParser.parse(text, displayName(arg));
+        try {
+            return arg.equals("-") ? DumpInput.parse(stdin, displayName(arg)) : DumpInput.parse(Path.of(arg));
+        } catch (IOException e) {
+            cannotRead(arg, e, err);
+            return null;
+        }
     }
 }

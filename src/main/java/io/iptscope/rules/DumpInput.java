@@ -44,6 +44,35 @@ public final class DumpInput {
 
     /** The text of a file or named pipe (e.g. {@code <(iptables-save)}). */
     public static String read(Path file) throws IOException {
+        return readBytes(file).text();
+    }
+
+    /**
+     * The parse of a file or named pipe, as {@link SaveParser#parse} of {@link #read(Path)} gives it; an ASCII dump is
+     * parsed from its bytes, without a third copy of it (its bytes, its text, and one byte per character again).
+     */
+    public static ParseResult parse(Path file) throws IOException {
+        return readBytes(file).parse(file.toString());
+    }
+
+    /** The parse of a stream, as {@link SaveParser#parse} of {@link #read(InputStream, String)} gives it. */
+    public static ParseResult parse(InputStream in, String name) throws IOException {
+        return readBytes(in, name, 0).parse(name);
+    }
+
+    /** A dump's bytes as read, {@code bytes[0, length)}. */
+    private record Bytes(byte[] bytes, int length) {
+        String text() {
+            return decode(bytes, length);
+        }
+
+        ParseResult parse(String name) {
+            return isAscii(bytes, length) ? SaveParser.parseAscii(bytes, length, name)
+                    : SaveParser.parse(text(), name);
+        }
+    }
+
+    private static Bytes readBytes(Path file) throws IOException {
         int mode;
         try {
             mode = (Integer) Files.getAttribute(file, "unix:mode");
@@ -64,7 +93,7 @@ public final class DumpInput {
             throw tooLarge(file.toString(), size);
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString(), (int) size);
+            return readBytes(in, file.toString(), (int) size);
         }
     }
 
@@ -73,11 +102,11 @@ public final class DumpInput {
      * UTF-8, otherwise ISO-8859-1, which keeps every byte (dumps may carry comments in any encoding).
      */
     public static String read(InputStream in, String name) throws IOException {
-        return read(in, name, 0);
+        return readBytes(in, name, 0).text();
     }
 
     /** {@code expectedSize} sizes the buffer once, so that a big file is not copied while it is read. */
-    private static String read(InputStream in, String name, int expectedSize) throws IOException {
+    private static Bytes readBytes(InputStream in, String name, int expectedSize) throws IOException {
         byte[] buf = new byte[Math.max(CHUNK, expectedSize + 1)];
         int n = 0;
         while (true) {
@@ -98,7 +127,7 @@ public final class DumpInput {
         if (n > MAX_BYTES) {
             throw tooLarge(name, n);
         }
-        return decode(buf, n);
+        return new Bytes(buf, n);
     }
 
     private static RefusedException tooLarge(String name, long size) {
@@ -107,19 +136,17 @@ public final class DumpInput {
     }
 
     private static String decode(byte[] bytes, int n) {
-        if (isAscii(bytes, n) || isUtf8(bytes, n)) {
-            return new String(bytes, 0, n, StandardCharsets.UTF_8);
-        }
-        return new String(bytes, 0, n, StandardCharsets.ISO_8859_1);
+        // ASCII reads the same in both; as ISO-8859-1 it is a copy, as UTF-8 it would be scanned once more.
+        boolean utf8 = !isAscii(bytes, n) && isUtf8(bytes, n);
+        return new String(bytes, 0, n, utf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
     }
 
     private static boolean isAscii(byte[] bytes, int n) {
+        int any = 0;
         for (int i = 0; i < n; i++) {
-            if (bytes[i] < 0) {
-                return false;
-            }
+            any |= bytes[i];
         }
-        return true;
+        return any >= 0;
     }
 
     /** Validates without decoding the whole input into a second, UTF-16 copy. */

@@ -53,6 +53,18 @@ public final class SaveParser {
         }
     }
 
+    /** {@link #parse} of the ASCII text {@code bytes[0, length)}, scanned in place (see {@link DumpInput#parse}). */
+    static ParseResult parseAscii(byte[] bytes, int length, String sourceName) {
+        String source = sourceName == null ? "-" : sourceName;
+        try {
+            Run run = new Run(source, t -> { });
+            run.chunk(new String(bytes, 0, length, StandardCharsets.ISO_8859_1), bytes, 0);
+            return run.finish();
+        } catch (RuntimeException | StackOverflowError bug) {
+            return internalError(source, bug);
+        }
+    }
+
     /** Totality is part of the contract: a defect here must surface as an error, not crash a caller. */
     private static ParseResult internalError(String source, Throwable bug) {
         return new ParseResult(Ruleset.empty(), List.of(new ParseError(source, 1, 1, "internal parser error: " + bug)));

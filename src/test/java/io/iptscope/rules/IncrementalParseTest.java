@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -121,6 +126,21 @@ class IncrementalParseTest {
             at += n;
         }
         return p.finish();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("texts")
+    void aDumpParsedFromItsBytesGivesTheParseOfItsText(String name, String text, @TempDir Path dir) throws IOException {
+        // ASCII (parsed from its bytes), UTF-8 and ISO-8859-1 (decoded first), from a file and from a stream.
+        for (byte[] bytes : new byte[][] {text.getBytes(StandardCharsets.UTF_8),
+            (text + "\n# naïve ☃\n").getBytes(StandardCharsets.UTF_8),
+            (text + "\n# café\n").getBytes(StandardCharsets.ISO_8859_1)}) {
+            Path file = Files.write(dir.resolve("dump"), bytes);
+            String expected = Describe.of(SaveParser.parse(DumpInput.read(file), file.toString()));
+            assertEquals(expected, Describe.of(DumpInput.parse(file)));
+            assertEquals(Describe.of(SaveParser.parse(DumpInput.read(file), "-")),
+                    Describe.of(DumpInput.parse(new ByteArrayInputStream(bytes), "-")));
+        }
     }
 
     /** Everything a parse result says, as text: equal texts, equal results. */
