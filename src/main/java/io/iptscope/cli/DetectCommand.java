@@ -4,13 +4,11 @@ import io.iptscope.detect.DetectOptions;
 import io.iptscope.detect.Detector;
 import io.iptscope.detect.Inspection;
 import io.iptscope.detect.InspectionException;
-import io.iptscope.detect.OwnerCatalogue;
 import io.iptscope.detect.Strategies;
 import io.iptscope.detect.StrategyId;
 import io.iptscope.discover.BinarySource;
 import io.iptscope.exec.CommandLog;
 import io.iptscope.exec.NetnsTarget;
-import io.iptscope.json.Json;
 import io.iptscope.report.DetectionReport;
 import io.iptscope.report.DetectionText;
 import io.iptscope.report.Reports;
@@ -42,8 +40,7 @@ final class DetectCommand implements Callable<Integer> {
      * picocli). {@code --json} among the arguments is a hint: a wrong guess costs only time.
      */
     static void prepare(String[] args) {
-        Json.warmUp();
-        OwnerCatalogue.get();
+        Detector.warmUp();
         if (Arrays.asList(args).contains("--json")) {
             Reports.warmUp();
         }

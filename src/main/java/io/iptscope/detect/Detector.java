@@ -57,14 +57,19 @@ public final class Detector {
         return inspect(target, source, new BinarySource.ProcessPath());
     }
 
+    /**
+     * Loads Jackson and the owner catalogue it reads: a detection first needs them right after its reads, so it loads
+     * them meanwhile (and the CLI even before, beside picocli). Once per process.
+     */
+    public static void warmUp() {
+        Json.warmUp();
+        OwnerCatalogue.get();
+    }
+
     /** @param trusted the binaries that read the netns: the host's PATH, unless a test stands in for the host */
     public Inspection inspect(NetnsTarget target, BinarySource source, BinarySource trusted) throws InspectionException {
         Phases phases = new Phases(target);
-        // Jackson and the owner catalogue it loads are first needed right after the reads: loaded meanwhile.
-        CompletableFuture<Void> warm = CompletableFuture.runAsync(() -> {
-            Json.warmUp();
-            OwnerCatalogue.get();
-        }, BESIDE);
+        CompletableFuture<Void> warm = CompletableFuture.runAsync(Detector::warmUp, BESIDE);
         // Discovery needs nothing from the netns: it runs while the prelude proves the netns can be entered. A netns
         // that cannot be entered is the failure reported, also when discovery failed too.
         CompletableFuture<Prelude> entered = CompletableFuture.supplyAsync(() -> enterable(target), BESIDE);

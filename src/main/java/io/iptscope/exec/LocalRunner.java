@@ -112,16 +112,12 @@ public final class LocalRunner implements CommandRunner {
         Duration took = since(start);
         boolean exited = ending == Ending.EXITED;
         CommandResult result = new CommandResult(command, exited ? process.exitValue() : -1, stdout, stderr, took,
-                false, null, Instant.now().minus(took), stdoutLength(stdout, tapped));
+                false, null, Instant.now().minus(took), stdout.length + tapped.get());
         return switch (ending) {
             case EXITED -> result;
             case CANCELLED -> result.cancelledByUser();
             case HUNG, INTERRUPTED -> result.hung();
         };
-    }
-
-    private static long stdoutLength(byte[] held, AtomicLong tapped) {
-        return held.length + tapped.get();
     }
 
     private enum Ending { EXITED, HUNG, CANCELLED, INTERRUPTED }

@@ -63,12 +63,13 @@ public final class DumpInput {
     /** A dump's bytes as read, {@code bytes[0, length)}. */
     private record Bytes(byte[] bytes, int length) {
         String text() {
-            return decode(bytes, length);
+            return decode(bytes, length, SaveParser.ascii(bytes, 0, length));
         }
 
         ParseResult parse(String name) {
-            return isAscii(bytes, length) ? SaveParser.parseAscii(bytes, length, name)
-                    : SaveParser.parse(text(), name);
+            boolean ascii = SaveParser.ascii(bytes, 0, length);
+            return ascii ? SaveParser.parseAscii(bytes, length, name)
+                    : SaveParser.parse(decode(bytes, length, false), name);
         }
     }
 
@@ -135,18 +136,10 @@ public final class DumpInput {
                 + " MiB; a rules dump larger than " + MAX_BYTES / (1 << 20) + " MiB is refused");
     }
 
-    private static String decode(byte[] bytes, int n) {
-        // ASCII reads the same in both; as ISO-8859-1 it is a copy, as UTF-8 it would be scanned once more.
-        boolean utf8 = !isAscii(bytes, n) && isUtf8(bytes, n);
+    /** ASCII reads the same in both; as ISO-8859-1 it is a copy, as UTF-8 it would be scanned once more. */
+    private static String decode(byte[] bytes, int n, boolean ascii) {
+        boolean utf8 = !ascii && isUtf8(bytes, n);
         return new String(bytes, 0, n, utf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-    }
-
-    private static boolean isAscii(byte[] bytes, int n) {
-        int any = 0;
-        for (int i = 0; i < n; i++) {
-            any |= bytes[i];
-        }
-        return any >= 0;
     }
 
     /** Validates without decoding the whole input into a second, UTF-16 copy. */

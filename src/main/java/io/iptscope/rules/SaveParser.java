@@ -741,7 +741,8 @@ public final class SaveParser {
         }
     }
 
-    private static boolean ascii(byte[] bytes, int from, int to) {
+    /** Whether {@code bytes[from, to)} are all ASCII; {@link DumpInput} asks it too. */
+    static boolean ascii(byte[] bytes, int from, int to) {
         int any = 0;
         for (int i = from; i < to; i++) {
             any |= bytes[i];
