@@ -225,19 +225,19 @@ public final class RulesViewModel {
         Backend b = backend.get();
         Family f = family.get();
         if (shown == null || !shown.live()) {
-            error.set("rules can only be read from a live detection: press F5 first, or open a save file");
+            refuse("rules can only be read from a live detection: press F5 first, or open a save file");
             return;
         }
         BackendEvidence ev = shown.report().evidence().of(b, f);
         if (b == Backend.LEGACY && (ev.kernelTables() == null || ev.kernelTables().isEmpty())) {
-            error.set("legacy " + f.id() + " has no tables in the kernel (/proc): there are no rules to read");
+            refuse("legacy " + f.id() + " has no tables in the kernel (/proc): there are no rules to read");
             return;
         }
         // The runner enters the binary source's mount namespace too: container:PID binaries run in the container.
         Endpoint ep = new Endpoint(runner, shown.target(), shown.report().binaries(), SAVE_TIMEOUT);
         Optional<BinaryInfo> save = ep.binary(b, f, ToolKind.SAVE);
         if (save.isEmpty()) {
-            error.set("no " + b.id() + " save binary for " + f.id() + " in the binary source");
+            refuse("no " + b.id() + " save binary for " + f.id() + " in the binary source");
             return;
         }
         live = ep;
@@ -261,6 +261,17 @@ public final class RulesViewModel {
             }
             return r.stdoutText();
         });
+    }
+
+    /**
+     * A live read refused before it starts: the error line says why, and so does the empty rule table while no ruleset
+     * is shown or read, instead of how to read rules, which the operator has just tried.
+     */
+    private void refuse(String why) {
+        error.set(why);
+        if (rules == null && rowsPlaceholder.stateProperty().get() != Placeholder.State.READING) {
+            rowsPlaceholder.notRead("Not read: " + why);
+        }
     }
 
     /**
