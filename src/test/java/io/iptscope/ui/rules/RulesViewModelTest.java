@@ -79,6 +79,22 @@ class RulesViewModelTest {
         assertEquals(List.of("filter"), none.tree().stream().map(TableNode::name).toList());
     }
 
+    /** With a filter typed, a loaded tree waits for the filter's first run: when that fails, the tree says so too. */
+    @Test
+    void aFilterThatFailsRightAfterALoadSaysSoWhereTheTreeWouldBe() {
+        SyncTaskRunner held = SyncTaskRunner.holding();
+        RulesViewModel vm = new RulesViewModel(held);
+        vm.filterTextProperty().set("target:ACCEPT");
+        vm.load("bare", p -> "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -j ACCEPT\nCOMMIT\n");
+        held.run("Load rules: bare");
+        assertTrue(vm.tree().isEmpty(), "the filtered tree comes with the filter's first run");
+        assertSays(Placeholder.State.READING, "Reading rules…", vm.treePlaceholder());
+        held.fail("Filter ", new IllegalStateException("no memory left"));
+        assertEquals("filter failed: no memory left", vm.errorProperty().get());
+        assertSays(Placeholder.State.FAILED, "The filter failed: no memory left", vm.rowsPlaceholder());
+        assertSays(Placeholder.State.FAILED, "Not read: the filter failed (its reason is above)", vm.treePlaceholder());
+    }
+
     @Test
     void loadingBuildsTheTreeAndOpensTheFilterTable() {
         RulesViewModel vm = loaded(300);

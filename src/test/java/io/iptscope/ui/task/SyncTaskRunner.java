@@ -9,11 +9,11 @@ import javafx.collections.ObservableList;
 
 /**
  * Runs every task at once on the calling thread (JabRef's CurrentThreadTaskExecutor): view-model tests. One made
- * {@link #holding()} runs none: the test sees what is shown while work is pending, then fails it.
+ * {@link #holding()} runs none: the test sees what is shown while work is pending, then runs or fails it.
  */
 public final class SyncTaskRunner implements TaskRunner {
 
-    private record Held(TaskHandle handle, Consumer<Throwable> onFailure) {
+    private record Held(String title, TaskHandle handle, Runnable run, Consumer<Throwable> onFailure) {
     }
 
     private final ObservableList<TaskHandle> running = FXCollections.observableArrayList();
@@ -29,14 +29,36 @@ public final class SyncTaskRunner implements TaskRunner {
         this.holds = holds;
     }
 
-    /** A runner that holds every task without running it, until {@link #failLast} ends one. */
+    /** A runner that holds every task without running it, until {@link #failLast}, {@link #fail} or {@link #run} ends one. */
     public static SyncTaskRunner holding() {
         return new SyncTaskRunner(true);
     }
 
     /** Ends the task held last with {@code e}, as a runner reports a failed one. */
     public void failLast(Throwable e) {
-        Held h = held.remove(held.size() - 1);
+        end(held.get(held.size() - 1), e);
+    }
+
+    /** Ends the held task whose title starts with {@code title} with {@code e}. */
+    public void fail(String title, Throwable e) {
+        end(heldTitled(title), e);
+    }
+
+    /** Runs the held task whose title starts with {@code title}, as a runner that does not hold would have. */
+    public void run(String title) {
+        Held h = heldTitled(title);
+        held.remove(h);
+        running.remove(h.handle());
+        h.run().run();
+    }
+
+    private Held heldTitled(String title) {
+        return held.stream().filter(h -> h.title().startsWith(title)).findFirst()
+                .orElseThrow(() -> new AssertionError("no held task titled " + title + "…: " + titles));
+    }
+
+    private void end(Held h, Throwable e) {
+        held.remove(h);
         running.remove(h.handle());
         h.onFailure().accept(e);
         h.handle().finish();
@@ -47,10 +69,15 @@ public final class SyncTaskRunner implements TaskRunner {
         TaskHandle handle = new TaskHandle(title, () -> { });
         titles.add(title);
         if (holds) {
-            held.add(new Held(handle, onFailure));
+            held.add(new Held(title, handle, () -> run(handle, work, onSuccess, onFailure), onFailure));
             running.add(handle);
             return handle;
         }
+        run(handle, work, onSuccess, onFailure);
+        return handle;
+    }
+
+    private static <T> void run(TaskHandle handle, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         T result;
         try {
             result = work.run(new Work.Progress() {
@@ -67,11 +94,10 @@ public final class SyncTaskRunner implements TaskRunner {
         } catch (Exception e) {
             onFailure.accept(e);
             handle.finish();
-            return handle;
+            return;
         }
         onSuccess.accept(result);
         handle.finish();
-        return handle;
     }
 
     /** Every task title submitted so far, in order. */
