@@ -13,7 +13,7 @@ import javafx.collections.ObservableList;
  */
 public final class SyncTaskRunner implements TaskRunner {
 
-    private record Held(String title, TaskHandle handle, Runnable run, Consumer<Throwable> onFailure) {
+    private record Held(TaskHandle handle, Runnable run, Consumer<Throwable> onFailure) {
     }
 
     private final ObservableList<TaskHandle> running = FXCollections.observableArrayList();
@@ -29,7 +29,7 @@ public final class SyncTaskRunner implements TaskRunner {
         this.holds = holds;
     }
 
-    /** A runner that holds every task without running it, until {@link #failLast}, {@link #fail} or {@link #run} ends one. */
+    /** A runner that holds every task without running it, until {@link #failLast}, {@link #fail} or {@link #run}. */
     public static SyncTaskRunner holding() {
         return new SyncTaskRunner(true);
     }
@@ -53,7 +53,7 @@ public final class SyncTaskRunner implements TaskRunner {
     }
 
     private Held heldTitled(String title) {
-        return held.stream().filter(h -> h.title().startsWith(title)).findFirst()
+        return held.stream().filter(h -> h.handle().title().startsWith(title)).findFirst()
                 .orElseThrow(() -> new AssertionError("no held task titled " + title + "…: " + titles));
     }
 
@@ -69,15 +69,16 @@ public final class SyncTaskRunner implements TaskRunner {
         TaskHandle handle = new TaskHandle(title, () -> { });
         titles.add(title);
         if (holds) {
-            held.add(new Held(title, handle, () -> run(handle, work, onSuccess, onFailure), onFailure));
+            held.add(new Held(handle, () -> runNow(handle, work, onSuccess, onFailure), onFailure));
             running.add(handle);
             return handle;
         }
-        run(handle, work, onSuccess, onFailure);
+        runNow(handle, work, onSuccess, onFailure);
         return handle;
     }
 
-    private static <T> void run(TaskHandle handle, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+    private static <T> void runNow(TaskHandle handle, Work<T> work, Consumer<T> onSuccess,
+                                   Consumer<Throwable> onFailure) {
         T result;
         try {
             result = work.run(new Work.Progress() {
